@@ -1,0 +1,57 @@
+"""One exception hierarchy; every problem carries its place.
+
+A :class:`Problem` is a single located message in Vietnamese. Loaders collect all
+problems of a file before raising :class:`ProblemsError`, so the writer sees every
+mistake at once. The CLI prints ``str(problem)``: one line per problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """A located problem.
+
+    >>> str(Problem("bao-cao.yaml", 12, "so_lieu.an_hinh_su.thu_ly.ky_nay",
+    ...             "phải là số nguyên, không phải “abc”"))
+    'bao-cao.yaml:12: so_lieu.an_hinh_su.thu_ly.ky_nay: phải là số nguyên, không phải “abc”'
+    >>> str(Problem("cau/uu_diem.yaml", 3, "", "tệp rỗng", phrase_id="uu_diem.a"))
+    'cau/uu_diem.yaml:3: [uu_diem.a] tệp rỗng'
+    """
+
+    file: str
+    line: int | None
+    key: str
+    message: str
+    phrase_id: str = ""
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        place = self.file or "<không rõ tệp>"
+        if self.line:
+            place += f":{self.line}"
+        parts = [place]
+        if self.phrase_id:
+            parts.append(f"[{self.phrase_id}]")
+        if self.key:
+            parts.append(f"{self.key}:")
+        return ": ".join([parts[0], " ".join(parts[1:] + [self.message])])
+
+
+class DraftingError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class ProblemsError(DraftingError):
+    """Raised with every problem found in an input, at once."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class OutputError(DraftingError):
+    """An output path that cannot or must not be written."""
