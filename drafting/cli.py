@@ -1,0 +1,169 @@
+"""The command line: ``drafting new|check|render|bank …`` (also ``python -m drafting``).
+
+Exit status: 0 success; 1 ``check`` found problems; 2 unusable input or arguments,
+with one located Vietnamese line per problem on stderr and never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import DraftingError, OutputError, Problem, ProblemsError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"drafting: lỗi tham số: {message}\n")
+        raise SystemExit(EXIT_UNUSABLE)
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        sys.stderr.write(f"{problem}\n")
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .skeleton import write_skeleton
+
+    target = Path(args.file)
+    if target.exists() and not args.force:
+        raise OutputError(f"{target}: tệp đã tồn tại; dùng --force để ghi đè, hoặc chọn tên khác")
+    if args.from_file:
+        from .carryover import carry_over
+
+        carry_over(Path(args.from_file), target)
+    else:
+        write_skeleton(target, year=args.year)
+    print(f"Đã tạo {target}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .datafile import load_report
+
+    try:
+        load_report(Path(args.file))
+    except ProblemsError as exc:
+        if args.format == "json":
+            print(json.dumps([_problem_json(p) for p in exc.problems], ensure_ascii=False, indent=2))
+        else:
+            _print_problems(exc.problems)
+            sys.stderr.write(f"{len(exc.problems)} vấn đề.\n")
+        return EXIT_PROBLEMS
+    if args.format == "json":
+        print("[]")
+    else:
+        print(f"{args.file}: không có lỗi.")
+    return EXIT_OK
+
+
+def _problem_json(problem: Problem) -> dict[str, object]:
+    return {
+        "file": problem.file,
+        "line": problem.line,
+        "key": problem.key,
+        "phrase_id": problem.phrase_id or None,
+        "severity": problem.severity,
+        "message": problem.message,
+    }
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from .render import render_file
+
+    written = render_file(Path(args.file), Path(args.output), args.format)
+    print(f"Đã ghi {written}")
+    return EXIT_OK
+
+
+def cmd_bank_check(args: argparse.Namespace) -> int:
+    from .bank import lint_bank
+
+    bank = lint_bank(Path(args.dir) if args.dir else None)
+    if bank.problems:
+        _print_problems(bank.problems)
+        sys.stderr.write(f"{len(bank.problems)} vấn đề trong kho câu mẫu.\n")
+        return EXIT_UNUSABLE
+    print(f"Kho câu mẫu hợp lệ: {len(bank.phrases)} câu mẫu, "
+          f"{sum(len(p.variants) for p in bank.phrases.values())} cách viết.")
+    return EXIT_OK
+
+
+def cmd_bank_list(args: argparse.Namespace) -> int:
+    from .bank import load_bank
+
+    bank = load_bank(Path(args.dir) if args.dir else None)
+    phrases = [p for p in bank.phrases.values() if not args.section or p.section == args.section]
+    if args.format == "json":
+        print(json.dumps([p.as_json() for p in phrases], ensure_ascii=False, indent=2))
+    else:
+        for p in phrases:
+            cond = f"  [khi: {p.condition}]" if p.condition else ""
+            print(f"{p.section:7} {p.id:45} {len(p.variants)} cách viết  {p.description}{cond}")
+    _print_problems(bank.problems)
+    return EXIT_UNUSABLE if bank.problems else EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="drafting", description="Trợ lý soạn Báo cáo tổng kết công tác thi đua, khen thưởng.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("new", help="tạo tệp dữ liệu mới, đủ mọi trường, có chú thích")
+    p.add_argument("file")
+    p.add_argument("--year", type=int, default=None, help="năm báo cáo (mặc định: năm nay)")
+    p.add_argument("--from", dest="from_file", default=None, help="chuyển số liệu từ tệp năm trước")
+    p.add_argument("--force", action="store_true", help="ghi đè nếu tệp đã có")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("check", help="kiểm tra tệp dữ liệu")
+    p.add_argument("file")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("render", help="xuất báo cáo ra docx, md, txt hoặc pdf")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--format", choices=("docx", "md", "txt", "pdf"), default=None)
+    p.set_defaults(func=cmd_render)
+
+    bank = sub.add_parser("bank", help="kho câu mẫu")
+    bsub = bank.add_subparsers(dest="bank_command", required=True, parser_class=_Parser)
+    p = bsub.add_parser("check", help="kiểm tra kho câu mẫu")
+    p.add_argument("dir", nargs="?", default=None)
+    p.set_defaults(func=cmd_bank_check)
+    p = bsub.add_parser("list", help="liệt kê câu mẫu")
+    p.add_argument("--section", default=None, help="chỉ liệt kê một mục, ví dụ III.1")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--dir", default=None)
+    p.set_defaults(func=cmd_bank_list)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ProblemsError as exc:
+        _print_problems(exc.problems)
+        return EXIT_UNUSABLE
+    except DraftingError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        sys.stderr.write("Đã dừng.\n")
+        return EXIT_UNUSABLE
+    except OSError as exc:
+        sys.stderr.write(f"{getattr(exc, 'filename', '') or ''}: lỗi ghi/đọc tệp: {exc.strerror or exc}\n")
+        return EXIT_UNUSABLE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

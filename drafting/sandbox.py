@@ -1,0 +1,140 @@
+"""Jinja's immutable sandbox for phrase texts, conditions and outline headings.
+
+Only maintainers' phrase-bank texts are templates; what a writer types is data and is
+never rendered. Undefined names raise, ranges are small, and output is bounded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError, nodes
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from .errors import DraftingError
+from .filters import register_filters
+
+MAX_RANGE = 1000
+MAX_OUTPUT = 20_000
+
+
+class TemplateProblem(DraftingError):
+    """A phrase text or condition that does not parse or does not render."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        self.message = message
+        self.line = line
+        super().__init__(message)
+
+
+def _small_range(*args: int) -> range:
+    result = range(*args)
+    if len(result) > MAX_RANGE:
+        raise SecurityError(f"range quá lớn (tối đa {MAX_RANGE} phần tử)")
+    return result
+
+
+class PhraseEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox: no attribute starting with "_", no mutation, no big ranges."""
+
+    def __init__(self) -> None:
+        super().__init__(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+        register_filters(self)
+        self.globals = {"range": _small_range}
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """Refuse products and powers that would build huge values."""
+        if operator == "**":
+            if isinstance(right, (int, float)) and abs(right) > 100:
+                raise SecurityError("lũy thừa quá lớn")
+            return left**right
+        for seq, times in ((left, right), (right, left)):
+            if isinstance(seq, (str, list, tuple)) and isinstance(times, int):
+                if len(seq) * times > MAX_OUTPUT:
+                    raise SecurityError("chuỗi quá dài")
+        return left * right
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if attr.startswith("_") or attr in {"mro", "format", "format_map", "gi_frame", "f_globals"}:
+            return False
+        return bool(super().is_safe_attribute(obj, attr, value))
+
+
+@lru_cache(maxsize=1)
+def environment() -> PhraseEnvironment:
+    """The shared sandboxed environment."""
+    return PhraseEnvironment()
+
+
+def _message(exc: Exception) -> str:
+    if isinstance(exc, SecurityError):
+        return f"bị chặn vì lý do an toàn: {exc}"
+    text = str(exc)
+    if "is undefined" in text:
+        name = text.split("'")[1] if "'" in text else text
+        return f"biến “{name}” không tồn tại trong ngữ cảnh câu mẫu"
+    return f"lỗi mẫu Jinja: {text}"
+
+
+@lru_cache(maxsize=4096)
+def _compile(source: str) -> Any:
+    return environment().from_string(source)
+
+
+@lru_cache(maxsize=4096)
+def _compile_expression(source: str) -> Any:
+    return environment().compile_expression(source, undefined_to_none=False)
+
+
+def check_syntax(source: str, expression: bool = False) -> None:
+    """Raise :class:`TemplateProblem` if ``source`` does not parse."""
+    try:
+        if expression:
+            environment().parse("{{ " + source + " }}")
+            _compile_expression(source)
+        else:
+            _compile(source)
+    except TemplateError as exc:
+        line = getattr(exc, "lineno", None)
+        raise TemplateProblem(f"cú pháp Jinja không hợp lệ: {getattr(exc, 'message', exc)}", line) from None
+
+
+def referenced_names(source: str, expression: bool = False) -> set[str]:
+    """Dotted names (``so_lieu.an_hinh_su.thu_ly``) that a template reads."""
+    tree = environment().parse("{{ " + source + " }}" if expression else source)
+    found: set[str] = set()
+    for node in tree.find_all((nodes.Getattr, nodes.Name)):
+        parts: list[str] = []
+        cur: Any = node
+        while isinstance(cur, nodes.Getattr):
+            parts.append(cur.attr)
+            cur = cur.node
+        if isinstance(cur, nodes.Name):
+            parts.append(cur.name)
+            found.add(".".join(reversed(parts)))
+    return found
+
+
+def render(source: str, context: Mapping[str, Any]) -> str:
+    """Render a template in the sandbox; raise :class:`TemplateProblem` on any failure."""
+    try:
+        out = _compile(source).render(**context)
+    except (TemplateError, SecurityError, TypeError, ValueError, ArithmeticError, AttributeError,
+            KeyError, IndexError, RecursionError, OverflowError, MemoryError) as exc:
+        raise TemplateProblem(_message(exc), getattr(exc, "lineno", None)) from None
+    if len(out) > MAX_OUTPUT:
+        raise TemplateProblem(f"kết quả quá dài ({len(out)} ký tự; tối đa {MAX_OUTPUT})")
+    return str(out)
+
+
+def evaluate_condition(source: str, context: Mapping[str, Any]) -> bool:
+    """Evaluate a condition expression in the sandbox."""
+    try:
+        return bool(_compile_expression(source)(**context))
+    except (TemplateError, SecurityError, TypeError, ValueError, ArithmeticError, AttributeError,
+            KeyError, IndexError, RecursionError, OverflowError, MemoryError) as exc:
+        raise TemplateProblem(_message(exc)) from None
