@@ -24,6 +24,7 @@ Word opens the file without a repair prompt.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -258,38 +259,110 @@ def _document_date(place_date: str) -> dt.datetime | None:
 
 _RPR_ORDER = tuple(
     qn(f"w:{tag}")
-    for tag in (
-        "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss"
-        " imprint noProof snapToGrid vanish webHidden color spacing w kern position sz"
-        " szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang"
-        " eastAsianLayout specVanish oMath"
-    ).split()
+    for tag in [
+        "rStyle",
+        "rFonts",
+        "b",
+        "bCs",
+        "i",
+        "iCs",
+        "caps",
+        "smallCaps",
+        "strike",
+        "dstrike",
+        "outline",
+        "shadow",
+        "emboss",
+        "imprint",
+        "noProof",
+        "snapToGrid",
+        "vanish",
+        "webHidden",
+        "color",
+        "spacing",
+        "w",
+        "kern",
+        "position",
+        "sz",
+        "szCs",
+        "highlight",
+        "u",
+        "effect",
+        "bdr",
+        "shd",
+        "fitText",
+        "vertAlign",
+        "rtl",
+        "cs",
+        "em",
+        "lang",
+        "eastAsianLayout",
+        "specVanish",
+        "oMath",
+    ]
 )
 _PPR_ORDER = tuple(
     qn(f"w:{tag}")
-    for tag in (
-        "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr"
-        " suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap"
-        " overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd"
-        " snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc"
-        " textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr"
-        " sectPr pPrChange"
-    ).split()
+    for tag in [
+        "pStyle",
+        "keepNext",
+        "keepLines",
+        "pageBreakBefore",
+        "framePr",
+        "widowControl",
+        "numPr",
+        "suppressLineNumbers",
+        "pBdr",
+        "shd",
+        "tabs",
+        "suppressAutoHyphens",
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    ]
 )
 _TBLPR_ORDER = tuple(
     qn(f"w:{tag}")
-    for tag in (
-        "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize"
-        " tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook"
-        " tblCaption tblDescription"
-    ).split()
-)
-_TCPR_ORDER = tuple(
-    qn(f"w:{tag}")
-    for tag in (
-        "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection"
-        " tcFitText vAlign hideMark"
-    ).split()
+    for tag in [
+        "tblStyle",
+        "tblpPr",
+        "tblOverlap",
+        "bidiVisual",
+        "tblStyleRowBandSize",
+        "tblStyleColBandSize",
+        "tblW",
+        "jc",
+        "tblCellSpacing",
+        "tblInd",
+        "tblBorders",
+        "shd",
+        "tblLayout",
+        "tblCellMar",
+        "tblLook",
+        "tblCaption",
+        "tblDescription",
+    ]
 )
 _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 
@@ -492,10 +565,10 @@ def _layout_table(table: Any, widths: Sequence[Length], *, borders: bool, margin
         edge.set(qn("w:type"), "dxa")
         margins.append(edge)
     grid = table._tbl.tblGrid
-    for column, width in zip(grid.findall(qn("w:gridCol")), widths):
+    for column, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
         column.set(qn("w:w"), str(Length(width).twips))
     for row in table.rows:
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
 
 
@@ -606,9 +679,7 @@ class _Builder:
 
         for level in (1, 2, 3):
             style = self.doc.styles[f"Heading {level}"]
-            _apply_rpr(
-                style.element.get_or_add_rPr(), self.body_size, bold=level < 3, italic=False
-            )
+            _apply_rpr(style.element.get_or_add_rPr(), self.body_size, bold=level < 3, italic=False)
             fmt = style.paragraph_format
             fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
             fmt.first_line_indent = FIRST_LINE_INDENT
@@ -794,10 +865,10 @@ class _Builder:
         table.style = self.doc.styles["Table Grid"]
         widths = _column_widths(rows, size, TEXT_WIDTH, DATA_CELL_MARGIN)
         _layout_table(table, widths, borders=True, margin=DATA_CELL_MARGIN)
-        for row_index, (row, values) in enumerate(zip(table.rows, rows)):
+        for row_index, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
             header = row_index == 0
             _row_flags(row, header=header)
-            for column, (cell, value) in enumerate(zip(row.cells, values)):
+            for column, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 paragraph = _first_paragraph(cell)
                 if header or _is_figure(value):
@@ -807,7 +878,12 @@ class _Builder:
                 else:
                     align = WD_ALIGN_PARAGRAPH.CENTER
                 _format_paragraph(
-                    paragraph, size, align=align, before=CELL_SPACING, after=CELL_SPACING, bold=header
+                    paragraph,
+                    size,
+                    align=align,
+                    before=CELL_SPACING,
+                    after=CELL_SPACING,
+                    bold=header,
                 )
                 if header or value:
                     marked = bool(PLACEHOLDER_PATTERN.fullmatch(value))
@@ -902,7 +978,7 @@ class _Builder:
             self._section(child)
 
     def _annex_reference(self) -> str:
-        """"(Kèm theo Báo cáo số 15/BC-TA ngày 05 tháng 01 năm 2025)", when known."""
+        """ "(Kèm theo Báo cáo số 15/BC-TA ngày 05 tháng 01 năm 2025)", when known."""
         header = self.source.header
         number = clean_text(header.number_line).strip()
         number = re.sub(r"^Số\s*:\s*", "", number).strip()
@@ -991,35 +1067,41 @@ def _is_figure(value: str) -> bool:
 def _column_widths(
     rows: Sequence[Sequence[str]], size: float, total: Length, margin: Length
 ) -> list[Length]:
-    """Widths that give wordy columns room and keep every word on one line."""
+    """Column widths as a browser lays out an automatic table, but fixed in the file.
+
+    Each column may shrink to its longest word. Best, every cell fits on one line;
+    next best, every body cell does and the header row wraps (it is one row, the
+    body may be many); otherwise the room above the minimums goes to the columns
+    whose cells are longest.
+    """
     columns = len(rows[0])
     padding = 2 * margin.pt + 2
-    need: list[float] = []
-    floor: list[float] = []
+    least: list[float] = []
+    body: list[float] = []
+    full: list[float] = []
     for column in range(columns):
         values = [row[column] for row in rows]
         longest_word = max(
             (text_width(word, size, bold=True) for value in values for word in value.split()),
             default=0.0,
         )
-        floor.append(longest_word + padding)
-        widest = max(
-            [text_width(value, size) for value in values[1:]]
-            + [text_width(values[0], size, bold=True)]
-        )
-        need.append(max(floor[-1], min(widest + padding, total.pt * 0.5)))
+        least.append(longest_word + padding)
+        widest_body = max((text_width(value, size) for value in values[1:]), default=0.0)
+        body.append(max(least[-1], widest_body + padding))
+        full.append(max(body[-1], text_width(values[0], size, bold=True) + padding))
     available = total.pt
-    if sum(need) <= available:
-        extra = available - sum(need)
-        weights = [n for n in need]
-        points = [n + extra * w / sum(weights) for n, w in zip(need, weights)]
+    if sum(full) <= available:
+        points = [f + (available - sum(full)) * f / sum(full) for f in full]
+    elif sum(body) <= available:
+        room = available - sum(body)
+        wanted = [f - b for f, b in zip(full, body, strict=True)]
+        points = [b + room * w / sum(wanted) for b, w in zip(body, wanted, strict=True)]
+    elif sum(least) <= available:
+        room = available - sum(least)
+        wanted = [b - low for b, low in zip(body, least, strict=True)]
+        points = [low + room * w / sum(wanted) for low, w in zip(least, wanted, strict=True)]
     else:
-        spare = [n - f for n, f in zip(need, floor)]
-        shortfall = sum(need) - available
-        if sum(spare) >= shortfall:
-            points = [n - shortfall * s / sum(spare) for n, s in zip(need, spare)]
-        else:
-            points = [available * f / sum(floor) for f in floor]
+        points = [available * low / sum(least) for low in least]
     twips = [int(Pt(p).twips) for p in points]
     twips[-1] += total.twips - sum(twips)
     return [Twips(t) for t in twips]
@@ -1061,10 +1143,8 @@ def write_docx(document: Document, path: Path) -> None:
         os.chmod(temporary, _file_mode(path))
         os.replace(temporary, path)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         if isinstance(exc, PermissionError):
             raise OutputError(
                 f"Không ghi được “{path}”: không có quyền ghi, hoặc tệp đang mở trong"

@@ -7,6 +7,7 @@ while the writer has LibreOffice open. The PDF is moved into place atomically.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -64,9 +65,7 @@ def convert_to_pdf(docx_path: Path, pdf_path: Path, timeout: float = 180) -> Non
         raise OutputError(f"Không chuyển được sang PDF: không có tệp “{docx_path}”.")
     target_dir = pdf_path.parent
     if not target_dir.is_dir():
-        raise OutputError(
-            f"Không ghi được “{pdf_path}”: thư mục “{target_dir}” không tồn tại."
-        )
+        raise OutputError(f"Không ghi được “{pdf_path}”: thư mục “{target_dir}” không tồn tại.")
 
     with tempfile.TemporaryDirectory(prefix="drafting-pdf-") as work:
         work_dir = Path(work)
@@ -129,10 +128,8 @@ def _run(command: list[str], timeout: float) -> tuple[int, str]:
 
 def _kill(process: subprocess.Popen[bytes], posix: bool) -> None:
     if posix:
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
     else:
         process.kill()
     process.communicate()
@@ -162,16 +159,14 @@ def _move_into_place(produced: Path, pdf_path: Path) -> None:
         os.replace(temporary, pdf_path)
     except OSError as exc:
         if temporary is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(temporary)
-            except OSError:
-                pass
-        hint = " (tệp có đang mở trong chương trình khác không?)" if isinstance(
-            exc, PermissionError
-        ) else ""
-        raise OutputError(
-            f"Không ghi được “{pdf_path}”: {exc.strerror or exc}{hint}."
-        ) from exc
+        hint = (
+            " (tệp có đang mở trong chương trình khác không?)"
+            if isinstance(exc, PermissionError)
+            else ""
+        )
+        raise OutputError(f"Không ghi được “{pdf_path}”: {exc.strerror or exc}{hint}.") from exc
 
 
 def _file_mode(path: Path) -> int:

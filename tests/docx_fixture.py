@@ -138,10 +138,16 @@ def make_document(body_size: int = 14, line_spacing: float = 1.15) -> Document:
         heading="Đánh giá chung",
         level=1,
         children=(
-            Section(id="III.1", number="1.", heading="Ưu điểm", level=2,
-                    blocks=(Paragraph(_LONG),)),
-            Section(id="III.2", number="2.", heading="Tồn tại, hạn chế", level=2,
-                    blocks=(Paragraph(_FIGURES),)),
+            Section(
+                id="III.1", number="1.", heading="Ưu điểm", level=2, blocks=(Paragraph(_LONG),)
+            ),
+            Section(
+                id="III.2",
+                number="2.",
+                heading="Tồn tại, hạn chế",
+                level=2,
+                blocks=(Paragraph(_FIGURES),),
+            ),
         ),
     )
     section_iv = Section(
