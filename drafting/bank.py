@@ -83,8 +83,9 @@ class Bank:
         return self.phrases.get(phrase_id)
 
 
-def _check_names(reader: FieldReader, node: Any, key: str, path: str, pid: str, source: str,
-                 expression: bool, catalogue: Catalogue) -> None:
+def _check_names(
+    reader: FieldReader, node: Any, key: str, path: str, pid: str, source: str, expression: bool, catalogue: Catalogue
+) -> None:
     for name in sorted(referenced_names(source, expression)):
         parts = name.split(".")
         root = parts[0]
@@ -94,23 +95,48 @@ def _check_names(reader: FieldReader, node: Any, key: str, path: str, pid: str, 
             # Names bound inside the template ({% set %}, {% for %}) are fine.
             if re.search(r"\{%-?\s*(set|for)\b[^%]*\b" + re.escape(root) + r"\b", source):
                 continue
-            reader.problem(node, key, path, f"biến “{root}” không có trong ngữ cảnh câu mẫu" + did_you_mean(root, CONTEXT_ROOTS), pid)
+            reader.problem(
+                node,
+                key,
+                path,
+                f"biến “{root}” không có trong ngữ cảnh câu mẫu" + did_you_mean(root, CONTEXT_ROOTS),
+                pid,
+            )
         elif root == "so_lieu" and len(parts) >= 3:
             fid = f"{parts[1]}.{parts[2]}"
             if fid not in catalogue.figures:
-                reader.problem(node, key, path, f"chỉ số “{fid}” không có trong danh mục" + did_you_mean(fid, catalogue.figures), pid)
+                reader.problem(
+                    node,
+                    key,
+                    path,
+                    f"chỉ số “{fid}” không có trong danh mục" + did_you_mean(fid, catalogue.figures),
+                    pid,
+                )
             elif len(parts) >= 4 and parts[3] not in FIGURE_ATTRS:
-                reader.problem(node, key, path, f"thuộc tính “{parts[3]}” không có" + did_you_mean(parts[3], FIGURE_ATTRS), pid)
+                reader.problem(
+                    node, key, path, f"thuộc tính “{parts[3]}” không có" + did_you_mean(parts[3], FIGURE_ATTRS), pid
+                )
         elif root == "so_lieu" and len(parts) == 2 and parts[1] not in catalogue.group_ids:
-            reader.problem(node, key, path, f"nhóm số liệu “{parts[1]}” không có" + did_you_mean(parts[1], catalogue.group_ids), pid)
+            reader.problem(
+                node,
+                key,
+                path,
+                f"nhóm số liệu “{parts[1]}” không có" + did_you_mean(parts[1], catalogue.group_ids),
+                pid,
+            )
         elif root == "don_vi" and len(parts) >= 2 and parts[1] not in UNIT_ATTRS:
-            reader.problem(node, key, path, f"thông tin đơn vị “{parts[1]}” không có" + did_you_mean(parts[1], UNIT_ATTRS), pid)
+            reader.problem(
+                node, key, path, f"thông tin đơn vị “{parts[1]}” không có" + did_you_mean(parts[1], UNIT_ATTRS), pid
+            )
         elif root == "chi_tieu" and len(parts) >= 2 and parts[1] not in TARGET_ATTRS:
-            reader.problem(node, key, path, f"“chi_tieu.{parts[1]}” không có" + did_you_mean(parts[1], TARGET_ATTRS), pid)
+            reader.problem(
+                node, key, path, f"“chi_tieu.{parts[1]}” không có" + did_you_mean(parts[1], TARGET_ATTRS), pid
+            )
 
 
-def _load_file(path: Path, bank: Bank, seen: dict[str, str], catalogue: Catalogue, outline: Outline,
-               style: bool) -> None:
+def _load_file(
+    path: Path, bank: Bank, seen: dict[str, str], catalogue: Catalogue, outline: Outline, style: bool
+) -> None:
     name = str(path)
     try:
         data, _ = read_yaml_file(path)
@@ -143,7 +169,13 @@ def _load_file(path: Path, bank: Bank, seen: dict[str, str], catalogue: Catalogu
             reader.problem(items, i, join_path(path_, "id"), "câu mẫu thiếu mã (id)")
             continue
         if not ID_PATTERN.match(pid):
-            reader.problem(node, "id", join_path(path_, "id"), "mã câu mẫu phải dạng nhom.ten_cau (chữ thường không dấu, “_”, “.”)", pid)
+            reader.problem(
+                node,
+                "id",
+                join_path(path_, "id"),
+                "mã câu mẫu phải dạng nhom.ten_cau (chữ thường không dấu, “_”, “.”)",
+                pid,
+            )
         if pid in seen:
             reader.problem(node, "id", join_path(path_, "id"), f"mã câu mẫu bị trùng (đã có trong {seen[pid]})", pid)
             continue
@@ -152,8 +184,13 @@ def _load_file(path: Path, bank: Bank, seen: dict[str, str], catalogue: Catalogu
         if isinstance(variants_node, str):
             variants_node = [variants_node]
         if not isinstance(variants_node, list) or not variants_node:
-            reader.problem(node, "cach_viet" if "cach_viet" in node else None, join_path(path_, "cach_viet"),
-                           "câu mẫu phải có ít nhất một cách viết (cach_viet)", pid)
+            reader.problem(
+                node,
+                "cach_viet" if "cach_viet" in node else None,
+                join_path(path_, "cach_viet"),
+                "câu mẫu phải có ít nhất một cách viết (cach_viet)",
+                pid,
+            )
         else:
             for j, text in enumerate(variants_node):
                 vpath = join_path(join_path(path_, "cach_viet"), j)
@@ -178,18 +215,25 @@ def _load_file(path: Path, bank: Bank, seen: dict[str, str], catalogue: Catalogu
                 check_syntax(condition, expression=True)
                 _check_names(reader, node, "dieu_kien", join_path(path_, "dieu_kien"), pid, condition, True, catalogue)
             except TemplateProblem as exc:
-                reader.problem(node, "dieu_kien", join_path(path_, "dieu_kien"), "điều kiện không hợp lệ: " + exc.message, pid)
+                reader.problem(
+                    node, "dieu_kien", join_path(path_, "dieu_kien"), "điều kiện không hợp lệ: " + exc.message, pid
+                )
                 condition = "\x00"
         figures = reader.text_list(node, "so_lieu", path_)
         for fid in figures:
             if fid not in catalogue.figures:
-                reader.problem(node, "so_lieu", join_path(path_, "so_lieu"), f"chỉ số “{fid}” không có trong danh mục" + did_you_mean(fid, catalogue.figures), pid)
+                reader.problem(
+                    node,
+                    "so_lieu",
+                    join_path(path_, "so_lieu"),
+                    f"chỉ số “{fid}” không có trong danh mục" + did_you_mean(fid, catalogue.figures),
+                    pid,
+                )
         function = reader.text(node, "chuc_nang", path_)
         reader.phrase_id = ""
-        if len(reader.problems) > before:
-            # A phrase with any error is left out; style findings (in check mode) do not remove it.
-            if any(not _is_style(p.message) for p in reader.problems[before:]):
-                continue
+        # A phrase with any error is left out; style findings (in check mode) do not remove it.
+        if any(not _is_style(p.message) for p in reader.problems[before:]):
+            continue
         seen[pid] = name
         bank.phrases[pid] = Phrase(
             id=pid,
@@ -214,8 +258,12 @@ def _is_style(message: str) -> bool:
     return any(marker in message for marker in _STYLE_MARKERS)
 
 
-def load_bank(directory: Path | str | None = None, catalogue: Catalogue | None = None,
-              outline: Outline | None = None, style: bool = False) -> Bank:
+def load_bank(
+    directory: Path | str | None = None,
+    catalogue: Catalogue | None = None,
+    outline: Outline | None = None,
+    style: bool = False,
+) -> Bank:
     """Load every ``*.yaml`` under ``directory/cau`` (or ``directory`` itself).
 
     Returns the usable phrases and the problems; never raises for a broken file.
@@ -235,23 +283,31 @@ def load_bank(directory: Path | str | None = None, catalogue: Catalogue | None =
     return bank
 
 
-def lint_bank(directory: Path | str | None = None, catalogue: Catalogue | None = None,
-              outline: Outline | None = None) -> Bank:
+def lint_bank(
+    directory: Path | str | None = None, catalogue: Catalogue | None = None, outline: Outline | None = None
+) -> Bank:
     """``bank check``: loading problems plus style and coverage of the outline."""
     outline = outline or default_outline()
     bank = load_bank(directory, catalogue, outline, style=True)
     for section in outline.sections:
         if section.phrase_groups and not bank.for_section(section.id):
             bank.problems.append(
-                Problem(str(directory or PHRASEBANK_DIR), None, "", f"mục {section.id} “{section.heading}” chưa có câu mẫu nào")
+                Problem(
+                    str(directory or PHRASEBANK_DIR),
+                    None,
+                    "",
+                    f"mục {section.id} “{section.heading}” chưa có câu mẫu nào",
+                )
             )
     return bank
 
 
 @lru_cache(maxsize=4)
 def default_bank() -> Bank:
-    """The phrase bank shipped in ``phrasebank/`` (loaded once)."""
-    return load_bank(PHRASEBANK_DIR)
+    """The phrase bank shipped in ``phrasebank/`` (loaded once; kept in the disk cache)."""
+    from .cache import cached
+
+    return cached("bank", lambda: load_bank(PHRASEBANK_DIR))
 
 
 def phrases_by_section(bank: Bank) -> Mapping[str, tuple[Phrase, ...]]:

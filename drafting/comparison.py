@@ -171,10 +171,7 @@ def describe_change(
         word = "cao hơn" if delta > 0 else "thấp hơn"
         return f"{word} {period} {format_points(delta)}"
     word = "tăng" if delta > 0 else "giảm"
-    if kind == "money":
-        amount = format_money(abs(delta))
-    else:
-        amount = format_count(abs(delta), unit, leading_zero=leading_zero)
+    amount = format_money(abs(delta)) if kind == "money" else format_count(abs(delta), unit, leading_zero=leading_zero)
     if change.percent is None:
         text = f"{word} {amount} so với {period}"
         if change.direction == "moi":

@@ -25,10 +25,10 @@ from .report import FreeText, ReportData
 from .sandbox import render
 
 LIST_BUILDERS = {
-    "van_ban_quan_triet": lambda r, o: document_paragraphs(r, "quan_triet"),
-    "van_ban_ban_hanh": lambda r, o: document_paragraphs(r, "ban_hanh"),
-    "phong_trao_a": lambda r, o: movement_paragraphs(r, o, "a"),
-    "phong_trao_b": lambda r, o: movement_paragraphs(r, o, "b"),
+    "van_ban_quan_triet": document_paragraphs,
+    "van_ban_ban_hanh": document_paragraphs,
+    "phong_trao_a": movement_paragraphs,
+    "phong_trao_b": movement_paragraphs,
 }
 
 
@@ -44,12 +44,23 @@ class Composer:
     context: dict[str, Any]
 
     @classmethod
-    def create(cls, report: ReportData, bank: Bank | None = None, catalogue: Catalogue | None = None,
-               outline: Outline | None = None) -> Composer:
+    def create(
+        cls,
+        report: ReportData,
+        bank: Bank | None = None,
+        catalogue: Catalogue | None = None,
+        outline: Outline | None = None,
+    ) -> Composer:
         catalogue = catalogue or default_catalogue()
         views = evaluate(report, catalogue)
-        return cls(report, bank or default_bank(), catalogue, outline or default_outline(), views,
-                   phrase_context(report, views, catalogue))
+        return cls(
+            report,
+            bank or default_bank(),
+            catalogue,
+            outline or default_outline(),
+            views,
+            phrase_context(report, views, catalogue),
+        )
 
     def heading(self, section: OutlineSection) -> str:
         return render(section.heading, year_context(self.report.year))
@@ -60,7 +71,7 @@ class Composer:
         blocks: list[Block] = []
         missing: list[str] = []
         for name in section.lists:
-            blocks.extend(LIST_BUILDERS[name](report, self.outline))
+            blocks.extend(LIST_BUILDERS[name](report, self.outline, name))
         if section.table is not None:
             table = figure_table(section.table, self.catalogue, self.views, report.year, report.options)
             if table is not None:
@@ -156,7 +167,8 @@ def normalise_recipients(recipients: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def compose(report: ReportData, bank: Bank | None = None, catalogue: Catalogue | None = None,
-            outline: Outline | None = None) -> Document:
+def compose(
+    report: ReportData, bank: Bank | None = None, catalogue: Catalogue | None = None, outline: Outline | None = None
+) -> Document:
     """Compose the whole report; raise :class:`ProblemsError` for unknown phrase ids or broken phrases."""
     return Composer.create(report, bank, catalogue, outline).document()

@@ -153,7 +153,8 @@ def to_text(document: Document) -> str:
                 lines.extend(_text_table(block))
             else:
                 lines.append(block.text)
-        lines.append("")
+        if blocks:
+            lines.append("")
     lines.extend(_signature_lines(document, markdown=False))
     for annex in document.annexes:
         lines.append("")

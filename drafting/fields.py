@@ -89,7 +89,7 @@ class FieldReader:
                 self.problem(node, None, full, "thiếu thông tin bắt buộc")
             return default
         value = node[key]
-        if isinstance(value, bool) or isinstance(value, (Mapping, list)):
+        if isinstance(value, (bool, Mapping, list)):
             self.problem(node, key, full, f"phải là văn bản, không phải {type_name(value)}")
             return default
         return str(value).strip()
@@ -119,7 +119,12 @@ class FieldReader:
             if isinstance(item, (str, int)) and not isinstance(item, bool):
                 out.append(str(item).strip())
             else:
-                self.problem(value, index, join_path(join_path(path, key), index), f"phải là văn bản, không phải {type_name(item)}")
+                self.problem(
+                    value,
+                    index,
+                    join_path(join_path(path, key), index),
+                    f"phải là văn bản, không phải {type_name(item)}",
+                )
         return tuple(out)
 
     def unknown_keys(self, node: Mapping[str, Any], allowed: Iterable[str], path: str) -> None:

@@ -1,7 +1,11 @@
-"""Lists of the data file written as prose: documents issued, movements and their results."""
+"""Lists of the data file written as prose: documents issued, movements and their results.
+
+The wording of leads and placeholders is data (``danh_sach`` in ``phrasebank/dan_y.yaml``).
+"""
 
 from __future__ import annotations
 
+from .context import year_context
 from .document import Paragraph
 from .formatting import format_short_date, join_vi, quote
 from .outline import Outline
@@ -17,7 +21,12 @@ def _sentence(text: str) -> str:
 
 
 def document_text(doc: IssuedDocument) -> str:
-    """"Kế hoạch phát động … (số 05/KH-TA ngày 10/01/2024)"."""
+    """A document as cited: summary, then number and date.
+
+    >>> import datetime
+    >>> document_text(IssuedDocument("ban_hanh", "02/KH-TA", datetime.date(2024, 1, 10), "Kế hoạch thi đua."))
+    'Kế hoạch thi đua (số 02/KH-TA ngày 10/01/2024)'
+    """
     where = []
     if doc.number:
         where.append(f"số {doc.number}")
@@ -32,7 +41,13 @@ def document_text(doc: IssuedDocument) -> str:
 
 
 def enumeration(lead: str, items: list[str]) -> list[Paragraph]:
-    """A lead and its items: inline when short, one "- item;" paragraph each when long."""
+    """A lead and its items: inline when short, one "- item;" paragraph each when long.
+
+    >>> [p.text for p in enumeration("Gồm:", ["A", "B"])]
+    ['Gồm: A và B.']
+    >>> [p.text for p in enumeration("Gồm:", ["A", "B", "C", "D"])]
+    ['Gồm:', '- A;', '- B;', '- C;', '- D.']
+    """
     if len(items) <= INLINE_MAX:
         return [Paragraph(f"{lead} {join_vi(items)}.")]
     out = [Paragraph(lead)]
@@ -41,28 +56,31 @@ def enumeration(lead: str, items: list[str]) -> list[Paragraph]:
     return out
 
 
-LEADS = {
-    "quan_triet": "Đơn vị đã tổ chức phổ biến, quán triệt, triển khai thực hiện đến toàn thể cán bộ, công chức, người lao động các văn bản:",
-    "ban_hanh": "Trong năm {{ nam }}, đơn vị đã ban hành {{ so }} văn bản chỉ đạo, hướng dẫn, kiểm tra về công tác thi đua, khen thưởng, gồm:",
-}
-MISSING = {
-    "quan_triet": "các văn bản được quán triệt (số, ngày, trích yếu)",
-    "ban_hanh": "các văn bản đã ban hành (số, ngày, trích yếu)",
-}
-
-
-def document_paragraphs(report: ReportData, kind: str) -> list[Paragraph]:
-    """The documents of one kind (``quan_triet`` or ``ban_hanh``)."""
+def document_paragraphs(report: ReportData, outline: Outline, list_name: str) -> list[Paragraph]:
+    """The documents of one list (``van_ban_quan_triet`` or ``van_ban_ban_hanh``)."""
+    kind = list_name.removeprefix("van_ban_")
+    style = outline.list_styles[list_name]
     docs = [d for d in report.documents if d.kind == kind]
+    context: dict[str, object] = {**year_context(report.year)}
     if not docs:
-        return [Paragraph(f"[Chưa nhập: {MISSING[kind]}]", placeholder=True)]
-    lead = render(LEADS[kind], {"nam": report.year, "so": f"{len(docs):02d}" if report.options.leading_zero and len(docs) < 10 else str(len(docs))})
-    return enumeration(lead, [document_text(d) for d in docs])
+        return [Paragraph(f"[Chưa nhập: {render(style.missing, context)}]", placeholder=True)]
+    count = len(docs)
+    context["so"] = f"{count:02d}" if report.options.leading_zero and count < 10 else str(count)
+    return enumeration(render(style.lead, context), [document_text(d) for d in docs])
 
 
-def movement_paragraphs(report: ReportData, outline: Outline, group: str) -> list[Paragraph]:
+def movement_paragraphs(report: ReportData, outline: Outline, list_name: str) -> list[Paragraph]:
     """One paragraph per movement of II.2 a) or b): the outline's, then the writer's."""
-    years = {"nam": report.year, "nam_truoc": report.year - 1, "nam_sau": report.year + 1}
+    group = list_name.removeprefix("phong_trao_")
+    style = outline.list_styles[list_name]
+    years = year_context(report.year)
+
+    def lead(name: str) -> str:
+        return render(style.lead, {**years, "ten": quote(name)})
+
+    def missing(name: str) -> Paragraph:
+        return Paragraph(f"[Chưa nhập: {render(style.missing, {**years, 'ten': quote(name)})}]", placeholder=True)
+
     results: dict[str, list[Movement]] = {}
     for movement in report.movements:
         if movement.id:
@@ -71,20 +89,15 @@ def movement_paragraphs(report: ReportData, outline: Outline, group: str) -> lis
     for named in outline.movements:
         if named.group != group:
             continue
-        name = quote(render(named.name, years))
+        name = render(named.name, years)
         entries = [m for m in results.get(named.id, []) if m.result]
         if not entries:
-            out.append(Paragraph(f"[Chưa nhập: kết quả thực hiện phong trào {name}]", placeholder=True))
-            continue
-        for m in entries:
-            out.append(Paragraph(f"Phong trào {name}{_unit(m)}: {_sentence(m.result)}"))
+            out.append(missing(name))
+        out.extend(Paragraph(f"{lead(name)}{_unit(m)}: {_sentence(m.result)}") for m in entries)
     for m in report.movements:
         if m.id or m.group != group:
             continue
-        if m.result:
-            out.append(Paragraph(f"Phong trào {quote(m.name)}{_unit(m)}: {_sentence(m.result)}"))
-        else:
-            out.append(Paragraph(f"[Chưa nhập: kết quả thực hiện phong trào {quote(m.name)}]", placeholder=True))
+        out.append(Paragraph(f"{lead(m.name)}{_unit(m)}: {_sentence(m.result)}") if m.result else missing(m.name))
     return out
 
 

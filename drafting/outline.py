@@ -23,6 +23,14 @@ class Requirement:
 
 
 @dataclass(frozen=True)
+class ListStyle:
+    """How a list of the data file is written: its lead and what a placeholder names."""
+
+    lead: str
+    missing: str
+
+
+@dataclass(frozen=True)
 class FigureTable:
     """A table of figures: one row per figure, one column per group."""
 
@@ -81,6 +89,7 @@ class Outline:
     summary: str
     sections: tuple[OutlineSection, ...]
     movements: tuple[NamedMovement, ...]
+    list_styles: dict[str, ListStyle]
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -101,8 +110,17 @@ class Outline:
 
 
 _SECTION_KEYS = (
-    "id", "so", "tieu_de", "huong_dan", "yeu_cau", "nhom_so_lieu", "bang_so_lieu",
-    "danh_sach", "nhom_cau", "danh_gia", "phan_nhom",
+    "id",
+    "so",
+    "tieu_de",
+    "huong_dan",
+    "yeu_cau",
+    "nhom_so_lieu",
+    "bang_so_lieu",
+    "danh_sach",
+    "nhom_cau",
+    "danh_gia",
+    "phan_nhom",
 )
 
 
@@ -120,7 +138,9 @@ def load_outline(directory: Path | str | None = None) -> Outline:
         m = reader.mapping(root["phong_trao"], i, node, join_path("phong_trao", i))
         if m is not None:
             p = join_path("phong_trao", i)
-            movements.append(NamedMovement(reader.text(m, "id", p), reader.text(m, "nhom", p), reader.text(m, "ten", p)))
+            movements.append(
+                NamedMovement(reader.text(m, "id", p), reader.text(m, "nhom", p), reader.text(m, "ten", p))
+            )
     sections: list[OutlineSection] = []
     seen: set[str] = set()
     nodes = reader.sequence(root, "muc", root.get("muc"), "muc") or []
@@ -172,12 +192,23 @@ def load_outline(directory: Path | str | None = None) -> Outline:
                 line=line_of(nodes, i),
             )
         )
+    styles: dict[str, ListStyle] = {}
+    style_nodes = reader.mapping(root, "danh_sach", root.get("danh_sach", {}), "danh_sach") or {}
+    for name in LIST_NAMES:
+        p = join_path("danh_sach", name)
+        node = reader.mapping(style_nodes, name, style_nodes.get(name), p) if name in style_nodes else None
+        if node is None:
+            reader.problem(style_nodes, None, p, "thiếu cách trình bày danh sách (mo_dau, thieu)")
+            continue
+        styles[name] = ListStyle(reader.text(node, "mo_dau", p), reader.text(node, "thieu", p))
     if reader.problems:
         raise ProblemsError(reader.problems)
-    return Outline(reader.text(root, "trich_yeu", ""), tuple(sections), tuple(movements))
+    return Outline(reader.text(root, "trich_yeu", ""), tuple(sections), tuple(movements), styles)
 
 
 @lru_cache(maxsize=8)
 def default_outline() -> Outline:
-    """The outline shipped in ``phrasebank/`` (loaded once)."""
-    return load_outline(PHRASEBANK_DIR)
+    """The outline shipped in ``phrasebank/`` (loaded once; kept in the disk cache)."""
+    from .cache import cached
+
+    return cached("outline", lambda: load_outline(PHRASEBANK_DIR))

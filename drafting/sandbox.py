@@ -11,7 +11,8 @@ from functools import lru_cache
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError, nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import DraftingError
 from .filters import register_filters
@@ -53,9 +54,8 @@ class PhraseEnvironment(ImmutableSandboxedEnvironment):
                 raise SecurityError("lũy thừa quá lớn")
             return left**right
         for seq, times in ((left, right), (right, left)):
-            if isinstance(seq, (str, list, tuple)) and isinstance(times, int):
-                if len(seq) * times > MAX_OUTPUT:
-                    raise SecurityError("chuỗi quá dài")
+            if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_OUTPUT:
+                raise SecurityError("chuỗi quá dài")
         return left * right
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
@@ -123,8 +123,19 @@ def render(source: str, context: Mapping[str, Any]) -> str:
     """Render a template in the sandbox; raise :class:`TemplateProblem` on any failure."""
     try:
         out = _compile(source).render(**context)
-    except (TemplateError, SecurityError, TypeError, ValueError, ArithmeticError, AttributeError,
-            KeyError, IndexError, RecursionError, OverflowError, MemoryError) as exc:
+    except (
+        TemplateError,
+        SecurityError,
+        TypeError,
+        ValueError,
+        ArithmeticError,
+        AttributeError,
+        KeyError,
+        IndexError,
+        RecursionError,
+        OverflowError,
+        MemoryError,
+    ) as exc:
         raise TemplateProblem(_message(exc), getattr(exc, "lineno", None)) from None
     if len(out) > MAX_OUTPUT:
         raise TemplateProblem(f"kết quả quá dài ({len(out)} ký tự; tối đa {MAX_OUTPUT})")
@@ -135,6 +146,17 @@ def evaluate_condition(source: str, context: Mapping[str, Any]) -> bool:
     """Evaluate a condition expression in the sandbox."""
     try:
         return bool(_compile_expression(source)(**context))
-    except (TemplateError, SecurityError, TypeError, ValueError, ArithmeticError, AttributeError,
-            KeyError, IndexError, RecursionError, OverflowError, MemoryError) as exc:
+    except (
+        TemplateError,
+        SecurityError,
+        TypeError,
+        ValueError,
+        ArithmeticError,
+        AttributeError,
+        KeyError,
+        IndexError,
+        RecursionError,
+        OverflowError,
+        MemoryError,
+    ) as exc:
         raise TemplateProblem(_message(exc)) from None

@@ -9,12 +9,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_NEW_TONE = re.compile(
-    r"(?<![qQ])(?:[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\w)"
-)
+_NEW_TONE = re.compile(r"(?<![qQ])(?:[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\w)")
 _OLD_TONE = {
-    "à": "ò", "á": "ó", "ả": "ỏ", "ã": "õ", "ạ": "ọ",
-    "è": "ò", "é": "ó", "ẻ": "ỏ", "ẽ": "õ", "ẹ": "ọ",
+    "à": "ò",
+    "á": "ó",
+    "ả": "ỏ",
+    "ã": "õ",
+    "ạ": "ọ",
+    "è": "ò",
+    "é": "ó",
+    "ẻ": "ỏ",
+    "ẽ": "õ",
+    "ẹ": "ọ",
 }
 _SPACE_BEFORE = re.compile(r"\s+([,.;:%!?)])")
 _DOUBLE_SPACE = re.compile(r"\S  +\S")
@@ -59,8 +65,11 @@ def old_tone(word: str) -> str:
 def lint_text(text: str, template: bool = False) -> list[str]:
     """Every convention ``text`` breaks, as Vietnamese messages.
 
-    >>> lint_text("Toà án đã hoà giải thành .")
-    ['viết “Toà” theo cách bỏ dấu mới; Tòa án viết “Tòa”', 'viết “hoà” theo cách bỏ dấu mới; Tòa án viết “hòa”', 'có dấu cách trước dấu “.”']
+    >>> for message in lint_text("Toà án đã hoà giải thành ."):
+    ...     print(message)
+    viết “Toà” theo cách bỏ dấu mới; Tòa án viết “Tòa”
+    viết “hoà” theo cách bỏ dấu mới; Tòa án viết “hòa”
+    có dấu cách trước dấu “.”
     >>> lint_text("Danh hiệu \\"Chiến sỹ thi đua\\"")
     ['dùng ngoặc kép thẳng "…"; hãy dùng ngoặc kép “…”', 'viết “Chiến sỹ”; đúng là “Chiến sĩ”']
     >>> lint_text("Đạt {{ x | phan_tram }}.", template=True)
