@@ -817,7 +817,10 @@ class _Builder:
         self._heading(section)
         last = "heading"
         for block in section.blocks:
-            last = self._block(block)
+            previous, last = last, self._block(block)
+            if previous == "table" and last == "paragraph":
+                # Breathing room between a table and the prose that follows it.
+                self.doc.paragraphs[-1].paragraph_format.space_before = Pt(12)
         for child in section.children:
             last = self._section(child)
         return last
@@ -865,6 +868,10 @@ class _Builder:
         table.style = self.doc.styles["Table Grid"]
         widths = _column_widths(rows, size, TEXT_WIDTH, DATA_CELL_MARGIN)
         _layout_table(table, widths, borders=True, margin=DATA_CELL_MARGIN)
+        # A column holding any text longer than a short word is a text column: left aligned.
+        text_columns = {
+            c for c in range(columns) if any(len(r[c]) > 12 and not _is_figure(r[c]) for r in rows[1:])
+        }
         for row_index, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
             header = row_index == 0
             _row_flags(row, header=header)
@@ -873,7 +880,7 @@ class _Builder:
                 paragraph = _first_paragraph(cell)
                 if header or _is_figure(value):
                     align = WD_ALIGN_PARAGRAPH.CENTER
-                elif column == 0 or len(value) > 12:
+                elif column in text_columns:
                     align = WD_ALIGN_PARAGRAPH.LEFT
                 else:
                     align = WD_ALIGN_PARAGRAPH.CENTER

@@ -64,8 +64,14 @@ def figure_clause(view: FigureView, year: int, options: Options) -> str | None:
     if figure.compared:
         kind = {"ty_le": "rate", "tien": "money"}.get(figure.kind, "count")
         parts.append(
-            describe_change(view.current, view.previous, figure.unit, year - 1, kind=kind,  # type: ignore[arg-type]
-                            leading_zero=options.leading_zero)
+            describe_change(
+                view.current,
+                view.previous,
+                figure.unit,
+                year - 1,
+                kind=kind,  # type: ignore[arg-type]
+                leading_zero=options.leading_zero,
+            )
         )
         cause = _cause_text(view)
         if cause:
@@ -108,8 +114,9 @@ def group_sentence(group: FigureGroup, views: Mapping[str, FigureView], year: in
     return f"{upper_first(lead)}: {'; '.join(_merge_same_label(pieces))}."
 
 
-def figure_paragraphs(groups: list[FigureGroup], views: Mapping[str, FigureView], year: int,
-                      options: Options) -> tuple[list[Paragraph], list[str]]:
+def figure_paragraphs(
+    groups: list[FigureGroup], views: Mapping[str, FigureView], year: int, options: Options
+) -> tuple[list[Paragraph], list[str]]:
     """Paragraphs for ``groups`` (groups sharing ``doan`` flow together) and the groups left empty."""
     paragraphs: list[tuple[str, list[str]]] = []
     empty: list[str] = []
@@ -125,25 +132,22 @@ def figure_paragraphs(groups: list[FigureGroup], views: Mapping[str, FigureView]
     return [Paragraph(" ".join(s)) for _, s in paragraphs], empty
 
 
-def figure_table(spec: FigureTable, catalogue: Catalogue, views: Mapping[str, FigureView], year: int,
-                 options: Options) -> Table | None:
+def figure_table(
+    spec: FigureTable, catalogue: Catalogue, views: Mapping[str, FigureView], year: int, options: Options
+) -> Table | None:
     """A table with one row per figure of the first column's group and one column per group."""
     years = {"nam": year, "nam_truoc": year - 1, "nam_sau": year + 1}
     columns = [catalogue.group(g) for g in spec.columns]
     rows: list[tuple[str, ...]] = []
-    for index, figure in enumerate(columns[0].figures, start=1):
+    for figure in columns[0].figures:
         cells = []
         for group in columns:
             view = views.get(f"{group.id}.{figure.key}")
-            cells.append(
-                format_count(view.current, leading_zero=False) if view and view.current is not None else "-"
-            )
+            cells.append(format_count(view.current, leading_zero=False) if view and view.current is not None else "-")
         if all(c in ("-", "0") for c in cells):
             continue
         rows.append((str(len(rows) + 1), upper_first(figure.label), figure.unit, *cells))
-        del index
     if not rows:
         return None
-    header = ("TT", "Danh hiệu, hình thức khen thưởng", "Đơn vị tính",
-              *(upper_first(render(g.title, years)) for g in columns))
+    header = tuple(render(text, years) for text in spec.header)
     return Table(header=header, rows=tuple(rows), caption=render(spec.title, years))

@@ -36,6 +36,7 @@ class FigureTable:
 
     title: str
     columns: tuple[str, ...]
+    header: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,11 @@ def load_outline(directory: Path | str | None = None) -> Outline:
             tm = reader.mapping(s, "bang_so_lieu", s["bang_so_lieu"], join_path(p, "bang_so_lieu"))
             if tm is not None:
                 tp = join_path(p, "bang_so_lieu")
-                table = FigureTable(reader.text(tm, "tieu_de", tp), reader.text_list(tm, "cot", tp))
+                table = FigureTable(
+                    reader.text(tm, "tieu_de", tp), reader.text_list(tm, "cot", tp), reader.text_list(tm, "dau_bang", tp)
+                )
+                if len(table.header) != len(table.columns) + 3:
+                    reader.problem(tm, "dau_bang", join_path(tp, "dau_bang"), "cần đúng 3 tiêu đề cột đầu và một tiêu đề cho mỗi nhóm")
         subgroups = []
         for j, g in enumerate(s.get("phan_nhom") or []):
             gp = join_path(join_path(p, "phan_nhom"), j)
