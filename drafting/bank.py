@@ -251,7 +251,7 @@ def _load_file(
     bank.problems.extend(reader.problems)
 
 
-_STYLE_MARKERS = ("bỏ dấu mới", "dấu cách", "ngoặc", "Chiến sỹ", "NFC", "điều khiển")
+_STYLE_MARKERS = ("bỏ dấu mới", "dấu cách", "ngoặc", "Chiến sỹ", "NFC", "điều khiển", "thuật ngữ")
 
 
 def _is_style(message: str) -> bool:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+TERMS_FILE = Path(__file__).resolve().parent.parent / "phrasebank" / "thuat_ngu.yaml"
 
 _NEW_TONE = re.compile(r"(?<![qQ])(?:[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\w)")
 _OLD_TONE = {
@@ -62,6 +66,20 @@ def old_tone(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1)
+def terms_of_art() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """The forbidden variants of legal terms of art (``phrasebank/thuat_ngu.yaml``)."""
+    from .yamlio import read_yaml_file
+
+    data, _ = read_yaml_file(TERMS_FILE)
+    out = []
+    for entry in data.get("thuat_ngu", []):
+        for wrong in entry.get("sai", []):
+            pattern = re.compile(rf"(?<!\w){re.escape(str(wrong))}(?!\w)", re.IGNORECASE)
+            out.append((pattern, str(wrong), str(entry["dung"])))
+    return tuple(out)
+
+
 def lint_text(text: str, template: bool = False) -> list[str]:
     """Every convention ``text`` breaks, as Vietnamese messages.
 
@@ -94,6 +112,9 @@ def lint_text(text: str, template: bool = False) -> list[str]:
         found.append('dùng ngoặc kép thẳng "…"; hãy dùng ngoặc kép “…”')
     if re.search(r"\bChiến sỹ\b", plain, re.I):
         found.append("viết “Chiến sỹ”; đúng là “Chiến sĩ”")
+    for pattern, wrong, right in terms_of_art():
+        if pattern.search(plain):
+            found.append(f"thuật ngữ pháp lý không được thay đổi: viết “{right}”, không viết “{wrong}”")
     if plain.count("(") != plain.count(")"):
         found.append("ngoặc đơn “(” và “)” không cân")
     if plain.count("“") != plain.count("”"):

@@ -113,3 +113,32 @@ def test_suggestions_follow_the_figures(sample_text: str) -> None:
         after = " ".join(b.text for b in doc.find(sid).blocks)  # type: ignore[union-attr]
         assert after != before, sid
         assert "hủy, sửa" in after, sid
+
+
+def test_no_sentence_opener_repeats_within_a_section(sample_path: Path) -> None:
+    from drafting.phrasing import opener
+
+    doc = compose(load_report(sample_path))
+    for sid in ("III.1", "III.2", "III.3", "III.4", "IV.1", "IV.2", "IV.3"):
+        section = doc.find(sid)
+        assert section is not None
+        openers = [opener(b.text) for b in section.blocks if not b.text.endswith(":")]  # type: ignore[union-attr]
+        assert len(openers) >= 2, sid
+        assert len(openers) == len(set(openers)), (sid, openers)
+
+
+def test_seed_changes_wording_but_not_facts(sample_text: str) -> None:
+    a = compose(parse_report(sample_text, "a.yaml"))
+    b = compose(parse_report(sample_text.replace("hat_giong: 2024", "hat_giong: 7"), "b.yaml"))
+    assert to_text(a) != to_text(b)
+    assert a.find("II.3") == b.find("II.3")
+
+
+def test_legal_terms_are_not_varied_in_the_bank() -> None:
+    from drafting.bank import default_bank
+    from drafting.textlint import terms_of_art
+
+    for phrase in default_bank().phrases.values():
+        for text in phrase.variants:
+            for pattern, wrong, _ in terms_of_art():
+                assert not pattern.search(text), (phrase.id, wrong)
