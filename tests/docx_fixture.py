@@ -3,9 +3,19 @@
 It does not go through composition: the exporters are tested on a document model
 that exercises every layout rule (headings I. / 1. / a), long paragraphs, a
 placeholder, a table, recipients and a "KT." signature).
+
+:class:`Case` pairs a document with the texts its renderings must show; ``CASES``
+holds the fixture (expected texts written out) and the bundled sample, composed
+from ``examples/bao-cao-mau-2024.yaml`` as the CLI does (expected texts read from
+the composed document).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from drafting.document import (
     Document,
@@ -24,8 +34,7 @@ PLACE_DATE = "Quảng Ninh, ngày 05 tháng 01 năm 2025"
 SUMMARY = "Tổng kết công tác thi đua, khen thưởng năm 2024"
 PLACEHOLDER = "[Chưa nhập: tình hình tổ chức bộ máy, biên chế của đơn vị]"
 LAST_SENTENCE = (
-    "Trên đây là Báo cáo tổng kết công tác thi đua, khen thưởng năm 2024 của Tòa án"
-    " nhân dân tỉnh Quảng Ninh."
+    "Trên đây là Báo cáo tổng kết công tác thi đua, khen thưởng năm 2024 của Tòa án nhân dân tỉnh Quảng Ninh."
 )
 RECIPIENTS = (
     "Như trên;",
@@ -109,8 +118,7 @@ def make_document(body_size: int = 14, line_spacing: float = 1.15) -> Document:
                     Section(
                         id="II.2.b",
                         number="b)",
-                        heading="Kết quả thực hiện các phong trào thi đua do Thủ tướng"
-                        " Chính phủ phát động",
+                        heading="Kết quả thực hiện các phong trào thi đua do Thủ tướng Chính phủ phát động",
                         level=3,
                         blocks=(Paragraph(_LONG),),
                     ),
@@ -138,9 +146,7 @@ def make_document(body_size: int = 14, line_spacing: float = 1.15) -> Document:
         heading="Đánh giá chung",
         level=1,
         children=(
-            Section(
-                id="III.1", number="1.", heading="Ưu điểm", level=2, blocks=(Paragraph(_LONG),)
-            ),
+            Section(id="III.1", number="1.", heading="Ưu điểm", level=2, blocks=(Paragraph(_LONG),)),
             Section(
                 id="III.2",
                 number="2.",
@@ -201,3 +207,148 @@ def make_document_with_annex() -> Document:
         blocks=(FIGURE_TABLE,),
     )
     return replace(make_document(), annexes=(annex,))
+
+
+# -- cases: the fixture and the bundled sample, with what each must print ------------------
+
+SAMPLE_PATH = Path(__file__).resolve().parent.parent / "examples" / "bao-cao-mau-2024.yaml"
+
+
+@dataclass(frozen=True)
+class Case:
+    """A document and the texts its Word and PDF renderings must show.
+
+    ``headings`` maps a level (1 for "I.", 2 for "1.", 3 for "a)") to the heading
+    lines as printed, in document order; ``placeholders`` are the whole-paragraph
+    placeholders; ``tables`` are the data tables of the body, in order;
+    ``recipients`` are the entries as printed; ``created`` is the ISO date of the
+    report.
+    """
+
+    name: str
+    document: Document
+    parent_body: str
+    issuing_body: str
+    number_line: str
+    place_date: str
+    summary: str
+    headings: dict[int, tuple[str, ...]]
+    placeholders: tuple[str, ...]
+    last_sentence: str
+    recipients: tuple[str, ...]
+    signature: tuple[str, str, str]
+    tables: tuple[Table, ...]
+    title: str
+    author: str
+    created: str
+
+    @property
+    def body_size(self) -> int:
+        return self.document.layout.body_size
+
+    @property
+    def closing(self) -> str:
+        """The last body paragraph as printed, its full stop merged into "./."."""
+        return self.last_sentence.removesuffix(".") + "./."
+
+
+def fixture_case() -> Case:
+    """The hand-built fixture, every expected text written out."""
+    return Case(
+        name="fixture",
+        document=make_document(),
+        parent_body=PARENT_BODY,
+        issuing_body=ISSUING_BODY,
+        number_line=NUMBER_LINE,
+        place_date=PLACE_DATE,
+        summary=SUMMARY,
+        headings={
+            1: (
+                "I. ĐẶC ĐIỂM TÌNH HÌNH",
+                "II. KẾT QUẢ THỰC HIỆN",
+                "III. ĐÁNH GIÁ CHUNG",
+                "IV. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2025",
+            ),
+            2: (
+                "1. Công tác lãnh đạo, chỉ đạo thực hiện công tác thi đua, khen thưởng",
+                "2. Tổ chức, triển khai thực hiện phong trào thi đua",
+                "3. Kết quả thực hiện các chỉ tiêu thi đua về chuyên môn nghiệp vụ",
+                "4. Công tác khen thưởng",
+                "1. Ưu điểm",
+                "2. Tồn tại, hạn chế",
+                "1. Các nhiệm vụ trọng tâm công tác thi đua, khen thưởng năm 2025",
+                "3. Kiến nghị, đề xuất",
+            ),
+            3: (
+                "a) Phong trào thi đua của Tòa án nhân dân",
+                "b) Kết quả thực hiện các phong trào thi đua do Thủ tướng Chính phủ phát động",
+            ),
+        },
+        placeholders=(PLACEHOLDER,),
+        last_sentence=LAST_SENTENCE,
+        recipients=(
+            "- Như trên;",
+            "- Tòa án nhân dân tối cao (Vụ Thi đua - Khen thưởng);",
+            "- Chánh án, các Phó Chánh án;",
+            "- Lưu: VT, TĐKT.",
+        ),
+        signature=("KT. CHÁNH ÁN", "PHÓ CHÁNH ÁN", "Nguyễn Văn An"),
+        tables=(FIGURE_TABLE,),
+        title="Báo cáo tổng kết công tác thi đua, khen thưởng năm 2024",
+        author="Tòa án nhân dân tỉnh Quảng Ninh",
+        created="2025-01-05",
+    )
+
+
+def compose_sample(text: str | None = None) -> Document:
+    """The bundled sample composed as the CLI does, or an edited copy of its text."""
+    from drafting.compose import compose
+    from drafting.datafile import load_report, parse_report
+
+    if text is None:
+        return compose(load_report(SAMPLE_PATH))
+    return compose(parse_report(text, SAMPLE_PATH.name))
+
+
+def case_from_document(name: str, document: Document, created: str) -> Case:
+    """A case whose expected texts are read from the composed document itself."""
+    sections = document.walk()
+    headings: dict[int, tuple[str, ...]] = {}
+    for level in (1, 2, 3):
+        titles = (" ".join(s.title.split()) for s in sections if s.level == level)
+        headings[level] = tuple(t.upper() if level == 1 else t for t in titles)
+    blocks = [b for s in sections for b in s.blocks]
+    last = sections[-1].blocks[-1]
+    assert isinstance(last, Paragraph), "the sample ends with a paragraph"
+    header, signature = document.header, document.signature
+    return Case(
+        name=name,
+        document=document,
+        parent_body=header.parent_body,
+        issuing_body=header.issuing_body,
+        number_line=header.number_line,
+        place_date=header.place_date,
+        summary=header.summary,
+        headings=headings,
+        placeholders=tuple(b.text for b in blocks if isinstance(b, Paragraph) and b.placeholder),
+        last_sentence=last.text,
+        recipients=document.recipients,
+        signature=(signature.authority, signature.title, signature.name),
+        tables=tuple(b for b in blocks if isinstance(b, Table)),
+        title=document.title,
+        author=document.author,
+        created=created,
+    )
+
+
+@lru_cache(maxsize=1)
+def sample_case() -> Case:
+    """The bundled sample, as ``drafting`` composes it."""
+    from drafting.datafile import load_report
+
+    created = load_report(SAMPLE_PATH).unit.date
+    assert created is not None, "the sample has a date"
+    return case_from_document("sample", compose_sample(), created.isoformat())
+
+
+CASES: dict[str, Callable[[], Case]] = {"fixture": fixture_case, "sample": sample_case}

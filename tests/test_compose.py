@@ -91,7 +91,6 @@ def test_chosen_phrases_in_writer_order_and_free_text_verbatim(sample_text: str)
     texts = [b.text for b in section.blocks]  # type: ignore[union-attr]
     assert texts[0] == "- Đoạn   tự viết {{ x }} giữ nguyên."
     from drafting.bank import default_bank
-
     from drafting.compose import Composer
     from drafting.sandbox import render
 

@@ -1,7 +1,10 @@
 """The Word export against Nghị định 30/2020/NĐ-CP, Phụ lục I (domain.md §2).
 
-The fixture report is written with :func:`write_docx`, read back with python-docx
-and every layout rule of the decree is asserted on what was read.
+Two documents are written with :func:`write_docx` and read back with python-docx:
+the hand-built fixture report and the bundled sample
+(``examples/bao-cao-mau-2024.yaml``) composed as the CLI does. Every layout rule of
+the decree is asserted on both (the ``case`` fixture); tests of the fixture's own
+peculiarities and of edge cases use the fixture alone.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import getpass
 import re
 import socket
 import zipfile
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,13 +24,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm, Pt
 from docx_fixture import (
+    CASES,
+    FIGURE_TABLE,
     ISSUING_BODY,
-    LAST_SENTENCE,
-    NUMBER_LINE,
-    PARENT_BODY,
-    PLACE_DATE,
     PLACEHOLDER,
+    SAMPLE_PATH,
     SUMMARY,
+    Case,
+    compose_sample,
     make_document,
     make_document_with_annex,
 )
@@ -40,12 +45,20 @@ FONT = "Times New Roman"
 SLOTS = ("ascii", "hAnsi", "cs", "eastAsia")
 THEME_SLOTS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 TOLERANCE = Mm(0.5)
+# "Hà Nội, ngày 05 tháng 01 năm 2025": day below 10 and months 1, 2 with a leading zero.
+DATE_LINE = re.compile(r"[^,]+, ngày (0[1-9]|[12]\d|3[01]) tháng (0[12]|[3-9]|1[0-2]) năm \d{4}")
+
+
+@pytest.fixture(scope="module", params=list(CASES))
+def case(request: pytest.FixtureRequest) -> Case:
+    """Each document under test: the hand-built fixture, then the bundled sample."""
+    return CASES[request.param]()
 
 
 @pytest.fixture(scope="module")
-def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("docx") / "bao-cao.docx"
-    write_docx(make_document(), path)
+def written(case: Case, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp(f"docx-{case.name}") / "bao-cao.docx"
+    write_docx(case.document, path)
     return path
 
 
@@ -117,18 +130,24 @@ def body_blocks(document: Any) -> list[Any]:
     return list(document.iter_inner_content())
 
 
-def body_text_paragraphs(document: Any) -> list[Any]:
-    """Body paragraphs between the title block and the signature, headings excluded."""
+def body_text_paragraphs(document: Any, summary: str = SUMMARY, captions: Iterable[str] = ()) -> list[Any]:
+    """Body paragraphs between the title block and the signature.
+
+    Headings and table ``captions`` (which are centred) are left out.
+    """
+    captions = set(captions)
     blocks = body_blocks(document)
-    start = next(i for i, b in enumerate(blocks) if getattr(b, "text", "") == SUMMARY) + 2
+    start = next(i for i, b in enumerate(blocks) if getattr(b, "text", "") == summary) + 2
     end = max(i for i, b in enumerate(blocks) if hasattr(b, "rows"))
     return [
         b
         for b in blocks[start:end]
-        if not hasattr(b, "rows")
-        and not b.style.name.startswith("Heading")
-        and not b.text.startswith("Bảng ")  # table captions are centred
+        if not hasattr(b, "rows") and not b.style.name.startswith("Heading") and b.text not in captions
     ]
+
+
+def case_body(document: Any, case: Case) -> list[Any]:
+    return body_text_paragraphs(document, case.summary, (t.caption for t in case.tables if t.caption))
 
 
 # -- paper and margins --------------------------------------------------------
@@ -223,16 +242,17 @@ def test_header_block_is_a_borderless_two_column_table(doc: Any) -> None:
     assert widths[1] > widths[0]
 
 
-def test_left_column_parent_and_issuing_body(doc: Any) -> None:
+def test_left_column_parent_and_issuing_body(doc: Any, case: Case) -> None:
     cell = doc.tables[0].rows[0].cells[0]
     parent, issuing, rule = cell.paragraphs
-    assert parent.text.replace("\n", " ") == PARENT_BODY
+    # A long name may break onto two lines, between words only.
+    assert parent.text.replace("\n", " ") == case.parent_body
     assert parent.text == parent.text.upper()
     assert all_runs(parent, "bold") == {False}
     assert 12 <= size(parent) <= 13
     assert parent.alignment == WD_ALIGN_PARAGRAPH.CENTER
 
-    assert issuing.text.replace("\n", " ") == ISSUING_BODY
+    assert issuing.text.replace("\n", " ") == case.issuing_body
     assert issuing.text == issuing.text.upper()
     assert all_runs(issuing, "bold") == {True}
     assert 12 <= size(issuing) <= 13
@@ -246,8 +266,8 @@ def test_left_column_parent_and_issuing_body(doc: Any) -> None:
     assert rule.paragraph_format.left_indent == rule.paragraph_format.right_indent
 
 
-def test_issuing_body_breaks_between_words_not_inside_the_place_name(doc: Any) -> None:
-    issuing = doc.tables[0].rows[0].cells[0].paragraphs[1]
+def test_issuing_body_breaks_between_words_not_inside_the_place_name() -> None:
+    issuing = build_docx(make_document()).tables[0].rows[0].cells[0].paragraphs[1]
     assert issuing.text.split("\n") == ["TÒA ÁN NHÂN DÂN", "TỈNH QUẢNG NINH"]
 
 
@@ -273,15 +293,16 @@ def test_right_column_national_title_and_motto(doc: Any) -> None:
     assert abs(rule_length(rule, cell_text_width(cell)) - expected) <= 2
 
 
-def test_number_and_date_on_the_same_row(doc: Any) -> None:
+def test_number_and_date_on_the_same_row(doc: Any, case: Case) -> None:
     number_cell, date_cell = doc.tables[0].rows[1].cells
     (number,) = number_cell.paragraphs
     (date,) = date_cell.paragraphs
-    assert number.text == NUMBER_LINE
-    assert number.text.startswith("Số: ")
+    assert number.text == case.number_line
+    assert re.fullmatch(r"Số: (0[1-9]|[1-9]\d+)/BC-[A-ZĐ]+", number.text), number.text
     assert size(number) == 13
     assert number.alignment == WD_ALIGN_PARAGRAPH.CENTER
-    assert date.text == PLACE_DATE
+    assert date.text == case.place_date
+    assert DATE_LINE.fullmatch(date.text), date.text
     assert all_runs(date, "italic") == {True}
     assert all_runs(date, "bold") == {False}
     assert 13 <= size(date) <= 14
@@ -289,49 +310,73 @@ def test_number_and_date_on_the_same_row(doc: Any) -> None:
     assert number.paragraph_format.space_before == date.paragraph_format.space_before
 
 
-def test_document_type_and_summary(doc: Any) -> None:
+def test_document_type_and_summary(doc: Any, case: Case) -> None:
     blocks = body_blocks(doc)
     index = next(i for i, b in enumerate(blocks) if getattr(b, "text", None) == "BÁO CÁO")
     kind, summary, rule = blocks[index : index + 3]
     assert all_runs(kind, "bold") == {True}
     assert kind.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert 13 <= size(kind) <= 14
-    assert summary.text == SUMMARY
+    assert summary.text == case.summary
+    assert summary.text != summary.text.upper()  # lower case, not capitals
     assert all_runs(summary, "bold") == {True}
     assert summary.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert has_top_rule(rule)
     section = doc.sections[0]
     available = Length(section.page_width - section.left_margin - section.right_margin).pt
     length = rule_length(rule, available)
-    assert Cm(2).pt <= length < text_width(SUMMARY, size(summary), bold=True) * 0.6
+    assert Cm(2).pt <= length < text_width(case.summary, size(summary), bold=True) * 0.6
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        (None, "Hoa Sen, ngày 25 tháng 11 năm 2024"),
+        ("2025-01-05", "Hoa Sen, ngày 05 tháng 01 năm 2025"),
+        ("2024-06-09", "Hoa Sen, ngày 09 tháng 6 năm 2024"),
+    ],
+    ids=["sample", "2025-01-05", "2024-06-09"],
+)
+def test_sample_date_line_takes_the_decree_leading_zeros(tmp_path: Path, date: str | None, expected: str) -> None:
+    """Day below 10 and months 1, 2 with a leading zero; months 3 to 12 without."""
+    text = SAMPLE_PATH.read_text(encoding="utf-8")
+    assert text.count("ngay: 2024-11-25\n") == 1
+    if date is not None:
+        text = text.replace("ngay: 2024-11-25\n", f"ngay: {date}\n")
+    path = tmp_path / "bao-cao.docx"
+    write_docx(compose_sample(text), path)
+    document = docx.Document(str(path))
+    (line,) = document.tables[0].rows[1].cells[1].paragraphs
+    assert line.text == expected
+    assert document.core_properties.created.date().isoformat() == (date or "2024-11-25")
 
 
 # -- headings and body -----------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "style", "bold"),
-    [
-        ("I. ĐẶC ĐIỂM TÌNH HÌNH", "Heading 1", True),
-        ("IV. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2025", "Heading 1", True),
-        ("2. Tổ chức, triển khai thực hiện phong trào thi đua", "Heading 2", True),
-        ("a) Phong trào thi đua của Tòa án nhân dân", "Heading 3", False),
-    ],
-)
-def test_headings(doc: Any, text: str, style: str, bold: bool) -> None:
-    heading = find(doc, text)
-    assert heading.style.name == style
-    assert all_runs(heading, "bold") == {bold}
-    assert all_runs(heading, "italic") == {False}  # "a)" headings are upright
-    assert heading.paragraph_format.keep_with_next is True
-    assert heading.paragraph_format.first_line_indent == Cm(1.27)
-    assert size(heading) == 14
-    if style == "Heading 1":
-        assert heading.text == heading.text.upper()
+HEADING_NUMBER = {1: r"[IVXL]+\. ", 2: r"\d+\. ", 3: r"[a-zđ]\) "}
 
 
-def test_body_paragraphs(doc: Any) -> None:
-    body = body_text_paragraphs(doc)
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_headings(doc: Any, case: Case, level: int) -> None:
+    style = f"Heading {level}"
+    headings = [p for p in all_paragraphs(doc) if p.style.name == style]
+    assert texts(headings) == list(case.headings[level])
+    assert headings, "every level is used"
+    bold = level < 3  # "I." and "1." bold, "a)" upright and not bold
+    for heading in headings:
+        assert re.match(HEADING_NUMBER[level], heading.text), heading.text
+        assert all_runs(heading, "bold") == {bold}
+        assert all_runs(heading, "italic") == {False}
+        assert heading.paragraph_format.keep_with_next is True
+        assert heading.paragraph_format.first_line_indent == Cm(1.27)
+        assert size(heading) == case.body_size
+        if level == 1:
+            assert heading.text == heading.text.upper()
+
+
+def test_body_paragraphs(doc: Any, case: Case) -> None:
+    body = case_body(doc, case)
     assert len(body) >= 12
     for paragraph in body:
         fmt = paragraph.paragraph_format
@@ -339,14 +384,16 @@ def test_body_paragraphs(doc: Any) -> None:
         assert fmt.first_line_indent in (Cm(1), Cm(1.27))
         assert fmt.space_before >= Pt(6) and fmt.space_after >= Pt(6)
         assert 1.0 <= fmt.line_spacing <= 1.5
-        assert size(paragraph) == 14
+        assert fmt.line_spacing == pytest.approx(case.document.layout.line_spacing, abs=0.005)
+        assert size(paragraph) == case.body_size
         assert all_runs(paragraph, "bold") == {False}
 
 
-def test_normal_style_matches_body(doc: Any) -> None:
+def test_normal_style_matches_body(doc: Any, case: Case) -> None:
+    assert 13 <= case.body_size <= 14
     normal = doc.styles["Normal"]
     assert normal.font.name == FONT
-    assert normal.font.size == Pt(14)
+    assert normal.font.size == Pt(case.body_size)
     fmt = normal.paragraph_format
     assert fmt.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
     assert fmt.first_line_indent == Cm(1.27)
@@ -357,17 +404,21 @@ def test_layout_options_drive_size_and_line_spacing(tmp_path: Path) -> None:
     path = tmp_path / "13.docx"
     write_docx(make_document(body_size=13, line_spacing=1.5), path)
     document = docx.Document(str(path))
-    body = body_text_paragraphs(document)
+    body = body_text_paragraphs(document, captions=(FIGURE_TABLE.caption,))
     assert {size(p) for p in body} == {13}
     assert {p.paragraph_format.line_spacing for p in body} == {1.5}
     assert size(find(document, "I. ĐẶC ĐIỂM TÌNH HÌNH")) == 13
 
 
-def test_placeholder_is_highlighted(doc: Any) -> None:
-    paragraph = find(doc, PLACEHOLDER)
-    assert all_runs(paragraph, "highlight_color") == {WD_COLOR_INDEX.YELLOW}
-    others = [p for p in body_text_paragraphs(doc) if p.text != PLACEHOLDER]
-    assert all(all_runs(p, "highlight_color") == {None} for p in others)
+def test_placeholder_is_highlighted(doc: Any, case: Case) -> None:
+    for placeholder in case.placeholders:
+        paragraph = find(doc, placeholder)
+        assert all_runs(paragraph, "highlight_color") == {WD_COLOR_INDEX.YELLOW}
+    others = [p for p in case_body(doc, case) if p.text not in case.placeholders]
+    assert others
+    for paragraph in others:
+        marked = "".join(run.text for run in paragraph.runs if run.font.highlight_color)
+        assert marked == "".join(re.findall(r"\[Chưa nhập[^\]]*\]", paragraph.text)), paragraph.text
 
 
 def test_inline_placeholder_is_highlighted_alone(tmp_path: Path) -> None:
@@ -383,17 +434,18 @@ def test_inline_placeholder_is_highlighted_alone(tmp_path: Path) -> None:
 # -- tables ------------------------------------------------------------------------
 
 
-def test_data_table_borders_and_repeated_header(doc: Any) -> None:
+def test_data_table_borders_and_repeated_header(doc: Any, case: Case) -> None:
+    assert case.tables, "each document has a data table"
+    expected = case.tables[0]
     table = doc.tables[1]
     borders = table._tbl.tblPr.find(qn("w:tblBorders"))
     sides = {edge.tag.split("}")[1]: edge.get(qn("w:val")) for edge in borders}
-    assert sides == dict.fromkeys(
-        ("top", "left", "bottom", "right", "insideH", "insideV"), "single"
-    )
+    assert sides == dict.fromkeys(("top", "left", "bottom", "right", "insideH", "insideV"), "single")
     header_row = table.rows[0]
     assert header_row._tr.trPr.find(qn("w:tblHeader")) is not None
     assert all(row._tr.trPr.find(qn("w:tblHeader")) is None for row in table.rows[1:])
-    assert [c.text for c in header_row.cells][:2] == ["Loại vụ việc", "Thụ lý"]
+    assert [c.text for c in header_row.cells] == list(expected.header)
+    assert len(table.rows) == 1 + len(expected.rows)
     for cell in header_row.cells:
         for paragraph in cell.paragraphs:
             assert all_runs(paragraph, "bold") == {True}
@@ -408,20 +460,28 @@ def test_data_table_borders_and_repeated_header(doc: Any) -> None:
     assert abs(total - available) <= Mm(0.5)
 
 
-def test_table_caption_stays_with_its_table(doc: Any) -> None:
-    caption = find(doc, "Bảng 1. Kết quả giải quyết các loại vụ việc năm 2024")
-    assert caption.paragraph_format.keep_with_next is True
-    assert all_runs(caption, "bold") == {True}
+def test_table_caption_stays_with_its_table(doc: Any, case: Case) -> None:
+    captions = [t.caption for t in case.tables if t.caption]
+    assert captions
+    blocks = body_blocks(doc)
+    for text in captions:
+        index = next(i for i, b in enumerate(blocks) if getattr(b, "text", None) == text)
+        caption = blocks[index]
+        assert caption.paragraph_format.keep_with_next is True
+        assert all_runs(caption, "bold") == {True}
+        assert caption.alignment == WD_ALIGN_PARAGRAPH.CENTER
+        assert hasattr(blocks[index + 1], "rows")  # the table follows its caption
 
 
 # -- end of body, recipients, signature ------------------------------------------------
 
 
-def test_body_ends_with_closing_mark_on_the_last_paragraph(doc: Any) -> None:
+def test_body_ends_with_closing_mark_on_the_last_paragraph(doc: Any, case: Case) -> None:
     blocks = body_blocks(doc)
     signature_index = len(blocks) - 1 - [hasattr(b, "rows") for b in blocks][::-1].index(True)
     last = blocks[signature_index - 1]
-    assert last.text == LAST_SENTENCE[:-1] + "./."
+    assert last.text == case.closing
+    assert last.text.endswith("./.") and not last.text.endswith("../.")
     assert last.runs[-1].font.highlight_color is None
     marks = [p for p in all_paragraphs(doc) if "./." in p.text]
     assert len(marks) == 1
@@ -441,7 +501,7 @@ def test_closing_mark_on_its_own_line_after_a_final_table() -> None:
     assert hasattr(blocks[-1], "rows")  # recipients and signature
 
 
-def test_recipients(doc: Any) -> None:
+def test_recipients(doc: Any, case: Case) -> None:
     left = doc.tables[-1].rows[0].cells[0]
     heading, *entries = left.paragraphs
     assert heading.text == "Nơi nhận:"
@@ -450,35 +510,37 @@ def test_recipients(doc: Any) -> None:
     assert size(heading) == 12
     assert heading.alignment == WD_ALIGN_PARAGRAPH.LEFT
     assert heading.paragraph_format.first_line_indent == 0
-    assert texts(entries) == [
-        "- Như trên;",
-        "- Tòa án nhân dân tối cao (Vụ Thi đua - Khen thưởng);",
-        "- Chánh án, các Phó Chánh án;",
-        "- Lưu: VT, TĐKT.",
-    ]
+    assert texts(entries) == list(case.recipients)
+    assert entries[-1].text.startswith("- Lưu: VT") and entries[-1].text.endswith(".")
+    for entry in entries[:-1]:
+        assert entry.text.startswith("- ") and entry.text.endswith(";"), entry.text
     for entry in entries:
         assert size(entry) == 11
         assert all_runs(entry, "bold") == {False}
 
 
-def test_signature(doc: Any) -> None:
+def test_signature(doc: Any, case: Case) -> None:
     table = doc.tables[-1]
     borders = table._tbl.tblPr.find(qn("w:tblBorders"))
     assert all(edge.get(qn("w:val")) in ("nil", "none") for edge in borders)
     right = table.rows[0].cells[1]
     paragraphs = right.paragraphs
-    assert paragraphs[0].text == "KT. CHÁNH ÁN"
-    assert paragraphs[1].text == "PHÓ CHÁNH ÁN"
+    authority, title, name = case.signature
+    assert paragraphs[0].text == authority
+    assert paragraphs[1].text == title
     for line in paragraphs[:2]:
+        assert line.text == line.text.upper()
         assert all_runs(line, "bold") == {True}
         assert 13 <= size(line) <= 14
         assert line.alignment == WD_ALIGN_PARAGRAPH.CENTER
     blank = paragraphs[2:-1]
     assert len(blank) >= 3 and all(p.text == "" for p in blank)
-    name = paragraphs[-1]
-    assert name.text == "Nguyễn Văn An"
-    assert all_runs(name, "bold") == {True}
-    assert name.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    signer = paragraphs[-1]
+    assert signer.text == name
+    assert not re.match(r"(TS|ThS|PGS|GS|CN)\.", signer.text)  # no academic titles
+    assert all_runs(signer, "bold") == {True}
+    assert 13 <= size(signer) <= 14
+    assert signer.alignment == WD_ALIGN_PARAGRAPH.CENTER
     # "Nơi nhận:" level with the first line of the signature
     left_first = table.rows[0].cells[0].paragraphs[0]
     assert left_first.paragraph_format.space_before == paragraphs[0].paragraph_format.space_before
@@ -496,9 +558,9 @@ def test_page_number_in_the_header_from_page_two(doc: Any, written: Path) -> Non
     assert header.is_linked_to_previous is False
     (paragraph,) = header.paragraphs
     assert paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
-    instructions = "".join(
-        node.text or "" for node in paragraph._p.iter(qn("w:instrText"))
-    ) + "".join(node.get(qn("w:instr")) or "" for node in paragraph._p.iter(qn("w:fldSimple")))
+    instructions = "".join(node.text or "" for node in paragraph._p.iter(qn("w:instrText"))) + "".join(
+        node.get(qn("w:instr")) or "" for node in paragraph._p.iter(qn("w:fldSimple"))
+    )
     assert instructions.split() == ["PAGE"]
     for run in paragraph.runs:
         assert 13 <= run.font.size.pt <= 14
@@ -518,9 +580,7 @@ def test_annex_starts_on_a_new_page_after_the_signature(tmp_path: Path) -> None:
     write_docx(make_document_with_annex(), path)
     document = docx.Document(str(path))
     blocks = body_blocks(document)
-    heading_index = next(
-        i for i, b in enumerate(blocks) if getattr(b, "text", "").startswith("PHỤ LỤC")
-    )
+    heading_index = next(i for i, b in enumerate(blocks) if getattr(b, "text", "").startswith("PHỤ LỤC"))
     heading = blocks[heading_index]
     assert heading.text == "PHỤ LỤC 1"
     assert heading.paragraph_format.page_break_before is True
@@ -539,16 +599,16 @@ def test_annex_starts_on_a_new_page_after_the_signature(tmp_path: Path) -> None:
 # -- package: properties, names, XML ---------------------------------------------------
 
 
-def test_core_properties(doc: Any) -> None:
+def test_core_properties(doc: Any, case: Case) -> None:
     props = doc.core_properties
-    assert props.title == "Báo cáo tổng kết công tác thi đua, khen thưởng năm 2024"
-    assert props.author == "Tòa án nhân dân tỉnh Quảng Ninh"
+    assert props.title == case.title
+    assert props.author == case.author
     assert props.last_modified_by == ""
     assert props.comments == ""
     assert props.keywords == ""
     assert props.category == ""
     assert props.language == "vi-VN"
-    assert props.created is not None and props.created.date().isoformat() == "2025-01-05"
+    assert props.created is not None and props.created.date().isoformat() == case.created
 
 
 def test_no_machine_or_user_name_anywhere(written: Path) -> None:

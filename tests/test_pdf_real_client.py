@@ -1,4 +1,8 @@
-"""The fixture report through a real client: LibreOffice renders it to PDF.
+"""The reports through a real client: LibreOffice renders them to PDF.
+
+Both documents of the layout tests, the hand-built fixture and the bundled sample
+(``examples/bao-cao-mau-2024.yaml`` composed as the CLI does), are converted once
+per module.
 
 The PDF is read back with poppler (``pdftotext -layout``, ``pdffonts``): page
 numbers from page 2 only, headings and the date line present, no replacement
@@ -21,7 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from docx_fixture import FIGURE_TABLE, PLACE_DATE, make_document
+from docx_fixture import CASES, FIGURE_TABLE, Case, make_document
 
 from drafting import export_pdf
 from drafting.document import Table
@@ -56,56 +60,67 @@ def first_line(page: str) -> str:
     return next(line.strip() for line in page.splitlines() if line.strip())
 
 
+@pytest.fixture(scope="module", params=list(CASES))
+def case(request: pytest.FixtureRequest) -> Case:
+    """Each document under test: the hand-built fixture, then the bundled sample."""
+    return CASES[request.param]()
+
+
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("pdf")
+def rendered(case: Case, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The case converted to PDF, once per module."""
+    folder = tmp_path_factory.mktemp(f"pdf-{case.name}")
     docx_path = folder / "bao-cao.docx"
-    write_docx(make_document(), docx_path)
+    write_docx(case.document, docx_path)
     pdf_path = folder / "bao-cao.pdf"
     convert_to_pdf(docx_path, pdf_path)
     return pdf_path
 
 
+@pytest.fixture(scope="module")
+def pages(rendered: Path) -> list[str]:
+    return pdf_pages(rendered)
+
+
 @needs_libreoffice
-def test_pdf_pages_and_page_numbers(rendered: Path) -> None:
-    pages = pdf_pages(rendered)
+def test_pdf_pages_and_page_numbers(pages: list[str], case: Case) -> None:
     assert len(pages) >= 2
     # Page 1 shows no number at its top; page 2 starts with its number.
     assert not re.fullmatch(r"\d+", first_line(pages[0]))
-    assert first_line(pages[0]).startswith("TÒA ÁN NHÂN DÂN TỐI CAO")
+    assert first_line(pages[0]).startswith(case.parent_body)
     assert first_line(pages[1]) == "2"
     for number, page in enumerate(pages[1:], start=2):
         assert first_line(page) == str(number)
 
 
 @needs_libreoffice
-def test_pdf_text_has_headings_date_and_closing(rendered: Path) -> None:
-    pages = pdf_pages(rendered)
+def test_pdf_text_has_headings_date_and_closing(pages: list[str], case: Case) -> None:
     text = flat("\n".join(pages))
     assert "\ufffd" not in text
     first = flat(pages[0])
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first
     assert "Độc lập - Tự do - Hạnh phúc" in first
-    assert PLACE_DATE in first
-    assert "Số: 15/BC-TA" in first
+    assert case.place_date in first
+    assert case.number_line in first
     assert "BÁO CÁO" in first
-    for heading in (
-        "I. ĐẶC ĐIỂM TÌNH HÌNH",
-        "II. KẾT QUẢ THỰC HIỆN",
-        "III. ĐÁNH GIÁ CHUNG",
-        "IV. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2025",
-        "a) Phong trào thi đua của Tòa án nhân dân",
-    ):
+    assert case.summary in first
+    assert case.headings[1], "every Roman heading"
+    for heading in (*case.headings[1], case.headings[3][0]):
         assert heading in text
-    assert "Quảng Ninh./." in text
-    assert "Nơi nhận:" in text and "KT. CHÁNH ÁN" in text and "Nguyễn Văn An" in text
+    # The closing mark ends the body, right before the recipients and signature.
+    last_words = " ".join(case.closing.split()[-2:])
+    assert last_words in text
+    assert text.index(last_words) < text.index("Nơi nhận:")
+    assert text.count("./.") == 1
+    authority, title, name = case.signature
+    assert authority in text and title in text and name in text
 
 
 @needs_libreoffice
-def test_pdf_number_and_date_share_a_line(rendered: Path) -> None:
-    lines = pdf_pages(rendered)[0].splitlines()
-    (line,) = [line for line in lines if "Số: 15/BC-TA" in line]
-    assert PLACE_DATE in flat(line)
+def test_pdf_number_and_date_share_a_line(pages: list[str], case: Case) -> None:
+    lines = pages[0].splitlines()
+    (line,) = [line for line in lines if case.number_line in line]
+    assert case.place_date in flat(line)
 
 
 @needs_libreoffice
@@ -139,9 +154,7 @@ def test_parallel_conversions_do_not_clash(tmp_path: Path) -> None:
 @needs_libreoffice
 def test_pdf_repeats_the_table_header_on_each_page(tmp_path: Path) -> None:
     base = make_document()
-    rows = tuple(
-        (f"Đơn vị số {index:02d}", str(index), str(index), "100%", "") for index in range(70)
-    )
+    rows = tuple((f"Đơn vị số {index:02d}", str(index), str(index), "100%", "") for index in range(70))
     table = Table(header=FIGURE_TABLE.header, rows=rows)
     section = replace(base.sections[1], children=(), blocks=(table,))
     docx_path = tmp_path / "bang-dai.docx"
@@ -157,9 +170,7 @@ def test_pdf_repeats_the_table_header_on_each_page(tmp_path: Path) -> None:
 # -- failures, without LibreOffice -------------------------------------------------
 
 
-def test_missing_libreoffice_is_a_clear_output_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_missing_libreoffice_is_a_clear_output_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(export_pdf.shutil, "which", lambda name: None)
     monkeypatch.setattr(export_pdf, "_KNOWN_LOCATIONS", ())
     assert export_pdf.soffice_path() is None
@@ -181,9 +192,7 @@ def fake_soffice(tmp_path: Path, body: str, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="shell script stands in for soffice")
-def test_failed_conversion_is_an_output_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_failed_conversion_is_an_output_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fake_soffice(tmp_path, "echo 'Error: source file could not be loaded' >&2; exit 1", monkeypatch)
     docx_path = tmp_path / "bao-cao.docx"
     write_docx(make_document(), docx_path)
