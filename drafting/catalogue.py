@@ -43,6 +43,7 @@ class Figure:
     part_of: str | None = None
     not_above: str | None = None
     line: int | None = None
+    non_negative: bool = True
 
     @property
     def entered(self) -> bool:
@@ -101,8 +102,18 @@ class Catalogue:
 
 _GROUP_KEYS = ("id", "muc", "ten", "doan", "mo_dau", "chi_so", "tong_cac_phan", "noi")
 _FIGURE_KEYS = (
-    "id", "ten", "nhan", "loai", "don_vi", "so_sanh", "tu_so", "mau_so",
-    "chi_tieu", "thuoc", "khong_vuot", "khong_am",
+    "id",
+    "ten",
+    "nhan",
+    "loai",
+    "don_vi",
+    "so_sanh",
+    "tu_so",
+    "mau_so",
+    "chi_tieu",
+    "thuoc",
+    "khong_vuot",
+    "khong_am",
 )
 
 
@@ -178,7 +189,9 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
             label = reader.text(f, "ten", fpath)
             target = reader.text(f, "chi_tieu", fpath, required=False) or None
             if target is not None and target not in targets:
-                reader.problem(f, "chi_tieu", join_path(fpath, "chi_tieu"), f"không có chỉ tiêu “{target}” trong chi_tieu.yaml")
+                reader.problem(
+                    f, "chi_tieu", join_path(fpath, "chi_tieu"), f"không có chỉ tiêu “{target}” trong chi_tieu.yaml"
+                )
             figure = Figure(
                 id=fid,
                 group=gid,
@@ -194,6 +207,7 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
                 part_of=reader.text(f, "thuoc", fpath, required=False) or None,
                 not_above=reader.text(f, "khong_vuot", fpath, required=False) or None,
                 line=line_of(g["chi_so"], fi),
+                non_negative=reader.flag(f, "khong_am", fpath, default=True),
             )
             figures[fid] = figure
             gfigs.append(figure)
@@ -215,16 +229,10 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
         for ref in refs:
             if ref not in figures:
                 reader.problems.append(
-                    Problem(
-                        str(path), figure.line, figure.id, f"tham chiếu tới chỉ số không có: “{ref}”"
-                    )
+                    Problem(str(path), figure.line, figure.id, f"tham chiếu tới chỉ số không có: “{ref}”")
                 )
         if figure.kind == "ty_le" and not (figure.numerator and figure.denominator):
-            reader.problems.append(
-                Problem(
-                    str(path), figure.line, figure.id, "tỷ lệ phải có tu_so và mau_so"
-                )
-            )
+            reader.problems.append(Problem(str(path), figure.line, figure.id, "tỷ lệ phải có tu_so và mau_so"))
     if reader.problems:
         raise ProblemsError(reader.problems)
     return Catalogue(tuple(groups), figures, targets, source)
@@ -232,5 +240,7 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
 
 @lru_cache(maxsize=8)
 def default_catalogue() -> Catalogue:
-    """The catalogue shipped in ``phrasebank/`` (loaded once)."""
-    return load_catalogue(PHRASEBANK_DIR)
+    """The catalogue shipped in ``phrasebank/`` (loaded once; kept in the disk cache)."""
+    from .cache import cached
+
+    return cached("catalogue", lambda: load_catalogue(PHRASEBANK_DIR))

@@ -46,22 +46,35 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .datafile import load_report
+    from .checks import check_file
 
     try:
-        load_report(Path(args.file))
+        result = check_file(Path(args.file))
     except ProblemsError as exc:
+        # Not readable as YAML at all: unusable input.
         if args.format == "json":
-            print(json.dumps([_problem_json(p) for p in exc.problems], ensure_ascii=False, indent=2))
-        else:
-            _print_problems(exc.problems)
-            sys.stderr.write(f"{len(exc.problems)} vấn đề.\n")
-        return EXIT_PROBLEMS
+            errors = [
+                {"file": p.file, "line": p.line, "key": p.key, "section": "", "message": p.message}
+                for p in exc.problems
+            ]
+            print(json.dumps({"errors": errors, "warnings": [], "missing": []}, ensure_ascii=False, indent=2))
+        _print_problems(exc.problems)
+        return EXIT_UNUSABLE
     if args.format == "json":
-        print("[]")
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        return result.exit_code
+    groups = (("Lỗi", result.errors), ("Cảnh báo", result.warnings), ("Còn thiếu", result.missing))
+    for title, findings in groups:
+        if findings:
+            print(f"{title} ({len(findings)}):")
+            for finding in findings:
+                print(f"  {finding}")
+    summary = f"{len(result.errors)} lỗi, {len(result.warnings)} cảnh báo, {len(result.missing)} mục còn thiếu"
+    if not (result.errors or result.warnings or result.missing):
+        print(f"{args.file}: không có lỗi, đủ nội dung theo đề cương.")
     else:
-        print(f"{args.file}: không có lỗi.")
-    return EXIT_OK
+        print(f"{args.file}: {summary}.")
+    return result.exit_code
 
 
 def _problem_json(problem: Problem) -> dict[str, object]:
@@ -76,10 +89,49 @@ def _problem_json(problem: Problem) -> dict[str, object]:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from .render import render_file
+    output = Path(args.output)
+    inputs = [Path(f) for f in args.files]
+    batch = len(inputs) > 1 or any(p.is_dir() for p in inputs) or output.is_dir() or args.output.endswith(("/", "\\"))
+    if not batch:
+        from .render import render_file
 
-    written = render_file(Path(args.file), Path(args.output), args.format)
-    print(f"Đã ghi {written}")
+        written = render_file(inputs[0], output, args.format)
+        print(f"Đã ghi {written}")
+        return EXIT_OK
+    from .batch import Progress, collect_inputs, render_batch
+
+    for path in inputs:
+        if not path.exists():
+            raise ProblemsError([Problem(str(path), None, "", "không tìm thấy tệp hoặc thư mục")])
+    sources = collect_inputs(inputs)
+    if not sources:
+        raise OutputError(f"{', '.join(args.files)}: không có tệp dữ liệu (.yaml) nào để xuất")
+    parent = output.parent if str(output.parent) else Path(".")
+    if not output.is_dir() and not parent.is_dir():
+        raise OutputError(f"{output}: thư mục “{parent}” không tồn tại")
+    fmt = args.format or "docx"
+    result = render_batch(sources, output, fmt, args.jobs, Progress(len(sources)))
+    print(f"Đã ghi {len(result.written)}/{len(sources)} báo cáo vào {output}")
+    if result.failures:
+        sys.stderr.write(f"Không xuất được {len(result.failures)} tệp:\n")
+        for source, messages in result.failures:
+            for message in messages:
+                line = message if message.startswith(str(source)) else f"{source}: {message}"
+                sys.stderr.write(f"  {line}\n")
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def cmd_consolidate(args: argparse.Namespace) -> int:
+    from .consolidate import consolidate
+
+    output = Path(args.output)
+    for path in map(Path, args.files):
+        if not path.exists():
+            raise ProblemsError([Problem(str(path), None, "", "không tìm thấy tệp hoặc thư mục")])
+    result = consolidate([Path(f) for f in args.files], output, Path(args.unit) if args.unit else None, args.jobs)
+    _print_problems(result.warnings)
+    print(f"Đã tổng hợp {len(result.units)} đơn vị (năm {result.year}) vào {output}")
     return EXIT_OK
 
 
@@ -87,12 +139,23 @@ def cmd_bank_check(args: argparse.Namespace) -> int:
     from .bank import lint_bank
 
     bank = lint_bank(Path(args.dir) if args.dir else None)
-    if bank.problems:
-        _print_problems(bank.problems)
-        sys.stderr.write(f"{len(bank.problems)} vấn đề trong kho câu mẫu.\n")
+    problems = list(bank.problems)
+    rules_dir = Path(args.dir) if args.dir else None
+    if rules_dir is None or (rules_dir / "quy_tac.yaml").is_file():
+        from .consistency import load_rules
+
+        try:
+            load_rules(rules_dir)
+        except ProblemsError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        _print_problems(problems)
+        sys.stderr.write(f"{len(problems)} vấn đề trong kho câu mẫu.\n")
         return EXIT_UNUSABLE
-    print(f"Kho câu mẫu hợp lệ: {len(bank.phrases)} câu mẫu, "
-          f"{sum(len(p.variants) for p in bank.phrases.values())} cách viết.")
+    print(
+        f"Kho câu mẫu hợp lệ: {len(bank.phrases)} câu mẫu, "
+        f"{sum(len(p.variants) for p in bank.phrases.values())} cách viết."
+    )
     return EXIT_OK
 
 
@@ -127,11 +190,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("render", help="xuất báo cáo ra docx, md, txt hoặc pdf")
-    p.add_argument("file")
-    p.add_argument("-o", "--output", required=True)
+    p = sub.add_parser("render", help="xuất báo cáo ra docx, md, txt hoặc pdf (một tệp, nhiều tệp hoặc thư mục)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="tệp dữ liệu hoặc thư mục chứa các tệp .yaml")
+    p.add_argument("-o", "--output", required=True, help="tệp kết quả (một tệp) hoặc thư mục kết quả (nhiều tệp)")
     p.add_argument("--format", choices=("docx", "md", "txt", "pdf"), default=None)
+    p.add_argument("--jobs", type=int, default=None, help="số tiến trình song song (mặc định: số lõi CPU)")
     p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("consolidate", help="tổng hợp tệp dữ liệu của nhiều đơn vị thành một tệp")
+    p.add_argument("files", nargs="+", metavar="FILE", help="tệp dữ liệu hoặc thư mục chứa các tệp .yaml")
+    p.add_argument("-o", "--output", required=True, help="tệp dữ liệu tổng hợp")
+    p.add_argument("--unit", default=None, help="tệp dữ liệu của đơn vị tổng hợp (thông tin đơn vị, nội dung)")
+    p.add_argument("--jobs", type=int, default=None, help="số tiến trình song song (mặc định: số lõi CPU)")
+    p.set_defaults(func=cmd_consolidate)
 
     bank = sub.add_parser("bank", help="kho câu mẫu")
     bsub = bank.add_subparsers(dest="bank_command", required=True, parser_class=_Parser)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .annex import annex_sections
 from .bank import Bank, default_bank
 from .catalogue import Catalogue, default_catalogue
 from .context import lower_first, phrase_context, year_context
@@ -141,6 +142,7 @@ class Composer:
             sections=sections,
             signature=Signature(unit.signer_authority.upper(), unit.signer_title.upper(), unit.signer_name),
             recipients=normalise_recipients(unit.recipients),
+            annexes=annex_sections(report, self.catalogue),
             layout=Layout(report.options.body_size, report.options.line_spacing, report.options.leading_zero),
             title=f"Báo cáo {lower_first(summary)}",
             author=unit.name or unit.issuing_body,

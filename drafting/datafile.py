@@ -33,10 +33,31 @@ from .yamlio import line_of, parse_yaml, read_yaml_file
 MIN_YEAR, MAX_YEAR = 2000, 2100
 MAX_COUNT = 10**9
 MAX_MONEY = 10**15
-TOP_KEYS = ("nam", "don_vi", "tuy_chon", "chi_tieu", "so_lieu", "van_ban", "phong_trao", "noi_dung", "tong_hop")
+TOP_KEYS = (
+    "nam",
+    "don_vi",
+    "tuy_chon",
+    "chi_tieu",
+    "so_lieu",
+    "van_ban",
+    "phong_trao",
+    "noi_dung",
+    "tong_hop",
+    "so_lieu_don_vi",
+)
 UNIT_KEYS = (
-    "co_quan_chu_quan", "co_quan_ban_hanh", "ten", "ten_ngan", "dia_danh", "so", "ky_hieu", "ngay",
-    "tham_quyen_ky", "chuc_vu_nguoi_ky", "nguoi_ky", "noi_nhan",
+    "co_quan_chu_quan",
+    "co_quan_ban_hanh",
+    "ten",
+    "ten_ngan",
+    "dia_danh",
+    "so",
+    "ky_hieu",
+    "ngay",
+    "tham_quyen_ky",
+    "chuc_vu_nguoi_ky",
+    "nguoi_ky",
+    "noi_nhan",
 )
 OPTION_KEYS = ("co_chu", "gian_dong", "so_0_dau", "tien_gon", "hat_giong")
 COMPARED_KEYS = ("ky_nay", "cung_ky", "nguyen_nhan")
@@ -64,7 +85,9 @@ class _DataReader(FieldReader):
                 return self._bounded(node, key, path, int(value), money)
             else:
                 self.problem(
-                    node, key, path,
+                    node,
+                    key,
+                    path,
                     f"{what} phải là số nguyên, không phải số thập phân {value} "
                     "(viết số không có dấu phân cách hàng nghìn, ví dụ 1234)",
                 )
@@ -82,11 +105,13 @@ class _DataReader(FieldReader):
         return None
 
     def _bounded(self, node: Any, key: str | int, path: str, value: int, money: bool) -> int | None:
-        if value < 0:
+        # A negative count is not a number of anything; a negative amount of money is
+        # left to the consistency rules (phrasebank/quy_tac.yaml, "khong_am").
+        if value < 0 and not money:
             self.problem(node, key, path, f"không được âm ({value})")
             return None
         limit = MAX_MONEY if money else MAX_COUNT
-        if value > limit:
+        if abs(value) > limit:
             self.problem(node, key, path, f"giá trị quá lớn ({value})")
             return None
         return value
@@ -98,7 +123,9 @@ class _DataReader(FieldReader):
         if isinstance(value, date):
             return value
         self.problem(
-            node, key, join_path(path, key),
+            node,
+            key,
+            join_path(path, key),
             f"ngày phải viết dạng NĂM-THÁNG-NGÀY, ví dụ 2024-12-05, không phải “{str(value)[:30]}”",
         )
         return None
@@ -111,14 +138,21 @@ def load_report(
     path: Path | str,
     catalogue: Catalogue | None = None,
     outline: Outline | None = None,
+    *,
+    comments: bool = True,
 ) -> ReportData:
-    """Load and validate a data file; raise :class:`ProblemsError` with every problem."""
-    data, _ = read_yaml_file(path)
+    """Load and validate a data file; raise :class:`ProblemsError` with every problem.
+
+    ``comments=False`` reads faster for read-only use: ``raw`` then holds no comments
+    and must not be saved back over the file.
+    """
+    data, _ = read_yaml_file(path, comments=comments)
     return validate_report(data, str(path), catalogue, outline)
 
 
-def parse_report(text: str, filename: str = "<văn bản>", catalogue: Catalogue | None = None,
-                 outline: Outline | None = None) -> ReportData:
+def parse_report(
+    text: str, filename: str = "<văn bản>", catalogue: Catalogue | None = None, outline: Outline | None = None
+) -> ReportData:
     """Validate data file text (used by the TUI and tests)."""
     return validate_report(parse_yaml(text, filename), filename, catalogue, outline)
 
@@ -136,7 +170,9 @@ def validate_report(
     if data is None:
         raise ProblemsError([r_problem(filename, "tệp rỗng: thiếu năm báo cáo (nam) và số liệu")])
     if not isinstance(data, Mapping):
-        raise ProblemsError([r_problem(filename, f"tệp dữ liệu phải là bảng khóa (mapping), không phải {type_name(data)}")])
+        raise ProblemsError(
+            [r_problem(filename, f"tệp dữ liệu phải là bảng khóa (mapping), không phải {type_name(data)}")]
+        )
     r.unknown_keys(data, TOP_KEYS, "")
 
     year = _year(r, data)
@@ -147,7 +183,8 @@ def validate_report(
     documents = _documents(r, data)
     movements = _movements(r, data, outline)
     content = _content(r, data, outline)
-    units = r.text_list(data, "tong_hop", "") if "tong_hop" in data else ()
+    units = tuple(nfc(u) for u in r.text_list(data, "tong_hop", "")) if "tong_hop" in data else ()
+    unit_figures = _unit_figures(r, data, catalogue, units)
     if r.problems:
         raise ProblemsError(sorted(set(r.problems), key=lambda p: (p.line or 0, p.key)))
     return ReportData(
@@ -160,6 +197,7 @@ def validate_report(
         options=options,
         target_overrides=targets,
         units=units,
+        unit_figures=unit_figures,
         source=filename,
         raw=data,
     )
@@ -188,7 +226,6 @@ def _year(r: _DataReader, data: Mapping[str, Any]) -> int | None:
 def _unit(r: _DataReader, data: Mapping[str, Any]) -> Unit:
     node = data.get("don_vi")
     if node is None:
-        r.problem(data, None, "don_vi", "thiếu thông tin đơn vị (don_vi)")
         return Unit()
     m = r.mapping(data, "don_vi", node, "don_vi")
     if m is None:
@@ -229,7 +266,9 @@ def _options(r: _DataReader, data: Mapping[str, Any]) -> Options:
         size = 14
     spacing = m.get("gian_dong", 1.15)
     if isinstance(spacing, bool) or not isinstance(spacing, (int, float)) or not 1.0 <= spacing <= 1.5:
-        r.problem(m, "gian_dong", "tuy_chon.gian_dong", "giãn dòng phải từ 1 (dòng đơn) đến 1,5 dòng (viết 1.15 trong YAML)")
+        r.problem(
+            m, "gian_dong", "tuy_chon.gian_dong", "giãn dòng phải từ 1 (dòng đơn) đến 1,5 dòng (viết 1.15 trong YAML)"
+        )
         spacing = 1.15
     seed = m.get("hat_giong", 0)
     if isinstance(seed, bool) or not isinstance(seed, int):
@@ -275,7 +314,9 @@ def _figures(r: _DataReader, data: Mapping[str, Any], catalogue: Catalogue) -> d
     for gkey, gnode in groups.items():
         gpath = join_path("so_lieu", str(gkey))
         if str(gkey) not in group_ids:
-            r.problem(groups, gkey, gpath, "không có nhóm số liệu này trong danh mục" + did_you_mean(str(gkey), group_ids))
+            r.problem(
+                groups, gkey, gpath, "không có nhóm số liệu này trong danh mục" + did_you_mean(str(gkey), group_ids)
+            )
             continue
         if gnode is None:
             continue
@@ -299,7 +340,9 @@ def _figures(r: _DataReader, data: Mapping[str, Any], catalogue: Catalogue) -> d
                     continue
                 if not isinstance(fnode, Mapping):
                     r.problem(
-                        g, fkey, fpath,
+                        g,
+                        fkey,
+                        fpath,
                         f"chỉ số so sánh với cùng kỳ phải là bảng khóa {{ky_nay, cung_ky, nguyen_nhan}}, "
                         f"không phải {type_name(fnode)}",
                     )
@@ -317,6 +360,54 @@ def _figures(r: _DataReader, data: Mapping[str, Any], catalogue: Catalogue) -> d
     return out
 
 
+def _unit_figures(
+    r: _DataReader, data: Mapping[str, Any], catalogue: Catalogue, units: tuple[str, ...]
+) -> dict[str, dict[str, int | None]]:
+    """``so_lieu_don_vi`` of a consolidated file: {unit: {group: {figure: this period's value}}}."""
+    node = data.get("so_lieu_don_vi")
+    if node is None:
+        return {}
+    table = r.mapping(data, "so_lieu_don_vi", node, "so_lieu_don_vi")
+    if table is None:
+        return {}
+    out: dict[str, dict[str, int | None]] = {}
+    group_ids = catalogue.group_ids
+    for ukey, unode in table.items():
+        upath = join_path("so_lieu_don_vi", str(ukey))
+        name = nfc(str(ukey))
+        if name not in units:
+            r.problem(table, ukey, upath, "đơn vị này không có trong danh sách tong_hop" + did_you_mean(name, units))
+            continue
+        values: dict[str, int | None] = {}
+        out[name] = values
+        if unode is None:
+            continue
+        groups = r.mapping(table, ukey, unode, upath)
+        for gkey, gnode in (groups or {}).items():
+            gpath = join_path(upath, str(gkey))
+            if str(gkey) not in group_ids:
+                r.problem(
+                    groups, gkey, gpath, "không có nhóm số liệu này trong danh mục" + did_you_mean(str(gkey), group_ids)
+                )
+                continue
+            if gnode is None:
+                continue
+            g = r.mapping(groups, gkey, gnode, gpath)
+            known = {f.key: f for f in catalogue.group(str(gkey)).figures if f.entered}
+            for fkey in g or {}:
+                figure = known.get(str(fkey))
+                if figure is None:
+                    r.problem(
+                        g,
+                        fkey,
+                        join_path(gpath, str(fkey)),
+                        "không có chỉ số nhập này trong danh mục" + did_you_mean(str(fkey), known),
+                    )
+                    continue
+                values[figure.id] = r.count(g, fkey, join_path(gpath, str(fkey)), figure.kind == "tien")
+    return out
+
+
 def _documents(r: _DataReader, data: Mapping[str, Any]) -> tuple[IssuedDocument, ...]:
     node = data.get("van_ban")
     if node is None:
@@ -331,11 +422,24 @@ def _documents(r: _DataReader, data: Mapping[str, Any]) -> tuple[IssuedDocument,
         r.unknown_keys(m, ("loai", "so", "ngay", "trich_yeu", "don_vi"), path)
         kind = r.text(m, "loai", path, required=False) or "ban_hanh"
         if kind not in DOCUMENT_KINDS:
-            r.problem(m, "loai", join_path(path, "loai"), "loại văn bản phải là quan_triet hoặc ban_hanh" + did_you_mean(kind, DOCUMENT_KINDS))
+            r.problem(
+                m,
+                "loai",
+                join_path(path, "loai"),
+                "loại văn bản phải là quan_triet hoặc ban_hanh" + did_you_mean(kind, DOCUMENT_KINDS),
+            )
         summary = r.writer_text(m, "trich_yeu", path)
         if not summary:
             r.problem(m, None, join_path(path, "trich_yeu"), "thiếu trích yếu văn bản")
-        out.append(IssuedDocument(kind, r.writer_text(m, "so", path), r.date_field(m, "ngay", path), summary, r.writer_text(m, "don_vi", path)))
+        out.append(
+            IssuedDocument(
+                kind,
+                r.writer_text(m, "so", path),
+                r.date_field(m, "ngay", path),
+                summary,
+                r.writer_text(m, "don_vi", path),
+            )
+        )
     return tuple(out)
 
 
@@ -357,7 +461,9 @@ def _movements(r: _DataReader, data: Mapping[str, Any], outline: Outline) -> tup
         unit = r.writer_text(m, "don_vi", path)
         if mid:
             if mid not in named:
-                r.problem(m, "id", join_path(path, "id"), "không có phong trào này trong đề cương" + did_you_mean(mid, named))
+                r.problem(
+                    m, "id", join_path(path, "id"), "không có phong trào này trong đề cương" + did_you_mean(mid, named)
+                )
                 continue
             out.append(Movement(mid, named[mid].group, named[mid].name, result, unit))
             continue
@@ -366,8 +472,13 @@ def _movements(r: _DataReader, data: Mapping[str, Any], outline: Outline) -> tup
         if not name:
             r.problem(m, None, join_path(path, "ten"), "phong trào tự thêm phải có tên (ten) hoặc mã (id) của đề cương")
         if group not in ("a", "b"):
-            r.problem(m, "nhom", join_path(path, "nhom"), "nhóm phong trào phải là a (của Tòa án nhân dân) hoặc b (do Trung ương phát động)")
-        out.append(Movement("", group, name.strip("“”\""), result, unit))
+            r.problem(
+                m,
+                "nhom",
+                join_path(path, "nhom"),
+                "nhóm phong trào phải là a (của Tòa án nhân dân) hoặc b (do Trung ương phát động)",
+            )
+        out.append(Movement("", group, name.strip('“”"'), result, unit))
     return tuple(out)
 
 
@@ -405,7 +516,9 @@ def _content(r: _DataReader, data: Mapping[str, Any], outline: Outline) -> dict[
             elif "cau" in m:
                 variant = m.get("cach_viet")
                 if variant is not None and (isinstance(variant, bool) or not isinstance(variant, int) or variant < 1):
-                    r.problem(m, "cach_viet", join_path(ipath, "cach_viet"), "số thứ tự cách viết phải là số nguyên từ 1")
+                    r.problem(
+                        m, "cach_viet", join_path(ipath, "cach_viet"), "số thứ tự cách viết phải là số nguyên từ 1"
+                    )
                     variant = None
                 parsed.append(PhraseChoice(r.text(m, "cau", ipath), variant, line_of(items, i)))
             else:

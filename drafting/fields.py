@@ -8,7 +8,7 @@ and every problem of a file is reported at once.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from typing import Any
 
 from .errors import Problem
@@ -43,6 +43,10 @@ def type_name(value: Any) -> str:
         return "bảng khóa (mapping)"
     if isinstance(value, list):
         return "danh sách"
+    if isinstance(value, bytes):
+        return "dữ liệu nhị phân (!!binary)"
+    if isinstance(value, Set):
+        return "tập hợp (!!set)"
     return type(value).__name__
 
 
@@ -89,7 +93,7 @@ class FieldReader:
                 self.problem(node, None, full, "thiếu thông tin bắt buộc")
             return default
         value = node[key]
-        if isinstance(value, (bool, Mapping, list)):
+        if isinstance(value, (bool, Mapping, list, bytes, Set)):
             self.problem(node, key, full, f"phải là văn bản, không phải {type_name(value)}")
             return default
         return str(value).strip()

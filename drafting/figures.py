@@ -72,10 +72,14 @@ def evaluate(report: ReportData, catalogue: Catalogue) -> dict[str, FigureView]:
                     _sum([entered(f, False) for f in figure.numerator]),
                     _sum([entered(f, False) for f in figure.denominator]),
                 )
-                prior = rate(
-                    _sum([entered(f, True) for f in figure.numerator]),
-                    _sum([entered(f, True) for f in figure.denominator]),
-                ) if figure.compared else None
+                prior = (
+                    rate(
+                        _sum([entered(f, True) for f in figure.numerator]),
+                        _sum([entered(f, True) for f in figure.denominator]),
+                    )
+                    if figure.compared
+                    else None
+                )
                 line = report.figure(figure.numerator[0]).line if figure.numerator else None
             else:
                 current, prior = value.current, (value.previous if figure.compared else None)

@@ -81,16 +81,18 @@ def suggestions(bank: Bank, section_id: str, context: Mapping[str, Any]) -> list
     return out
 
 
-def selected_items(bank: Bank, section_id: str, items: tuple[ContentItem, ...],
-                   context: Mapping[str, Any]) -> tuple[ContentItem, ...]:
+def selected_items(
+    bank: Bank, section_id: str, items: tuple[ContentItem, ...], context: Mapping[str, Any]
+) -> tuple[ContentItem, ...]:
     """The writer's items, or the suggested phrases when the writer chose nothing."""
     if items:
         return items
     return tuple(PhraseChoice(s.phrase.id) for s in suggestions(bank, section_id, context) if s.applies)
 
 
-def render_items(bank: Bank, items: tuple[ContentItem, ...], context: Mapping[str, Any], seed: int,
-                 source: str) -> tuple[list[RenderedPhrase | FreeText], list[Problem]]:
+def render_items(
+    bank: Bank, items: tuple[ContentItem, ...], context: Mapping[str, Any], seed: int, source: str
+) -> tuple[list[RenderedPhrase | FreeText], list[Problem]]:
     """Render the items of a section; unknown phrase ids and render failures become problems."""
     used: set[str] = set()
     out: list[RenderedPhrase | FreeText] = []
@@ -102,10 +104,21 @@ def render_items(bank: Bank, items: tuple[ContentItem, ...], context: Mapping[st
             continue
         phrase = bank.get(item.id)
         if phrase is None:
-            problems.append(Problem(source, item.line, "noi_dung", f"không có câu mẫu “{item.id}”" + did_you_mean(item.id, bank.phrases)))
+            problems.append(
+                Problem(
+                    source, item.line, "noi_dung", f"không có câu mẫu “{item.id}”" + did_you_mean(item.id, bank.phrases)
+                )
+            )
             continue
         if item.variant is not None and item.variant > len(phrase.variants):
-            problems.append(Problem(source, item.line, "noi_dung", f"câu mẫu “{item.id}” chỉ có {len(phrase.variants)} cách viết, không có cách viết {item.variant}"))
+            problems.append(
+                Problem(
+                    source,
+                    item.line,
+                    "noi_dung",
+                    f"câu mẫu “{item.id}” chỉ có {len(phrase.variants)} cách viết, không có cách viết {item.variant}",
+                )
+            )
             continue
         order = [item.variant - 1] if item.variant is not None else variant_order(seed, phrase)
         chosen: RenderedPhrase | None = None

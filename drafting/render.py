@@ -69,6 +69,6 @@ def render_file(source: Path, output: Path, fmt: str | None = None) -> Path:
     """Load, validate, compose and write one report; return the written path."""
     kind = output_format(output, fmt)
     check_output_path(output, [source])
-    report = load_report(source)
+    report = load_report(source, comments=False)
     write_document(compose(report), output, kind)
     return output

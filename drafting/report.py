@@ -94,7 +94,12 @@ class Options:
 
 @dataclass(frozen=True)
 class ReportData:
-    """A validated data file."""
+    """A validated data file.
+
+    A consolidated file (``drafting consolidate``) names its units in ``units``
+    (``tong_hop``) and keeps each unit's values of this period in ``unit_figures``
+    (``so_lieu_don_vi``: unit name → figure id → value), which the annex tabulates.
+    """
 
     year: int
     unit: Unit
@@ -105,6 +110,7 @@ class ReportData:
     options: Options = field(default_factory=Options)
     target_overrides: dict[str, float] = field(default_factory=dict)
     units: tuple[str, ...] = ()
+    unit_figures: dict[str, dict[str, int | None]] = field(default_factory=dict)
     source: str = ""
     raw: Any = None
 

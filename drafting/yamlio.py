@@ -6,8 +6,10 @@ remembers the line of every key, which every :class:`~drafting.errors.Problem` n
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+import re
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -15,17 +17,55 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from .errors import Problem, ProblemsError
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ALIASES = 200
 MAX_DEPTH = 40
+MAX_EXPANDED = 2 * MAX_FILE_BYTES  # characters once aliases are expanded
+# More than MAX_DEPTH flow collections opened ("[" or "{") with none closed in between.
+_FLOW_NESTING = re.compile(r"(?:[\[{][^\[\]{}]*){" + str(MAX_DEPTH + 1) + "}")
 
 
-def _yaml() -> YAML:
+class _BadValue(ConstructorError):
+    """A scalar the constructor cannot turn into a value (message already Vietnamese)."""
+
+
+class _Constructor(RoundTripConstructor):
+    """The round-trip constructor, with value errors located instead of escaping.
+
+    ruamel raises a bare ``ValueError``/``KeyError`` (no line) for ``2024-02-30``,
+    ``!!int abc`` or ``!!bool maybe``; here they become located YAML errors.
+    """
+
+    def construct_non_recursive_object(self, node: Any, tag: str | None = None) -> Any:
+        try:
+            return super().construct_non_recursive_object(node, tag)
+        except (ValueError, KeyError, TypeError, OverflowError):
+            value = node.value if isinstance(node.value, str) else ""
+            if "timestamp" in str(node.tag):
+                message = f"ngày “{value}” không có thật; viết dạng NĂM-THÁNG-NGÀY, ví dụ 2024-12-05"
+            else:
+                kind = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+                message = f"không đọc được giá trị “{value[:40]}” (kiểu {kind})"
+            raise _BadValue(None, None, message, node.start_mark) from None
+
+
+def _yaml(comments: bool = True) -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    if not comments:
+        # Read-only loading: the plain scanner and parser skip gathering comments (about
+        # a third of the time) and still give round-trip maps with every key's line.
+        from ruamel.yaml.parser import Parser
+        from ruamel.yaml.scanner import Scanner
+
+        yaml.Scanner = Scanner
+        yaml.Parser = Parser
     yaml.allow_duplicate_keys = False
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -46,16 +86,25 @@ def decode_text(raw: bytes, filename: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ProblemsError(
-            [Problem(filename, line, "", "tệp không phải mã hóa UTF-8 (có thể là Windows-1258 hoặc TCVN3); hãy lưu lại tệp với mã hóa UTF-8")]
+            [
+                Problem(
+                    filename,
+                    line,
+                    "",
+                    "tệp không phải mã hóa UTF-8 (có thể là Windows-1258 hoặc TCVN3); hãy lưu lại tệp với mã hóa UTF-8",
+                )
+            ]
         ) from None
 
 
-def read_yaml_file(path: Path | str) -> tuple[Any, str]:
+def read_yaml_file(path: Path | str, comments: bool = True) -> tuple[Any, str]:
     """Load a YAML file for round-trip editing; return ``(data, text)``.
 
     Raises :class:`ProblemsError` with the file and line for every failure: a missing
     file, a file too large, a wrong encoding, malformed YAML, duplicate keys, too many
-    aliases or too deep nesting.
+    aliases or too deep nesting. With ``comments=False`` (read-only use: checking,
+    rendering) the comments are not kept, which is faster; all else, lines included,
+    is the same.
     """
     path = Path(path)
     name = str(path)
@@ -76,26 +125,60 @@ def read_yaml_file(path: Path | str) -> tuple[Any, str]:
     except OSError as exc:
         raise ProblemsError([Problem(name, None, "", f"không đọc được tệp ({exc.strerror})")]) from None
     text = decode_text(raw, name)
-    return parse_yaml(text, name), text
+    return parse_yaml(text, name, comments), text
 
 
-def parse_yaml(text: str, filename: str) -> Any:
+def parse_yaml(text: str, filename: str, comments: bool = True) -> Any:
     """Parse YAML text (round-trip), turning every parser error into a located problem."""
     if text.count("*") > MAX_ALIASES and _alias_count(text) > MAX_ALIASES:
         raise ProblemsError([Problem(filename, None, "", f"quá nhiều bí danh YAML (*…); tối đa {MAX_ALIASES}")])
+    deep = _FLOW_NESTING.search(text)
+    if deep:
+        # ruamel's scanner is quadratic in the flow nesting: refuse before parsing.
+        at = text.count("\n", 0, deep.start()) + 1
+        raise ProblemsError([Problem(filename, at, "", f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")])
     try:
-        data = _yaml().load(text)
+        data = _yaml(comments).load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         raise ProblemsError([Problem(filename, line, "", _yaml_message(exc))]) from None
+    except ReaderError as exc:
+        # A control character (ruamel gives a character position, no line).
+        where = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else str(exc.character)
+        message = f"tệp có ký tự điều khiển không được phép trong YAML ({code}); hãy xóa ký tự này"
+        raise ProblemsError([Problem(filename, where, "", message)]) from None
     except YAMLError as exc:
         raise ProblemsError([Problem(filename, None, "", f"YAML không hợp lệ: {exc}")]) from None
     except RecursionError:
         raise ProblemsError([Problem(filename, None, "", "cấu trúc lồng nhau quá sâu")]) from None
     if _depth(data) > MAX_DEPTH:
         raise ProblemsError([Problem(filename, None, "", f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")])
+    if "*" in text and _expanded_size(data, {}) > MAX_EXPANDED:
+        raise ProblemsError(
+            [
+                Problem(
+                    filename,
+                    None,
+                    "",
+                    f"bí danh YAML (*…) làm nội dung phình quá lớn (tối đa {MAX_EXPANDED:_} ký tự)".replace("_", "."),
+                )
+            ]
+        )
     return data
+
+
+def _expanded_size(node: Any, memo: dict[int, int]) -> int:
+    """Characters and nodes the data holds once every alias is expanded (linear time)."""
+    if isinstance(node, str):
+        return len(node)
+    if not isinstance(node, (Mapping, list)):
+        return 1
+    if id(node) not in memo:
+        items = [x for kv in node.items() for x in kv] if isinstance(node, Mapping) else node
+        memo[id(node)] = 1 + sum(_expanded_size(x, memo) for x in items)
+    return memo[id(node)]
 
 
 def _alias_count(text: str) -> int:
@@ -104,18 +187,24 @@ def _alias_count(text: str) -> int:
     return len(re.findall(r"(?:^|[\s\[{,:-])\*[\w-]+", text))
 
 
-def _depth(node: Any, level: int = 0) -> int:
-    if level > MAX_DEPTH:
+def _depth(node: Any, level: int = 0, memo: dict[int, int] | None = None) -> int:
+    # An aliased node is measured once: walking every alias again would take
+    # exponential time on a "billion laughs" file that stays under MAX_ALIASES.
+    if level > MAX_DEPTH or not isinstance(node, (Mapping, list)):
         return level
-    if isinstance(node, Mapping):
-        return max((_depth(v, level + 1) for v in node.values()), default=level + 1)
-    if isinstance(node, list):
-        return max((_depth(v, level + 1) for v in node), default=level + 1)
-    return level
+    memo = {} if memo is None else memo
+    if id(node) in memo:
+        return level + memo[id(node)]
+    children = node.values() if isinstance(node, Mapping) else node
+    deepest = max((_depth(v, level + 1, memo) for v in children), default=level + 1)
+    memo[id(node)] = deepest - level
+    return deepest
 
 
 def _yaml_message(exc: MarkedYAMLError) -> str:
     problem = (exc.problem or "").strip()
+    if isinstance(exc, _BadValue):
+        return problem
     if "found duplicate key" in problem or "duplicate key" in str(exc):
         key = problem.split('"')[1] if '"' in problem else ""
         return f"khóa “{key}” bị lặp lại" if key else "khóa bị lặp lại"
@@ -152,14 +241,40 @@ def dump_yaml(data: Any) -> str:
     return stream.getvalue()
 
 
+_TEMP_TAIL = re.compile(r"(\d+)\.[A-Za-z0-9_]+\.tmp")
+
+
+def _temp_file(path: Path) -> tuple[int, str]:
+    """A new temp file beside ``path``: ``.<name>.<pid>.<random>.tmp``.
+
+    The temp files that writers of ``path`` left when they were killed (their process
+    is gone) are removed first, so they do not pile up beside the writer's file.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    if os.name == "posix":
+        prefix = f".{path.name}."
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(folder):
+                tail = _TEMP_TAIL.fullmatch(entry.name[len(prefix) :]) if entry.name.startswith(prefix) else None
+                if tail is None or int(tail.group(1)) == os.getpid():
+                    continue
+                try:
+                    os.kill(int(tail.group(1)), 0)
+                except ProcessLookupError:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+                except OSError:
+                    continue  # alive (another user's process)
+    return tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
+
+
 def atomic_write_text(path: Path | str, text: str) -> None:
     """Write ``text`` to ``path`` atomically: a temp file in the same folder, then rename.
 
     The previous file stays intact until the new content is completely on disk.
     """
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    fd, tmp = _temp_file(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -177,7 +292,7 @@ def atomic_write_text(path: Path | str, text: str) -> None:
 def atomic_write_bytes(path: Path | str, content: bytes) -> None:
     """Write ``content`` to ``path`` atomically (see :func:`atomic_write_text`)."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _temp_file(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
