@@ -139,7 +139,7 @@ def _load_file(
 ) -> None:
     name = str(path)
     try:
-        data, _ = read_yaml_file(path)
+        data, _ = read_yaml_file(path, comments=False)
     except ProblemsError as exc:
         bank.problems.extend(exc.problems)
         return

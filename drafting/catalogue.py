@@ -119,7 +119,7 @@ _FIGURE_KEYS = (
 
 def load_targets(path: Path) -> tuple[dict[str, Target], str]:
     """Load ``chi_tieu.yaml``; raise :class:`ProblemsError` listing every problem."""
-    data, _ = read_yaml_file(path)
+    data, _ = read_yaml_file(path, comments=False)
     reader = FieldReader(str(path))
     targets: dict[str, Target] = {}
     root = reader.mapping(None, None, data, "")
@@ -156,7 +156,7 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
     folder = Path(directory) if directory is not None else PHRASEBANK_DIR
     targets, source = load_targets(folder / "chi_tieu.yaml")
     path = folder / "chi_so.yaml"
-    data, _ = read_yaml_file(path)
+    data, _ = read_yaml_file(path, comments=False)
     reader = FieldReader(str(path))
     root = reader.mapping(None, None, data, "")
     if root is None:

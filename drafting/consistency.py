@@ -118,7 +118,7 @@ def load_rules(directory: Path | str | None = None, catalogue: Catalogue | None 
     folder = Path(directory) if directory is not None else PHRASEBANK_DIR
     catalogue = catalogue or default_catalogue()
     path = folder / "quy_tac.yaml"
-    data, _ = read_yaml_file(path)
+    data, _ = read_yaml_file(path, comments=False)
     reader = FieldReader(str(path))
     root = reader.mapping(None, None, data, "")
     if root is None:

@@ -111,7 +111,7 @@ def _check_years(reports: Sequence[ReportData], unit_report: ReportData | None) 
 
 def _year_line(source: str) -> int | None:
     try:
-        data, _ = read_yaml_file(source)
+        data, _ = read_yaml_file(source, comments=False)
     except ProblemsError:
         return None
     return line_of(data, "nam") if isinstance(data, dict) else None

@@ -129,7 +129,7 @@ def load_outline(directory: Path | str | None = None) -> Outline:
     """Load ``dan_y.yaml``; raise :class:`ProblemsError` listing every problem."""
     folder = Path(directory) if directory is not None else PHRASEBANK_DIR
     path = folder / "dan_y.yaml"
-    data, _ = read_yaml_file(path)
+    data, _ = read_yaml_file(path, comments=False)
     reader = FieldReader(str(path))
     root = reader.mapping(None, None, data, "")
     if root is None:

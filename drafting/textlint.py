@@ -69,15 +69,29 @@ def old_tone(word: str) -> str:
 @lru_cache(maxsize=1)
 def terms_of_art() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     """The forbidden variants of legal terms of art (``phrasebank/thuat_ngu.yaml``)."""
+    from .cache import cached
     from .yamlio import read_yaml_file
 
-    data, _ = read_yaml_file(TERMS_FILE)
-    out = []
-    for entry in data.get("thuat_ngu", []):
-        for wrong in entry.get("sai", []):
-            pattern = re.compile(rf"(?<!\w){re.escape(str(wrong))}(?!\w)", re.IGNORECASE)
-            out.append((pattern, str(wrong), str(entry["dung"])))
-    return tuple(out)
+    def read() -> list[tuple[str, str]]:
+        data, _ = read_yaml_file(TERMS_FILE, comments=False)
+        return [
+            (str(wrong), str(entry["dung"])) for entry in data.get("thuat_ngu", []) for wrong in entry.get("sai", [])
+        ]
+
+    return tuple(
+        (re.compile(rf"(?<!\w){re.escape(wrong)}(?!\w)", re.IGNORECASE), wrong, right)
+        for wrong, right in cached("thuat-ngu", read)
+    )
+
+
+@lru_cache(maxsize=1)
+def _any_term() -> re.Pattern[str]:
+    """One pattern matching any forbidden variant: most texts need no closer look."""
+    words = "|".join(re.escape(wrong) for _, wrong, _ in terms_of_art()) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def lint_text(text: str, template: bool = False) -> list[str]:
@@ -112,13 +126,13 @@ def lint_text(text: str, template: bool = False) -> list[str]:
         found.append('dùng ngoặc kép thẳng "…"; hãy dùng ngoặc kép “…”')
     if re.search(r"\bChiến sỹ\b", plain, re.I):
         found.append("viết “Chiến sỹ”; đúng là “Chiến sĩ”")
-    for pattern, wrong, right in terms_of_art():
+    for pattern, wrong, right in terms_of_art() if _any_term().search(plain) else ():
         if pattern.search(plain):
             found.append(f"thuật ngữ pháp lý không được thay đổi: viết “{right}”, không viết “{wrong}”")
     if plain.count("(") != plain.count(")"):
         found.append("ngoặc đơn “(” và “)” không cân")
     if plain.count("“") != plain.count("”"):
         found.append("ngoặc kép “ và ” không cân")
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in plain):
+    if _CONTROL.search(plain):
         found.append("có ký tự điều khiển không in được")
     return found

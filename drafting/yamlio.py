@@ -12,16 +12,16 @@ import os
 import re
 import tempfile
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.reader import ReaderError
+from typing import TYPE_CHECKING, Any
 
 from .errors import Problem, ProblemsError
+from .fastyaml import load_fast
+
+if TYPE_CHECKING:  # ruamel is imported when first needed: reading for checks does not need it
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ALIASES = 200
@@ -31,33 +31,43 @@ MAX_EXPANDED = 2 * MAX_FILE_BYTES  # characters once aliases are expanded
 _FLOW_NESTING = re.compile(r"(?:[\[{][^\[\]{}]*){" + str(MAX_DEPTH + 1) + "}")
 
 
-class _BadValue(ConstructorError):
-    """A scalar the constructor cannot turn into a value (message already Vietnamese)."""
+@lru_cache(maxsize=1)
+def _constructor_class() -> type:
+    """The round-trip constructor, with value errors located instead of escaping."""
+    from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 
+    class _BadValue(ConstructorError):
+        """A scalar the constructor cannot turn into a value (message already Vietnamese)."""
 
-class _Constructor(RoundTripConstructor):
-    """The round-trip constructor, with value errors located instead of escaping.
+        already_worded = True
 
-    ruamel raises a bare ``ValueError``/``KeyError`` (no line) for ``2024-02-30``,
-    ``!!int abc`` or ``!!bool maybe``; here they become located YAML errors.
-    """
+    class _Constructor(RoundTripConstructor):
+        """The round-trip constructor, with value errors located instead of escaping.
 
-    def construct_non_recursive_object(self, node: Any, tag: str | None = None) -> Any:
-        try:
-            return super().construct_non_recursive_object(node, tag)
-        except (ValueError, KeyError, TypeError, OverflowError):
-            value = node.value if isinstance(node.value, str) else ""
-            if "timestamp" in str(node.tag):
-                message = f"ngày “{value}” không có thật; viết dạng NĂM-THÁNG-NGÀY, ví dụ 2024-12-05"
-            else:
-                kind = str(node.tag).replace("tag:yaml.org,2002:", "!!")
-                message = f"không đọc được giá trị “{value[:40]}” (kiểu {kind})"
-            raise _BadValue(None, None, message, node.start_mark) from None
+        ruamel raises a bare ``ValueError``/``KeyError`` (no line) for ``2024-02-30``,
+        ``!!int abc`` or ``!!bool maybe``; here they become located YAML errors.
+        """
+
+        def construct_non_recursive_object(self, node: Any, tag: str | None = None) -> Any:
+            try:
+                return super().construct_non_recursive_object(node, tag)
+            except (ValueError, KeyError, TypeError, OverflowError):
+                value = node.value if isinstance(node.value, str) else ""
+                if "timestamp" in str(node.tag):
+                    message = f"ngày “{value}” không có thật; viết dạng NĂM-THÁNG-NGÀY, ví dụ 2024-12-05"
+                else:
+                    kind = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+                    message = f"không đọc được giá trị “{value[:40]}” (kiểu {kind})"
+                raise _BadValue(None, None, message, node.start_mark) from None
+
+    return _Constructor
 
 
 def _yaml(comments: bool = True) -> YAML:
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt")
-    yaml.Constructor = _Constructor
+    yaml.Constructor = _constructor_class()
     if not comments:
         # Read-only loading: the plain scanner and parser skip gathering comments (about
         # a third of the time) and still give round-trip maps with every key's line.
@@ -137,22 +147,9 @@ def parse_yaml(text: str, filename: str, comments: bool = True) -> Any:
         # ruamel's scanner is quadratic in the flow nesting: refuse before parsing.
         at = text.count("\n", 0, deep.start()) + 1
         raise ProblemsError([Problem(filename, at, "", f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")])
-    try:
-        data = _yaml(comments).load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise ProblemsError([Problem(filename, line, "", _yaml_message(exc))]) from None
-    except ReaderError as exc:
-        # A control character (ruamel gives a character position, no line).
-        where = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
-        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else str(exc.character)
-        message = f"tệp có ký tự điều khiển không được phép trong YAML ({code}); hãy xóa ký tự này"
-        raise ProblemsError([Problem(filename, where, "", message)]) from None
-    except YAMLError as exc:
-        raise ProblemsError([Problem(filename, None, "", f"YAML không hợp lệ: {exc}")]) from None
-    except RecursionError:
-        raise ProblemsError([Problem(filename, None, "", "cấu trúc lồng nhau quá sâu")]) from None
+    data = None if comments else load_fast(text)
+    if data is None:
+        data = _load_round_trip(text, filename, comments)
     if _depth(data) > MAX_DEPTH:
         raise ProblemsError([Problem(filename, None, "", f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")])
     if "*" in text and _expanded_size(data, {}) > MAX_EXPANDED:
@@ -167,6 +164,29 @@ def parse_yaml(text: str, filename: str, comments: bool = True) -> Any:
             ]
         )
     return data
+
+
+def _load_round_trip(text: str, filename: str, comments: bool) -> Any:
+    """ruamel's round-trip loader, with every parser error turned into a located problem."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
+
+    try:
+        return _yaml(comments).load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise ProblemsError([Problem(filename, line, "", _yaml_message(exc))]) from None
+    except ReaderError as exc:
+        # A control character (ruamel gives a character position, no line).
+        where = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else str(exc.character)
+        message = f"tệp có ký tự điều khiển không được phép trong YAML ({code}); hãy xóa ký tự này"
+        raise ProblemsError([Problem(filename, where, "", message)]) from None
+    except YAMLError as exc:
+        raise ProblemsError([Problem(filename, None, "", f"YAML không hợp lệ: {exc}")]) from None
+    except RecursionError:
+        raise ProblemsError([Problem(filename, None, "", "cấu trúc lồng nhau quá sâu")]) from None
 
 
 def _expanded_size(node: Any, memo: dict[int, int]) -> int:
@@ -203,7 +223,7 @@ def _depth(node: Any, level: int = 0, memo: dict[int, int] | None = None) -> int
 
 def _yaml_message(exc: MarkedYAMLError) -> str:
     problem = (exc.problem or "").strip()
-    if isinstance(exc, _BadValue):
+    if getattr(exc, "already_worded", False):
         return problem
     if "found duplicate key" in problem or "duplicate key" in str(exc):
         key = problem.split('"')[1] if '"' in problem else ""
@@ -225,9 +245,9 @@ def line_of(node: Any, key: str | int | None = None) -> int | None:
     try:
         if key is None:
             return int(lc.line) + 1
-        if isinstance(node, CommentedMap):
+        if isinstance(node, Mapping):
             return int(lc.key(key)[0]) + 1
-        if isinstance(node, CommentedSeq) and isinstance(key, int):
+        if isinstance(node, list) and isinstance(key, int):
             return int(lc.item(key)[0]) + 1
     except (KeyError, IndexError, TypeError, AttributeError):
         return int(lc.line) + 1 if lc.line is not None else None
