@@ -80,14 +80,45 @@ def _message(exc: Exception) -> str:
     return f"lỗi mẫu Jinja: {text}"
 
 
+def _code(env: PhraseEnvironment, key: str, build: Any) -> Any:
+    """The compiled code of a template, from the disk cache when an earlier run compiled it."""
+    from .cache import code_cache
+
+    cache = code_cache()
+    code = cache.get(key)
+    if code is None:
+        code = env.compile(build())
+        cache.put(key, code)
+    return code
+
+
 @lru_cache(maxsize=4096)
 def _compile(source: str) -> Any:
-    return environment().from_string(source)
+    env = environment()
+    code = _code(env, source, lambda: source)
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
 
 
 @lru_cache(maxsize=4096)
 def _compile_expression(source: str) -> Any:
-    return environment().compile_expression(source, undefined_to_none=False)
+    # As Environment.compile_expression, with the generated code cached.
+    from jinja2.environment import TemplateExpression
+    from jinja2.exceptions import TemplateSyntaxError
+    from jinja2.parser import Parser
+
+    env = environment()
+
+    def tree() -> nodes.Template:
+        parser = Parser(env, source, state="variable")
+        expr = parser.parse_expression()
+        if not parser.stream.eos:
+            raise TemplateSyntaxError("chunk after expression", parser.stream.current.lineno, None, None)
+        expr.set_environment(env)
+        return nodes.Template([nodes.Assign(nodes.Name("result", "store"), expr, lineno=1)], lineno=1)
+
+    code = _code(env, "\0biểu thức\0" + source, tree)
+    template = env.template_class.from_code(env, code, env.make_globals(None), None)
+    return TemplateExpression(template, undefined_to_none=False)
 
 
 def check_syntax(source: str, expression: bool = False) -> None:
