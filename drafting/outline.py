@@ -167,10 +167,17 @@ def load_outline(directory: Path | str | None = None) -> Outline:
             if tm is not None:
                 tp = join_path(p, "bang_so_lieu")
                 table = FigureTable(
-                    reader.text(tm, "tieu_de", tp), reader.text_list(tm, "cot", tp), reader.text_list(tm, "dau_bang", tp)
+                    reader.text(tm, "tieu_de", tp),
+                    reader.text_list(tm, "cot", tp),
+                    reader.text_list(tm, "dau_bang", tp),
                 )
                 if len(table.header) != len(table.columns) + 3:
-                    reader.problem(tm, "dau_bang", join_path(tp, "dau_bang"), "cần đúng 3 tiêu đề cột đầu và một tiêu đề cho mỗi nhóm")
+                    reader.problem(
+                        tm,
+                        "dau_bang",
+                        join_path(tp, "dau_bang"),
+                        "cần đúng 3 tiêu đề cột đầu và một tiêu đề cho mỗi nhóm",
+                    )
         subgroups = []
         for j, g in enumerate(s.get("phan_nhom") or []):
             gp = join_path(join_path(p, "phan_nhom"), j)

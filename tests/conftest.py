@@ -31,3 +31,11 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
         cwd=cwd or ROOT,
         timeout=120,
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fresh_phrasebank_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test session starts with an empty disk cache, so the YAML loaders really run."""
+    import os
+
+    os.environ["DRAFTING_CACHE_DIR"] = str(tmp_path_factory.mktemp("drafting-cache"))
