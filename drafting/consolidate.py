@@ -31,7 +31,7 @@ from .errors import Problem, ProblemsError
 from .outline import Outline, default_outline
 from .report import FreeText, PhraseChoice, ReportData, Unit
 from .sandbox import render
-from .yamlio import atomic_write_text, line_of, read_yaml_file
+from .yamlio import atomic_write_text, line_of, parse_yaml, read_yaml_file
 
 MAX_NAMED = 5
 K = TypeVar("K", bound=Hashable)
@@ -396,7 +396,7 @@ def consolidate(
     :class:`~drafting.errors.OutputError` when ``output`` would overwrite an input.
     """
     from .batch import collect_inputs, load_many
-    from .datafile import load_report, parse_report
+    from .datafile import load_report, validate_report
     from .render import check_output_path
 
     # A previous result lying in a folder being consolidated is not an input; a file
@@ -429,6 +429,7 @@ def consolidate(
                 )
             ]
         )
-    parse_report(result.text, str(output))
+    # Read-only parsing (no comments kept) is enough to check it, and much faster.
+    validate_report(parse_yaml(result.text, str(output), comments=False), str(output))
     atomic_write_text(output, result.text)
     return result

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import io
 import os
 import re
 import tempfile
@@ -37,11 +39,10 @@ from typing import Any
 import docx
 import docx.document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Cm, Length, Mm, Pt, Twips
+from docx.shared import Cm, Emu, Length, Mm, Pt, Twips
 
 from drafting.document import Document, Header, Paragraph, Section, Signature, Table
 from drafting.errors import OutputError
@@ -153,19 +154,32 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     >>> text_width("", 13)
     0.0
     """
-    table = _BOLD if bold else _ROMAN
+    known = _CHAR_UNITS[1 if bold else 0]
     total = 0
     for char in text:
-        if char == " ":
-            total += _SPACE
-            continue
-        base = unicodedata.normalize("NFD", char)[0]
-        if char in "Đđ":
-            base = "D" if char == "Đ" else "d"
-        total += table.get(base, _UNKNOWN)
-        if "\u031b" in unicodedata.normalize("NFD", char):
-            total += _HORN
+        units = known.get(char)
+        if units is None:
+            units = known[char] = _char_units(char, bold)
+        total += units
     return total * size / 1000
+
+
+# Width of each character met so far, in 1/1000 em: roman, bold.
+_CHAR_UNITS: tuple[dict[str, int], dict[str, int]] = ({}, {})
+
+
+def _char_units(char: str, bold: bool) -> int:
+    if char == " ":
+        return _SPACE
+    table = _BOLD if bold else _ROMAN
+    decomposed = unicodedata.normalize("NFD", char)
+    base = decomposed[0]
+    if char in "Đđ":
+        base = "D" if char == "Đ" else "d"
+    units = table.get(base, _UNKNOWN)
+    if "\u031b" in decomposed:
+        units += _HORN
+    return units
 
 
 def _balanced_lines(text: str, size: float, bold: bool, max_width: float) -> list[str]:
@@ -211,9 +225,7 @@ def normalise_recipients(recipients: Iterable[str]) -> list[str]:
         core = core.lstrip("-–—•+* ").rstrip(";,. ")
         if core:
             cores.append(core)
-    return [
-        f"- {core}{'.' if index == len(cores) - 1 else ';'}" for index, core in enumerate(cores)
-    ]
+    return [f"- {core}{'.' if index == len(cores) - 1 else ';'}" for index, core in enumerate(cores)]
 
 
 def _closing_text(text: str) -> str:
@@ -254,8 +266,17 @@ def _document_date(place_date: str) -> dt.datetime | None:
 
 
 # ---------------------------------------------------------------------------
-# XML helpers
+# XML
 # ---------------------------------------------------------------------------
+#
+# The body of the report is written as WordprocessingML text and parsed once, at
+# the end: building thousands of runs and table cells through python-docx's proxy
+# objects costs ten times more. Every paragraph and run still carries all of its
+# formatting explicitly (so no style default leaks in); the pieces are cached, as
+# a report uses a handful of distinct formats.
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_CENTER, _LEFT, _JUSTIFY = "center", "left", "both"  # w:jc values
 
 _RPR_ORDER = tuple(
     qn(f"w:{tag}")
@@ -342,88 +363,213 @@ _PPR_ORDER = tuple(
         "pPrChange",
     ]
 )
-_TBLPR_ORDER = tuple(
-    qn(f"w:{tag}")
-    for tag in [
-        "tblStyle",
-        "tblpPr",
-        "tblOverlap",
-        "bidiVisual",
-        "tblStyleRowBandSize",
-        "tblStyleColBandSize",
-        "tblW",
-        "jc",
-        "tblCellSpacing",
-        "tblInd",
-        "tblBorders",
-        "shd",
-        "tblLayout",
-        "tblCellMar",
-        "tblLook",
-        "tblCaption",
-        "tblDescription",
-    ]
-)
 _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 
 
-def _set_child(parent: Any, tag: str, order: Sequence[str], **attrs: str) -> Any:
-    """Replace ``parent``'s child ``tag`` by a new one, in schema order."""
-    name = qn(tag)
-    for old in parent.findall(name):
+def _twips(length: int) -> int:
+    """A length in EMU as whole twips, rounded as python-docx writes it."""
+    return int(Emu(length).twips)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@functools.lru_cache(maxsize=4096)
+def _rpr(size: float | None, bold: bool | None = False, italic: bool | None = False, highlight: bool = False) -> str:
+    """Run properties: fonts in all four slots, weight, slant, black, size, highlight, language.
+
+    ``None`` leaves a property out (for styles, which keep their own).
+    """
+    parts = [
+        f'<w:rPr><w:rFonts w:ascii="{FONT_NAME}" w:hAnsi="{FONT_NAME}" w:cs="{FONT_NAME}" w:eastAsia="{FONT_NAME}"/>'
+    ]
+    for tag, value in (("b", bold), ("bCs", bold), ("i", italic), ("iCs", italic)):
+        if value is not None:
+            parts.append(f'<w:{tag} w:val="{1 if value else 0}"/>')
+    parts.append(f'<w:color w:val="{BLACK}"/>')
+    if size is not None:
+        half_points = round(size * 2)
+        parts.append(f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
+    if highlight:
+        parts.append('<w:highlight w:val="yellow"/>')
+    parts.append(f'<w:lang w:val="{LANGUAGE}" w:eastAsia="{LANGUAGE}"/></w:rPr>')
+    return "".join(parts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _ppr(
+    size: float,
+    *,
+    align: str = _CENTER,
+    first_line: int = 0,
+    left: int = 0,
+    right: int = 0,
+    before: int = 0,
+    after: int = 0,
+    line: float = 1.0,
+    keep_with_next: bool = False,
+    keep_lines: bool = False,
+    page_break_before: bool = False,
+    bold: bool = False,
+    italic: bool = False,
+    style: str | None = None,
+    rule: bool = False,
+) -> str:
+    """Paragraph properties, every one explicit, and the paragraph mark's run properties.
+
+    Lengths are in EMU; ``line`` is a multiple of single spacing. A ``rule`` paragraph
+    draws its top border and is one point high.
+    """
+    parts = ["<w:pPr>"]
+    if style is not None:
+        parts.append(f'<w:pStyle w:val="{style}"/>')
+    parts.append("<w:keepNext/>" if keep_with_next else '<w:keepNext w:val="0"/>')
+    if keep_lines:
+        parts.append("<w:keepLines/>")
+    if page_break_before:
+        parts.append("<w:pageBreakBefore/>")
+    parts.append("<w:widowControl/>")
+    if rule:
+        parts.append(
+            f'<w:pBdr><w:top w:val="single" w:sz="{RULE_WIDTH_EIGHTHS}" w:space="1" w:color="{BLACK}"/></w:pBdr>'
+        )
+        spacing = f'w:lineRule="exact" w:line="{_twips(Pt(1))}"'
+    else:
+        spacing = f'w:line="{_twips(Emu(int(line * Twips(240))))}" w:lineRule="auto"'
+    parts.append(f'<w:spacing w:before="{_twips(before)}" w:after="{_twips(after)}" {spacing}/>')
+    indent = f'w:hanging="{_twips(-first_line)}"' if first_line < 0 else f'w:firstLine="{_twips(first_line)}"'
+    parts.append(f'<w:ind {indent} w:left="{_twips(left)}" w:right="{_twips(right)}"/>')
+    parts.append(f'<w:jc w:val="{align}"/>')
+    parts.append(_rpr(size, bold, italic))
+    parts.append("</w:pPr>")
+    return "".join(parts)
+
+
+def _text(text: str) -> str:
+    """The run content of ``text``: ``w:t`` pieces, tabs as ``w:tab``, line breaks as ``w:br``."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        out = []
+        for piece in _RUN_BREAKS.split(text):
+            if piece == "\t":
+                out.append("<w:tab/>")
+            elif piece in ("\n", "\r"):
+                out.append("<w:br/>")
+            elif piece:
+                out.append(_t(piece))
+        return "".join(out)
+    return _t(text) if text else ""
+
+
+_RUN_BREAKS = re.compile("([\t\r\n])")
+
+
+def _t(text: str) -> str:
+    if len(text.strip()) < len(text):
+        return f'<w:t xml:space="preserve">{_escape(text)}</w:t>'
+    return f"<w:t>{_escape(text)}</w:t>"
+
+
+def _run(
+    text: str,
+    size: float,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    highlight: bool = False,
+    tail: str = "",
+) -> str:
+    """One run of cleaned ``text``, fully formatted; ``tail`` is more run content after it."""
+    return f"<w:r>{_rpr(size, bold, italic, highlight)}{_text(clean_text(text))}{tail}</w:r>"
+
+
+def _paragraph(ppr: str, *runs: str) -> str:
+    return f"<w:p>{ppr}{''.join(runs)}</w:p>"
+
+
+def _rule(available: int, length: float, *, before: float = 0, after: int = 0) -> str:
+    """A centred solid line ``length`` points long: an empty paragraph's top border.
+
+    A paragraph border limited by equal left and right indents survives the round
+    trip through LibreOffice, unlike a drawn shape in a table cell.
+    """
+    side = max(0, int((available - Pt(length)) / 2))
+    return _paragraph(_ppr(1, left=side, right=side, before=Pt(before), after=after, rule=True))
+
+
+def _text_lines(lines: Sequence[str], size: float, *, bold: bool = False) -> list[str]:
+    """One run per line, each but the last ending with a line break."""
+    last = len(lines) - 1
+    return [_run(line, size, bold=bold, tail="<w:br/>" if i < last else "") for i, line in enumerate(lines)]
+
+
+def _table_start(widths: Sequence[int], *, borders: bool, margin: Length, style: str | None = None) -> str:
+    """``w:tbl`` up to its first row: fixed column widths, left aligned at the margin, borders on or off."""
+    edge = f'w:val="single" w:sz="4" w:space="0" w:color="{BLACK}"' if borders else 'w:val="nil"'
+    parts = ["<w:tbl><w:tblPr>"]
+    if style is not None:
+        parts.append(f'<w:tblStyle w:val="{style}"/>')
+    parts.append(f'<w:tblW w:w="{_twips(sum(widths))}" w:type="dxa"/><w:jc w:val="left"/>')
+    parts.append('<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>')
+    parts.extend(f"<w:{side} {edge}/>" for side in _BORDER_SIDES)
+    parts.append('</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar>')
+    parts.append(f'<w:left w:w="{margin.twips}" w:type="dxa"/><w:right w:w="{margin.twips}" w:type="dxa"/>')
+    parts.append(
+        '</w:tblCellMar><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0"'
+        ' w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>'
+    )
+    parts.extend(f'<w:gridCol w:w="{_twips(width)}"/>' for width in widths)
+    parts.append("</w:tblGrid>")
+    return "".join(parts)
+
+
+def _cell_start(width: int, valign: str | None) -> str:
+    align = f'<w:vAlign w:val="{valign}"/>' if valign else ""
+    return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{_twips(width)}"/>{align}</w:tcPr>'
+
+
+def _row_start(*, cant_split: bool = True, header: bool = False) -> str:
+    if not cant_split:
+        return "<w:tr>"
+    return "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+
+
+def _parse(xml: str) -> Any:
+    """The ``w:body`` element holding ``xml`` (WordprocessingML), parsed as python-docx parses."""
+    return parse_xml(f'<w:body xmlns:w="{_W_NS}">{xml}</w:body>')
+
+
+def _set_child(parent: Any, child: Any, order: Sequence[str]) -> None:
+    """Replace ``parent``'s children with ``child``'s tag by ``child``, in schema order."""
+    for old in parent.findall(child.tag):
         parent.remove(old)
-    child = OxmlElement(tag)
-    for key, value in attrs.items():
-        child.set(qn(f"w:{key}"), value)
-    rank = order.index(name)
+    rank = order.index(child.tag)
     for index, existing in enumerate(parent):
         if existing.tag in order and order.index(existing.tag) > rank:
             parent.insert(index, child)
-            break
-    else:
-        parent.append(child)
+            return
+    parent.append(child)
+
+
+def _new(tag: str, **attrs: str) -> Any:
+    child = OxmlElement(tag)
+    for key, value in attrs.items():
+        child.set(qn(f"w:{key}"), value)
     return child
 
 
-def _get_child(parent: Any, tag: str, order: Sequence[str]) -> Any:
-    found = parent.find(qn(tag))
-    return found if found is not None else _set_child(parent, tag, order)
-
-
-def _apply_rpr(
-    rpr: Any,
-    size: float | None,
-    *,
-    bold: bool | None = False,
-    italic: bool | None = False,
-    highlight: bool = False,
-) -> None:
-    """Fonts in all four slots, weight, slant, black, size, highlight, language."""
-    _set_child(
-        rpr,
-        "w:rFonts",
-        _RPR_ORDER,
-        ascii=FONT_NAME,
-        hAnsi=FONT_NAME,
-        cs=FONT_NAME,
-        eastAsia=FONT_NAME,
-    )
-    for tag, value in (("b", bold), ("bCs", bold), ("i", italic), ("iCs", italic)):
-        if value is not None:
-            _set_child(rpr, f"w:{tag}", _RPR_ORDER, val="1" if value else "0")
-    _set_child(rpr, "w:color", _RPR_ORDER, val=BLACK)
-    if size is not None:
-        half_points = str(round(size * 2))
-        _set_child(rpr, "w:sz", _RPR_ORDER, val=half_points)
-        _set_child(rpr, "w:szCs", _RPR_ORDER, val=half_points)
-    if highlight:
-        _set_child(rpr, "w:highlight", _RPR_ORDER, val="yellow")
-    _set_child(rpr, "w:lang", _RPR_ORDER, val=LANGUAGE, eastAsia=LANGUAGE)
+def _apply_rpr(rpr: Any, size: float | None, *, bold: bool | None, italic: bool | None) -> None:
+    """Set a style's run properties as :func:`_rpr` writes them, keeping its others."""
+    for child in list(_parse(_rpr(size, bold, italic))[0]):
+        _set_child(rpr, child, _RPR_ORDER)
 
 
 def _retheme_rpr(rpr: Any) -> None:
     """Make an existing (style) run-properties element Times New Roman, black, vi-VN."""
-    fonts = _get_child(rpr, "w:rFonts", _RPR_ORDER)
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = _new("w:rFonts")
+        _set_child(rpr, fonts, _RPR_ORDER)
     for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
         fonts.attrib.pop(qn(f"w:{attr}"), None)
     for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
@@ -433,150 +579,152 @@ def _retheme_rpr(rpr: Any) -> None:
         for attr in ("themeColor", "themeShade", "themeTint"):
             color.attrib.pop(qn(f"w:{attr}"), None)
         color.set(qn("w:val"), BLACK)
-    lang = _get_child(rpr, "w:lang", _RPR_ORDER)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = _new("w:lang")
+        _set_child(rpr, lang, _RPR_ORDER)
     lang.set(qn("w:val"), LANGUAGE)
     lang.set(qn("w:eastAsia"), LANGUAGE)
 
 
-def _add_run(
-    paragraph: Any,
-    text: str,
-    size: float,
-    *,
-    bold: bool = False,
-    italic: bool = False,
-    highlight: bool = False,
-) -> Any:
-    run = paragraph.add_run(clean_text(text))
-    _apply_rpr(run._r.get_or_add_rPr(), size, bold=bold, italic=italic, highlight=highlight)
-    return run
+# ---------------------------------------------------------------------------
+# The blank document: page, styles, page numbers
+# ---------------------------------------------------------------------------
+
+# Everything but the body and the core properties depends only on the body size and
+# line spacing: it is built once per process and layout, and kept as the bytes of a
+# .docx with the text of its main part before and after the body's content.
+_BLANKS: dict[tuple[int, float], tuple[bytes, bytes, bytes]] = {}
 
 
-def _format_paragraph(
-    paragraph: Any,
-    size: float,
-    *,
-    align: Any = WD_ALIGN_PARAGRAPH.CENTER,
-    first_line: Length | None = None,
-    left: Length | None = None,
-    right: Length | None = None,
-    before: Length | None = None,
-    after: Length | None = None,
-    line: float | Length = 1.0,
-    keep_with_next: bool = False,
-    page_break_before: bool = False,
-    bold: bool = False,
-    italic: bool = False,
-) -> None:
-    """Set every paragraph property explicitly, so no style default leaks in."""
-    fmt = paragraph.paragraph_format
-    fmt.alignment = align
-    fmt.first_line_indent = first_line if first_line is not None else Length(0)
-    fmt.left_indent = left if left is not None else Length(0)
-    fmt.right_indent = right if right is not None else Length(0)
-    fmt.space_before = before if before is not None else Length(0)
-    fmt.space_after = after if after is not None else Length(0)
-    if isinstance(line, Length):
-        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = line
-    else:
-        fmt.line_spacing = line
-    fmt.keep_with_next = keep_with_next
-    fmt.widow_control = True
-    if page_break_before:
-        fmt.page_break_before = True
-    ppr = paragraph._p.get_or_add_pPr()
-    mark = _get_child(ppr, "w:rPr", _PPR_ORDER)
-    _apply_rpr(mark, size, bold=bold, italic=italic)
+def _blank(body_size: int, line: float) -> tuple[Any, bytes, bytes]:
+    """A fresh python-docx document with the page, styles and page numbers set.
 
-
-def _add_rule(container: Any, available: Length, length: float, *, before: float = 0) -> Any:
-    """A centred solid line ``length`` points long: an empty paragraph's top border.
-
-    A paragraph border limited by equal left and right indents survives the round
-    trip through LibreOffice, unlike a drawn shape in a table cell.
+    Also the XML text of its main part split where the body's content goes (before
+    the section properties that end the body).
     """
-    paragraph = container.add_paragraph()
-    side = Length(max(0, int((available - Pt(length)) / 2)))
-    _format_paragraph(
-        paragraph,
-        1,
-        left=side,
-        right=side,
-        before=Pt(before),
-        line=Pt(1),
-    )
-    ppr = paragraph._p.get_or_add_pPr()
-    borders = _set_child(ppr, "w:pBdr", _PPR_ORDER)
-    top = OxmlElement("w:top")
-    for key, value in (
-        ("val", "single"),
-        ("sz", str(RULE_WIDTH_EIGHTHS)),
-        ("space", "1"),
-        ("color", BLACK),
-    ):
-        top.set(qn(f"w:{key}"), value)
-    borders.append(top)
-    return paragraph
+    key = (body_size, line)
+    blank = _BLANKS.get(key)
+    if blank is None:
+        doc = docx.Document()
+        _page_setup(doc)
+        _styles(doc, body_size, line)
+        _trim_package(doc)
+        _page_numbers(doc, body_size)
+        buffer = io.BytesIO()
+        doc.part.package.save(buffer)
+        xml = doc.part.blob
+        split = xml.rindex(b"<w:sectPr")
+        blank = _BLANKS[key] = (buffer.getvalue(), xml[:split], xml[split:])
+    data, head, tail = blank
+    return docx.Document(io.BytesIO(data)), head, tail
 
 
-def _first_paragraph(cell: Any) -> Any:
-    return cell.paragraphs[0]
+def _page_setup(doc: Any) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width = PAGE_WIDTH
+    section.page_height = PAGE_HEIGHT
+    section.top_margin = MARGIN_TOP
+    section.bottom_margin = MARGIN_BOTTOM
+    section.left_margin = MARGIN_LEFT
+    section.right_margin = MARGIN_RIGHT
+    section.header_distance = HEADER_DISTANCE
+    section.footer_distance = FOOTER_DISTANCE
+    section.gutter = Length(0)
 
 
-def _cell_paragraph(cell: Any, first: list[bool]) -> Any:
-    """The cell's initial empty paragraph the first time, then a new one."""
-    if first[0]:
-        first[0] = False
-        return _first_paragraph(cell)
-    return cell.add_paragraph()
+def _styles(doc: Any, body_size: int, line: float) -> None:
+    styles_element = doc.styles.element
+    defaults = styles_element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    rpr = rpr_default.find(qn("w:rPr"))
+    _apply_rpr(rpr, body_size, bold=None, italic=None)
+    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    _set_child(ppr, _new("w:spacing", before="0", after="0", line="240", lineRule="auto"), _PPR_ORDER)
+    # Every style, used or not, so nothing a writer picks in Word falls back.
+    for style in styles_element.findall(qn("w:style")):
+        if style.get(qn("w:type")) == "numbering":
+            continue
+        style_rpr = style.find(qn("w:rPr"))
+        if style_rpr is None:
+            style_rpr = OxmlElement("w:rPr")
+            successors = [qn("w:tblPr"), qn("w:trPr"), qn("w:tcPr"), qn("w:tblStylePr")]
+            for index, child in enumerate(style):
+                if child.tag in successors:
+                    style.insert(index, style_rpr)
+                    break
+            else:
+                style.append(style_rpr)
+        _retheme_rpr(style_rpr)
+    for nested in styles_element.iter(qn("w:rPr")):
+        _retheme_rpr(nested)
+
+    normal = doc.styles["Normal"]
+    _apply_rpr(normal.element.get_or_add_rPr(), body_size, bold=False, italic=False)
+    fmt = normal.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.first_line_indent = FIRST_LINE_INDENT
+    fmt.space_before = PARAGRAPH_SPACING
+    fmt.space_after = PARAGRAPH_SPACING
+    fmt.line_spacing = line
+    fmt.widow_control = True
+
+    for level in (1, 2, 3):
+        style = doc.styles[f"Heading {level}"]
+        _apply_rpr(style.element.get_or_add_rPr(), body_size, bold=level < 3, italic=False)
+        fmt = style.paragraph_format
+        fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        fmt.first_line_indent = FIRST_LINE_INDENT
+        fmt.left_indent = Length(0)
+        fmt.space_before = PARAGRAPH_SPACING
+        fmt.space_after = PARAGRAPH_SPACING
+        fmt.line_spacing = line
+        fmt.keep_with_next = True
+        fmt.keep_together = True
+
+    for name in ("Header", "Footer", "Table Grid"):
+        rpr_style = doc.styles[name].element.get_or_add_rPr()
+        _apply_rpr(rpr_style, None, bold=None, italic=None)
+
+    settings = doc.settings.element
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.attrib.clear()
+        lang.set(qn("w:val"), LANGUAGE)
 
 
-def _text_lines(paragraph: Any, lines: Sequence[str], size: float, **style: bool) -> None:
-    for index, line in enumerate(lines):
-        run = _add_run(paragraph, line, size, **style)
-        if index < len(lines) - 1:
-            run.add_break()
+def _trim_package(doc: Any) -> None:
+    """Drop template leftovers: Word 2010 style copies and a blank thumbnail."""
+    part = doc.part
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(rid)
+    package_rels = part.package.rels
+    for rid, rel in list(package_rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del package_rels[rid]
 
 
-def _layout_table(table: Any, widths: Sequence[Length], *, borders: bool, margin: Length) -> None:
-    """Fixed column widths, left aligned at the margin, borders on or off."""
-    table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    table.autofit = False
-    tblpr = table._tbl.tblPr
-    total = sum(int(width) for width in widths)
-    _set_child(tblpr, "w:tblW", _TBLPR_ORDER, w=str(Length(total).twips), type="dxa")
-    _set_child(tblpr, "w:tblInd", _TBLPR_ORDER, w="0", type="dxa")
-    edges = _set_child(tblpr, "w:tblBorders", _TBLPR_ORDER)
-    for side in _BORDER_SIDES:
-        edge = OxmlElement(f"w:{side}")
-        if borders:
-            for key, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", BLACK)):
-                edge.set(qn(f"w:{key}"), value)
-        else:
-            for key, value in (("val", "nil"),):
-                edge.set(qn(f"w:{key}"), value)
-        edges.append(edge)
-    _set_child(tblpr, "w:tblLayout", _TBLPR_ORDER, type="fixed")
-    margins = _set_child(tblpr, "w:tblCellMar", _TBLPR_ORDER)
-    for side in ("left", "right"):
-        edge = OxmlElement(f"w:{side}")
-        edge.set(qn("w:w"), str(margin.twips))
-        edge.set(qn("w:type"), "dxa")
-        margins.append(edge)
-    grid = table._tbl.tblGrid
-    for column, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
-        column.set(qn("w:w"), str(Length(width).twips))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
-
-
-def _row_flags(row: Any, *, header: bool = False) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    trpr.append(OxmlElement("w:cantSplit"))
-    if header:
-        trpr.append(OxmlElement("w:tblHeader"))
+def _page_numbers(doc: Any, body_size: int) -> None:
+    """Page numbers centred in the top margin from page 2 on; none on page 1."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.header
+    header.is_linked_to_previous = False
+    ppr = _ppr(body_size, style="Header")
+    runs = [
+        _run("", body_size, tail='<w:fldChar w:fldCharType="begin"/>'),
+        _run("", body_size, tail='<w:instrText xml:space="preserve"> PAGE </w:instrText>'),
+        _run("", body_size, tail='<w:fldChar w:fldCharType="separate"/>'),
+        _run("2", body_size),
+        _run("", body_size, tail='<w:fldChar w:fldCharType="end"/>'),
+    ]
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    for part, paragraph in ((header, _paragraph(ppr, *runs)), (first, _paragraph(ppr))):
+        old = part.paragraphs[0]._p
+        old.getparent().replace(old, _parse(paragraph)[0])
 
 
 # ---------------------------------------------------------------------------
@@ -589,19 +737,17 @@ class _Builder:
 
     def __init__(self, document: Document) -> None:
         self.source = document
-        self.doc: Any = docx.Document()
         layout = document.layout
         self.body_size = min(14, max(13, int(layout.body_size)))
         self.line = min(1.5, max(1.0, float(layout.line_spacing)))
         self.table_size = 13 if self.body_size >= 14 else 12
         self.closing: Paragraph | None = None
+        self.body: list[str] = []  # the XML of the body's paragraphs and tables, in order
 
     # -- whole document -------------------------------------------------
 
     def build(self) -> Any:
-        self._page_setup()
-        self._styles()
-        self._trim_package()
+        doc, head, tail = _blank(self.body_size, self.line)
         self._header_block(self.source.header)
         self._title_block(self.source.header)
         self.closing = self._closing_target()
@@ -609,15 +755,18 @@ class _Builder:
         for section in self.source.sections:
             last_kind = self._section(section)
         if self.closing is None or last_kind != "paragraph":
-            paragraph = self.doc.add_paragraph()
-            self._body_format(paragraph, first_line=Length(0), keep_with_next=True)
-            _add_run(paragraph, CLOSING_MARK, self.body_size)
+            ppr = self._body_ppr(first_line=0, keep_with_next=True)
+            self.body.append(_paragraph(ppr, _run(CLOSING_MARK, self.body_size)))
         self._signature_block(self.source.signature, self.source.recipients)
         for annex in self.source.annexes:
             self._annex(annex)
-        self._page_numbers()
-        self._properties()
-        return self.doc
+        # One parse of the whole main part: moving a large tree between lxml documents
+        # is quadratic.
+        part = doc.part
+        part._element = parse_xml(head + "".join(self.body).encode("utf-8") + tail)
+        doc = part.document
+        _properties(doc, self.source)
+        return doc
 
     def _closing_target(self) -> Paragraph | None:
         """The body paragraph that ends the report and takes "./."."""
@@ -628,333 +777,224 @@ class _Builder:
             return last.blocks[-1]
         return None
 
-    def _page_setup(self) -> None:
-        section = self.doc.sections[0]
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width = PAGE_WIDTH
-        section.page_height = PAGE_HEIGHT
-        section.top_margin = MARGIN_TOP
-        section.bottom_margin = MARGIN_BOTTOM
-        section.left_margin = MARGIN_LEFT
-        section.right_margin = MARGIN_RIGHT
-        section.header_distance = HEADER_DISTANCE
-        section.footer_distance = FOOTER_DISTANCE
-        section.gutter = Length(0)
-
-    def _styles(self) -> None:
-        styles_element = self.doc.styles.element
-        defaults = styles_element.find(qn("w:docDefaults"))
-        rpr_default = defaults.find(qn("w:rPrDefault"))
-        rpr = rpr_default.find(qn("w:rPr"))
-        _apply_rpr(rpr, self.body_size, bold=None, italic=None)
-        ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
-        _set_child(ppr, "w:spacing", _PPR_ORDER, before="0", after="0", line="240", lineRule="auto")
-        # Every style, used or not, so nothing a writer picks in Word falls back.
-        for style in styles_element.findall(qn("w:style")):
-            if style.get(qn("w:type")) == "numbering":
-                continue
-            style_rpr = style.find(qn("w:rPr"))
-            if style_rpr is None:
-                style_rpr = OxmlElement("w:rPr")
-                successors = [qn("w:tblPr"), qn("w:trPr"), qn("w:tcPr"), qn("w:tblStylePr")]
-                for index, child in enumerate(style):
-                    if child.tag in successors:
-                        style.insert(index, style_rpr)
-                        break
-                else:
-                    style.append(style_rpr)
-            _retheme_rpr(style_rpr)
-        for nested in styles_element.iter(qn("w:rPr")):
-            _retheme_rpr(nested)
-
-        normal = self.doc.styles["Normal"]
-        _apply_rpr(normal.element.get_or_add_rPr(), self.body_size, bold=False, italic=False)
-        fmt = normal.paragraph_format
-        fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        fmt.first_line_indent = FIRST_LINE_INDENT
-        fmt.space_before = PARAGRAPH_SPACING
-        fmt.space_after = PARAGRAPH_SPACING
-        fmt.line_spacing = self.line
-        fmt.widow_control = True
-
-        for level in (1, 2, 3):
-            style = self.doc.styles[f"Heading {level}"]
-            _apply_rpr(style.element.get_or_add_rPr(), self.body_size, bold=level < 3, italic=False)
-            fmt = style.paragraph_format
-            fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-            fmt.first_line_indent = FIRST_LINE_INDENT
-            fmt.left_indent = Length(0)
-            fmt.space_before = PARAGRAPH_SPACING
-            fmt.space_after = PARAGRAPH_SPACING
-            fmt.line_spacing = self.line
-            fmt.keep_with_next = True
-            fmt.keep_together = True
-
-        for name in ("Header", "Footer", "Table Grid"):
-            rpr_style = self.doc.styles[name].element.get_or_add_rPr()
-            _apply_rpr(rpr_style, None, bold=None, italic=None)
-
-        settings = self.doc.settings.element
-        lang = settings.find(qn("w:themeFontLang"))
-        if lang is not None:
-            lang.attrib.clear()
-            lang.set(qn("w:val"), LANGUAGE)
-
-    def _trim_package(self) -> None:
-        """Drop template leftovers: Word 2010 style copies and a blank thumbnail."""
-        part = self.doc.part
-        for rid, rel in list(part.rels.items()):
-            if rel.reltype.endswith("/stylesWithEffects"):
-                part.drop_rel(rid)
-        package_rels = part.package.rels
-        for rid, rel in list(package_rels.items()):
-            if rel.reltype.endswith("/thumbnail"):
-                del package_rels[rid]
-
     # -- header block ---------------------------------------------------
 
     def _header_block(self, header: Header) -> None:
-        table = self.doc.add_table(rows=2, cols=2)
-        _layout_table(
-            table,
-            (HEADER_LEFT_WIDTH, HEADER_RIGHT_WIDTH),
-            borders=False,
-            margin=LAYOUT_CELL_MARGIN,
-        )
-        left_width = Length(HEADER_LEFT_WIDTH - 2 * LAYOUT_CELL_MARGIN)
-        right_width = Length(HEADER_RIGHT_WIDTH - 2 * LAYOUT_CELL_MARGIN)
-        left_pt = left_width.pt
-        left, right = table.rows[0].cells
-        for cell in (left, right):
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+        """A borderless 2×2 table: bodies and "Số:" on the left, Quốc hiệu, Tiêu ngữ and date on the right."""
+        left_width = HEADER_LEFT_WIDTH - 2 * LAYOUT_CELL_MARGIN
+        right_width = HEADER_RIGHT_WIDTH - 2 * LAYOUT_CELL_MARGIN
+        left_pt = Length(left_width).pt
 
-        first = [True]
+        left: list[str] = []
         if header.parent_body.strip():
-            paragraph = _cell_paragraph(left, first)
-            _format_paragraph(paragraph, HEADER_BODY_SIZE)
-            lines = _balanced_lines(
-                clean_text(header.parent_body).upper(), HEADER_BODY_SIZE, False, left_pt
-            )
-            _text_lines(paragraph, lines, HEADER_BODY_SIZE)
-        paragraph = _cell_paragraph(left, first)
-        _format_paragraph(paragraph, HEADER_BODY_SIZE, bold=True)
-        issuing = _balanced_lines(
-            clean_text(header.issuing_body).upper(), HEADER_BODY_SIZE, True, left_pt
-        )
-        _text_lines(paragraph, issuing, HEADER_BODY_SIZE, bold=True)
-        issuing_width = min(
-            left_pt, max(text_width(line, HEADER_BODY_SIZE, True) for line in issuing)
-        )
-        _add_rule(left, left_width, ISSUING_RULE_SHARE * issuing_width, before=RULE_GAP)
+            lines = _balanced_lines(clean_text(header.parent_body).upper(), HEADER_BODY_SIZE, False, left_pt)
+            left.append(_paragraph(_ppr(HEADER_BODY_SIZE), *_text_lines(lines, HEADER_BODY_SIZE)))
+        issuing = _balanced_lines(clean_text(header.issuing_body).upper(), HEADER_BODY_SIZE, True, left_pt)
+        left.append(_paragraph(_ppr(HEADER_BODY_SIZE, bold=True), *_text_lines(issuing, HEADER_BODY_SIZE, bold=True)))
+        issuing_width = min(left_pt, max(text_width(line, HEADER_BODY_SIZE, True) for line in issuing))
+        left.append(_rule(left_width, ISSUING_RULE_SHARE * issuing_width, before=RULE_GAP))
 
-        first = [True]
-        paragraph = _cell_paragraph(right, first)
-        _format_paragraph(paragraph, NATIONAL_TITLE_SIZE, bold=True)
-        _add_run(paragraph, header.national_title.upper(), NATIONAL_TITLE_SIZE, bold=True)
-        paragraph = _cell_paragraph(right, first)
-        _format_paragraph(paragraph, MOTTO_SIZE, bold=True)
-        _add_run(paragraph, header.motto, MOTTO_SIZE, bold=True)
-        motto_width = min(right_width.pt, text_width(clean_text(header.motto), MOTTO_SIZE, True))
-        _add_rule(right, right_width, motto_width, before=RULE_GAP)
-
-        number, date = table.rows[1].cells
-        paragraph = _first_paragraph(number)
-        _format_paragraph(paragraph, HEADER_BODY_SIZE, before=Pt(6))
-        _add_run(paragraph, header.number_line, HEADER_BODY_SIZE)
-        paragraph = _first_paragraph(date)
-        _format_paragraph(paragraph, self.body_size, before=Pt(6), italic=True)
-        _add_run(paragraph, header.place_date, self.body_size, italic=True)
+        motto_width = min(Length(right_width).pt, text_width(clean_text(header.motto), MOTTO_SIZE, True))
+        right = [
+            _paragraph(
+                _ppr(NATIONAL_TITLE_SIZE, bold=True),
+                _run(header.national_title.upper(), NATIONAL_TITLE_SIZE, bold=True),
+            ),
+            _paragraph(_ppr(MOTTO_SIZE, bold=True), _run(header.motto, MOTTO_SIZE, bold=True)),
+            _rule(right_width, motto_width, before=RULE_GAP),
+        ]
+        number = _paragraph(_ppr(HEADER_BODY_SIZE, before=Pt(6)), _run(header.number_line, HEADER_BODY_SIZE))
+        date = _paragraph(
+            _ppr(self.body_size, before=Pt(6), italic=True),
+            _run(header.place_date, self.body_size, italic=True),
+        )
+        widths = (HEADER_LEFT_WIDTH, HEADER_RIGHT_WIDTH)
+        self.body += [
+            _table_start(widths, borders=False, margin=LAYOUT_CELL_MARGIN),
+            _row_start(cant_split=False),
+            _cell_start(widths[0], "top"),
+            *left,
+            "</w:tc>",
+            _cell_start(widths[1], "top"),
+            *right,
+            "</w:tc></w:tr>",
+            _row_start(cant_split=False),
+            _cell_start(widths[0], None),
+            number,
+            "</w:tc>",
+            _cell_start(widths[1], None),
+            date,
+            "</w:tc></w:tr></w:tbl>",
+        ]
 
     def _title_block(self, header: Header) -> None:
-        paragraph = self.doc.add_paragraph()
-        _format_paragraph(paragraph, self.body_size, before=Pt(18), keep_with_next=True, bold=True)
-        _add_run(paragraph, header.doc_type.upper(), self.body_size, bold=True)
+        size = self.body_size
+        self.body.append(
+            _paragraph(
+                _ppr(size, before=Pt(18), keep_with_next=True, bold=True),
+                _run(header.doc_type.upper(), size, bold=True),
+            )
+        )
         summary = clean_text(header.summary).strip()
         if not summary:
             return
-        paragraph = self.doc.add_paragraph()
-        _format_paragraph(paragraph, self.body_size, keep_with_next=True, bold=True)
-        _add_run(paragraph, summary, self.body_size, bold=True)
-        widest = min(
-            TEXT_WIDTH.pt,
-            max(text_width(line, self.body_size, True) for line in summary.splitlines()),
-        )
+        self.body.append(_paragraph(_ppr(size, keep_with_next=True, bold=True), _run(summary, size, bold=True)))
+        widest = min(TEXT_WIDTH.pt, max(text_width(line, size, True) for line in summary.splitlines()))
         length = min(Cm(5).pt, max(Cm(2.5).pt, widest / 3))
-        rule = _add_rule(self.doc, TEXT_WIDTH, length, before=RULE_GAP)
-        rule.paragraph_format.space_after = Pt(12)
+        self.body.append(_rule(TEXT_WIDTH, length, before=RULE_GAP, after=Pt(12)))
 
     # -- body -----------------------------------------------------------
 
-    def _body_format(
-        self, paragraph: Any, *, first_line: Length = FIRST_LINE_INDENT, **options: Any
-    ) -> None:
-        _format_paragraph(
-            paragraph,
+    def _body_ppr(
+        self,
+        *,
+        align: str = _JUSTIFY,
+        first_line: int = FIRST_LINE_INDENT,
+        before: int = PARAGRAPH_SPACING,
+        **options: Any,
+    ) -> str:
+        """Justified, indented, spaced body text."""
+        return _ppr(
             self.body_size,
-            align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+            align=align,
             first_line=first_line,
-            before=PARAGRAPH_SPACING,
+            before=before,
             after=PARAGRAPH_SPACING,
             line=self.line,
             **options,
         )
 
-    def _heading(self, section: Section, *, page_break_before: bool = False) -> None:
+    def _heading(self, section: Section) -> None:
         level = min(3, max(1, section.level))
-        paragraph = self.doc.add_paragraph(style=f"Heading {level}")
         bold = level < 3
-        self._body_format(
-            paragraph, keep_with_next=True, page_break_before=page_break_before, bold=bold
-        )
-        paragraph.paragraph_format.keep_together = True
+        ppr = self._body_ppr(keep_with_next=True, keep_lines=True, bold=bold, style=f"Heading{level}")
         title = " ".join(clean_text(section.title).split())
         if level == 1:
             title = title.upper()
-        _add_run(paragraph, title, self.body_size, bold=bold, italic=False)
+        self.body.append(_paragraph(ppr, _run(title, self.body_size, bold=bold)))
 
     def _section(self, section: Section) -> str:
         """Write a section and its children; return what came last."""
         self._heading(section)
         last = "heading"
         for block in section.blocks:
-            previous, last = last, self._block(block)
-            if previous == "table" and last == "paragraph":
-                # Breathing room between a table and the prose that follows it.
-                self.doc.paragraphs[-1].paragraph_format.space_before = Pt(12)
+            # Breathing room between a table and the prose that follows it.
+            last = self._block(block, after_table=last == "table")
         for child in section.children:
             last = self._section(child)
         return last
 
-    def _block(self, block: Paragraph | Table) -> str:
+    def _block(self, block: Paragraph | Table, *, after_table: bool = False) -> str:
         if isinstance(block, Table):
             self._table(block)
             return "table"
-        paragraph = self.doc.add_paragraph()
         closing = block is self.closing
-        self._body_format(paragraph, keep_with_next=closing)
+        ppr = self._body_ppr(keep_with_next=closing, before=Pt(12) if after_table else PARAGRAPH_SPACING)
         text = clean_text(block.text)
         if closing:
             text = _closing_text(text)
+        size = self.body_size
         if block.placeholder:
             body, mark = (text[: -len(CLOSING_MARK)], CLOSING_MARK) if closing else (text, "")
-            _add_run(paragraph, body, self.body_size, highlight=True)
+            runs = [_run(body, size, highlight=True)]
             if mark:
-                _add_run(paragraph, mark, self.body_size)
+                runs.append(_run(mark, size))
         else:
-            self._marked_runs(paragraph, text)
+            runs = self._marked_runs(text)
+        self.body.append(_paragraph(ppr, *runs))
         return "paragraph"
 
-    def _marked_runs(self, paragraph: Any, text: str) -> None:
+    def _marked_runs(self, text: str) -> list[str]:
         """Runs of ``text``, with every "[Chưa nhập: …]" highlighted."""
+        runs = []
         position = 0
+        size = self.body_size
         for match in PLACEHOLDER_PATTERN.finditer(text):
             if match.start() > position:
-                _add_run(paragraph, text[position : match.start()], self.body_size)
-            _add_run(paragraph, match.group(), self.body_size, highlight=True)
+                runs.append(_run(text[position : match.start()], size))
+            runs.append(_run(match.group(), size, highlight=True))
             position = match.end()
         if position < len(text) or not text:
-            _add_run(paragraph, text[position:], self.body_size)
+            runs.append(_run(text[position:], size))
+        return runs
 
     def _table(self, block: Table) -> None:
         columns = max(1, len(block.header))
         size = self.table_size
         if block.caption.strip():
-            caption = self.doc.add_paragraph()
-            self._body_format(caption, first_line=Length(0), keep_with_next=True, bold=True)
-            caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _add_run(caption, block.caption, self.body_size, bold=True)
+            ppr = self._body_ppr(first_line=0, keep_with_next=True, bold=True, align=_CENTER)
+            self.body.append(_paragraph(ppr, _run(block.caption, self.body_size, bold=True)))
         rows = [_fit_row(block.header, columns)] + [_fit_row(row, columns) for row in block.rows]
-        table = self.doc.add_table(rows=len(rows), cols=columns)
-        table.style = self.doc.styles["Table Grid"]
         widths = _column_widths(rows, size, TEXT_WIDTH, DATA_CELL_MARGIN)
-        _layout_table(table, widths, borders=True, margin=DATA_CELL_MARGIN)
         # A column holding any text longer than a short word is a text column: left aligned.
-        text_columns = {
-            c for c in range(columns) if any(len(r[c]) > 12 and not _is_figure(r[c]) for r in rows[1:])
-        }
-        for row_index, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
+        text_columns = {c for c in range(columns) if any(len(r[c]) > 12 and not _is_figure(r[c]) for r in rows[1:])}
+        starts = [_cell_start(width, "center") + "<w:p>" for width in widths]
+        spacing = {"before": CELL_SPACING, "after": CELL_SPACING}
+        centred, header_ppr = _ppr(size, **spacing), _ppr(size, bold=True, **spacing)
+        aligned = [_ppr(size, align=_LEFT, **spacing) if c in text_columns else centred for c in range(columns)]
+        out = [_table_start(widths, borders=True, margin=DATA_CELL_MARGIN, style="TableGrid")]
+        for row_index, values in enumerate(rows):
             header = row_index == 0
-            _row_flags(row, header=header)
-            for column, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-                paragraph = _first_paragraph(cell)
-                if header or _is_figure(value):
-                    align = WD_ALIGN_PARAGRAPH.CENTER
-                elif column in text_columns:
-                    align = WD_ALIGN_PARAGRAPH.LEFT
+            out.append(_row_start(header=header))
+            for column, value in enumerate(values):
+                out.append(starts[column])
+                if header:
+                    out.append(header_ppr)
                 else:
-                    align = WD_ALIGN_PARAGRAPH.CENTER
-                _format_paragraph(
-                    paragraph,
-                    size,
-                    align=align,
-                    before=CELL_SPACING,
-                    after=CELL_SPACING,
-                    bold=header,
-                )
+                    out.append(centred if _is_figure(value) else aligned[column])
                 if header or value:
-                    marked = bool(PLACEHOLDER_PATTERN.fullmatch(value))
-                    _add_run(paragraph, value, size, bold=header, highlight=marked)
+                    marked = "[" in value and bool(PLACEHOLDER_PATTERN.fullmatch(value))
+                    out.append(_run(value, size, bold=header, highlight=marked))
+                out.append("</w:p></w:tc>")
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        self.body.append("".join(out))
 
     # -- recipients, signature, annexes -----------------------------------
 
     def _signature_block(self, signature: Signature, recipients: Sequence[str]) -> None:
-        table = self.doc.add_table(rows=1, cols=2)
-        _layout_table(
-            table, (SIGN_LEFT_WIDTH, SIGN_RIGHT_WIDTH), borders=False, margin=LAYOUT_CELL_MARGIN
-        )
-        _row_flags(table.rows[0])
-        left, right = table.rows[0].cells
-        for cell in (left, right):
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
-
-        paragraph = _first_paragraph(left)
-        _format_paragraph(
-            paragraph,
-            RECIPIENTS_HEADING_SIZE,
-            align=WD_ALIGN_PARAGRAPH.LEFT,
-            before=Pt(12),
-            bold=True,
-            italic=True,
-        )
-        _add_run(paragraph, "Nơi nhận:", RECIPIENTS_HEADING_SIZE, bold=True, italic=True)
-        entries = normalise_recipients(recipients)
-        for entry in entries or ["- [Chưa nhập: nơi nhận]."]:
-            paragraph = left.add_paragraph()
-            hang = Pt(text_width("- ", RECIPIENT_SIZE))
-            _format_paragraph(
-                paragraph,
-                RECIPIENT_SIZE,
-                align=WD_ALIGN_PARAGRAPH.LEFT,
-                left=hang,
-                first_line=Length(-hang),
+        """A borderless table: "Nơi nhận:" and the recipients left, the signature right."""
+        left = [
+            _paragraph(
+                _ppr(RECIPIENTS_HEADING_SIZE, align=_LEFT, before=Pt(12), bold=True, italic=True),
+                _run("Nơi nhận:", RECIPIENTS_HEADING_SIZE, bold=True, italic=True),
             )
-            _add_run(paragraph, entry, RECIPIENT_SIZE, highlight=not entries)
+        ]
+        entries = normalise_recipients(recipients)
+        hang = Pt(text_width("- ", RECIPIENT_SIZE))
+        entry_ppr = _ppr(RECIPIENT_SIZE, align=_LEFT, left=hang, first_line=-hang)
+        for entry in entries or ["- [Chưa nhập: nơi nhận]."]:
+            left.append(_paragraph(entry_ppr, _run(entry, RECIPIENT_SIZE, highlight=not entries)))
 
+        size = self.body_size
         lines = [
             " ".join(clean_text(line).upper().split())
             for line in (signature.authority, signature.title)
             if line.strip()
         ]
-        first = [True]
-        for line in lines:
-            top = first[0]
-            paragraph = _cell_paragraph(right, first)
-            _format_paragraph(paragraph, self.body_size, before=Pt(12) if top else None, bold=True)
-            _add_run(paragraph, line, self.body_size, bold=True)
-        for _ in range(SIGNATURE_BLANK_LINES):
-            paragraph = _cell_paragraph(right, first)
-            _format_paragraph(paragraph, self.body_size)
-        paragraph = right.add_paragraph()
-        _format_paragraph(paragraph, self.body_size, bold=True)
+        right = [
+            _paragraph(_ppr(size, before=Pt(12) if index == 0 else 0, bold=True), _run(line, size, bold=True))
+            for index, line in enumerate(lines)
+        ]
+        right += [_paragraph(_ppr(size))] * SIGNATURE_BLANK_LINES
         name = " ".join(clean_text(signature.name).split())
-        _add_run(
-            paragraph,
-            name or "[Chưa nhập: họ và tên người ký]",
-            self.body_size,
-            bold=True,
-            highlight=not name,
+        right.append(
+            _paragraph(
+                _ppr(size, bold=True),
+                _run(name or "[Chưa nhập: họ và tên người ký]", size, bold=True, highlight=not name),
+            )
         )
+        widths = (SIGN_LEFT_WIDTH, SIGN_RIGHT_WIDTH)
+        self.body += [
+            _table_start(widths, borders=False, margin=LAYOUT_CELL_MARGIN),
+            _row_start(),
+            _cell_start(widths[0], "top"),
+            *left,
+            "</w:tc>",
+            _cell_start(widths[1], "top"),
+            *right,
+            "</w:tc></w:tr></w:tbl>",
+        ]
 
     def _annex(self, annex: Section) -> None:
         number = " ".join(clean_text(annex.number).split()).rstrip(".:")
@@ -963,22 +1003,20 @@ class _Builder:
             lines = [" ".join(filter(None, [number, heading])).upper() or "PHỤ LỤC"]
         else:
             lines = [f"PHỤ LỤC {number}".strip(), heading.upper()]
+        size = self.body_size
         for index, line in enumerate(lines):
-            paragraph = self.doc.add_paragraph(style="Heading 1")
-            _format_paragraph(
-                paragraph,
-                self.body_size,
-                before=Length(0) if index == 0 else Pt(6),
+            ppr = _ppr(
+                size,
+                before=0 if index == 0 else Pt(6),
                 keep_with_next=True,
                 page_break_before=index == 0,
                 bold=True,
+                style="Heading1",
             )
-            _add_run(paragraph, line, self.body_size, bold=True)
+            self.body.append(_paragraph(ppr, _run(line, size, bold=True)))
         reference = self._annex_reference()
         if reference:
-            paragraph = self.doc.add_paragraph()
-            _format_paragraph(paragraph, self.body_size, after=Pt(12), italic=True)
-            _add_run(paragraph, reference, self.body_size, italic=True)
+            self.body.append(_paragraph(_ppr(size, after=Pt(12), italic=True), _run(reference, size, italic=True)))
         for block in annex.blocks:
             self._block(block)
         for child in annex.children:
@@ -997,61 +1035,29 @@ class _Builder:
             parts.append(match.group())
         return f"({' '.join(parts)})"
 
-    # -- page numbers and properties --------------------------------------
 
-    def _page_numbers(self) -> None:
-        section = self.doc.sections[0]
-        section.different_first_page_header_footer = True
-        header = section.header
-        header.is_linked_to_previous = False
-        paragraph = header.paragraphs[0]
-        _format_paragraph(paragraph, self.body_size)
-        for kind, text in (
-            ("begin", ""),
-            ("instr", " PAGE "),
-            ("separate", ""),
-            ("text", "2"),
-            ("end", ""),
-        ):
-            if kind == "text":
-                _add_run(paragraph, text, self.body_size)
-                continue
-            run = _add_run(paragraph, "", self.body_size)
-            if kind == "instr":
-                instr = OxmlElement("w:instrText")
-                instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-                instr.text = text
-                run._r.append(instr)
-            else:
-                field = OxmlElement("w:fldChar")
-                field.set(qn("w:fldCharType"), kind)
-                run._r.append(field)
-        first = section.first_page_header
-        first.is_linked_to_previous = False
-        _format_paragraph(first.paragraphs[0], self.body_size)
-
-    def _properties(self) -> None:
-        props = self.doc.core_properties
-        props.title = clean_text(self.source.title)
-        props.author = clean_text(self.source.author)
-        props.last_modified_by = ""
-        props.comments = ""
-        props.keywords = ""
-        props.subject = clean_text(self.source.header.summary)
-        props.category = ""
-        props.content_status = ""
-        props.identifier = ""
-        props.version = ""
-        props.language = LANGUAGE
-        props.revision = 1
-        when = _document_date(self.source.header.place_date)
-        element = props._element
-        for tag in ("dcterms:created", "dcterms:modified"):
-            for old in element.findall(qn(tag)):
-                element.remove(old)
-        if when is not None:
-            props.created = when
-            props.modified = when
+def _properties(doc: Any, source: Document) -> None:
+    props = doc.core_properties
+    props.title = clean_text(source.title)
+    props.author = clean_text(source.author)
+    props.last_modified_by = ""
+    props.comments = ""
+    props.keywords = ""
+    props.subject = clean_text(source.header.summary)
+    props.category = ""
+    props.content_status = ""
+    props.identifier = ""
+    props.version = ""
+    props.language = LANGUAGE
+    props.revision = 1
+    when = _document_date(source.header.place_date)
+    element = props._element
+    for tag in ("dcterms:created", "dcterms:modified"):
+        for old in element.findall(qn(tag)):
+            element.remove(old)
+    if when is not None:
+        props.created = when
+        props.modified = when
 
 
 def _fit_row(values: Sequence[str], columns: int) -> list[str]:
@@ -1071,9 +1077,7 @@ def _is_figure(value: str) -> bool:
     return bool(_FIGURE.match(value.strip()))
 
 
-def _column_widths(
-    rows: Sequence[Sequence[str]], size: float, total: Length, margin: Length
-) -> list[Length]:
+def _column_widths(rows: Sequence[Sequence[str]], size: float, total: Length, margin: Length) -> list[Length]:
     """Column widths as a browser lays out an automatic table, but fixed in the file.
 
     Each column may shrink to its longest word. Best, every cell fits on one line;
@@ -1088,12 +1092,11 @@ def _column_widths(
     full: list[float] = []
     for column in range(columns):
         values = [row[column] for row in rows]
-        longest_word = max(
-            (text_width(word, size, bold=True) for value in values for word in value.split()),
-            default=0.0,
-        )
+        # Each distinct word and value once: an annex may repeat them in thousands of rows.
+        words = {word for value in values for word in value.split()}
+        longest_word = max((text_width(word, size, bold=True) for word in words), default=0.0)
         least.append(longest_word + padding)
-        widest_body = max((text_width(value, size) for value in values[1:]), default=0.0)
+        widest_body = max((text_width(value, size) for value in set(values[1:])), default=0.0)
         body.append(max(least[-1], widest_body + padding))
         full.append(max(body[-1], text_width(values[0], size, bold=True) + padding))
     available = total.pt
