@@ -1,0 +1,2043 @@
+"""Giao diện soạn Báo cáo tổng kết công tác thi đua, khen thưởng (Textual).
+
+``python tui.py [TỆP]`` hoặc ``drafting-tui [TỆP]``. The application only calls the
+library (:mod:`drafting`): a :class:`drafting.draft.Draft` holds the data file being
+edited; the editor of a section is generated from the outline and the figure
+catalogue; the preview shows what :class:`drafting.compose.Composer` writes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any, ClassVar, cast
+
+from rich.console import RenderableType
+from rich.table import Table as RichTable
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import (
+    Button,
+    Collapsible,
+    Footer,
+    Header,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Static,
+    TextArea,
+    Tree,
+)
+from textual.widgets.option_list import Option
+from textual.widgets.tree import TreeNode
+
+from drafting.catalogue import Catalogue, default_catalogue
+from drafting.document import Paragraph, Section, Table
+from drafting.draft import (
+    UNIT_MARK,
+    Draft,
+    PhraseRow,
+    SectionMark,
+    parse_count,
+    phrase_rows,
+    section_marks,
+)
+from drafting.errors import DraftingError, OutputError, Problem, ProblemsError
+from drafting.outline import Outline, OutlineSection, default_outline
+
+GENERAL = "_chung"
+"""The tree node of the unit information (not a section of the outline)."""
+
+CSS_FILE = Path(__file__).with_name("tui.tcss")
+EXPAND_FIGURES = 16
+"""A section with at most this many figures shows all its groups open."""
+DETAILS_DELAY = 0.05
+"""Seconds between showing the preview and updating the marks and the phrase list."""
+NARROW = 100
+WIDE = 120
+"""Below this many columns, the outline and the preview collapse (F2, F3 show them)."""
+
+UNIT_LABELS = {
+    "co_quan_chu_quan": "Cơ quan chủ quản",
+    "co_quan_ban_hanh": "Cơ quan ban hành",
+    "ten": "Tên đơn vị (trong câu văn)",
+    "ten_ngan": "Tên gọi ngắn",
+    "dia_danh": "Địa danh",
+    "so": "Số văn bản",
+    "ky_hieu": "Ký hiệu",
+    "ngay": "Ngày ban hành (ngày/tháng/năm)",
+    "tham_quyen_ky": "Thẩm quyền ký",
+    "chuc_vu_nguoi_ky": "Chức vụ người ký",
+    "nguoi_ky": "Người ký",
+}
+LIST_TITLES = {
+    "van_ban_quan_triet": "Văn bản đã phổ biến, quán triệt",
+    "van_ban_ban_hanh": "Văn bản đơn vị đã ban hành",
+    "phong_trao_a": "Các phong trào thi đua của Tòa án nhân dân",
+    "phong_trao_b": "Các phong trào do Trung ương phát động",
+}
+EXPORT_FORMATS = (("docx", "Word (.docx)"), ("md", "Markdown (.md)"), ("pdf", "PDF (.pdf, cần LibreOffice)"))
+
+KEYS_HELP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "Chung",
+        (
+            ("Ctrl+S", "Lưu bản nháp (lần đầu: chọn nơi lưu)"),
+            ("Ctrl+E", "Xuất báo cáo (Word, Markdown, PDF)"),
+            ("Ctrl+P", "Bảng lệnh: đi tới mục, tìm và chèn câu mẫu, lưu, xuất, kiểm tra"),
+            ("F1 hoặc ?", "Trợ giúp (màn hình này)"),
+            ("F2", "Hiện/ẩn dàn ý"),
+            ("F3", "Hiện/ẩn xem trước"),
+            ("F4", "Xem trước: mục đang soạn ↔ toàn bộ báo cáo"),
+            ("F5", "Kiểm tra báo cáo"),
+            ("F6", "Chuyển giữa dàn ý, nội dung soạn và xem trước"),
+            ("Esc", "Về dàn ý (đóng hộp thoại khi đang mở)"),
+            ("Ctrl+Q", "Thoát (hỏi trước nếu còn thay đổi chưa lưu)"),
+            ("Ctrl+C", "Sao chép chữ đang chọn trong ô nhập"),
+        ),
+    ),
+    (
+        "Dàn ý",
+        (
+            ("↑ ↓", "Di chuyển giữa các mục"),
+            ("Enter", "Mở mục để soạn (con trỏ sang khung soạn)"),
+            ("← →", "Thu gọn, mở rộng mục"),
+        ),
+    ),
+    (
+        "Soạn nội dung",
+        (
+            ("Tab, Shift+Tab", "Sang ô tiếp theo, ô trước"),
+            ("Số liệu", "Gõ kiểu Việt Nam: 1.234 (dấu chấm phân cách hàng nghìn), 12,5"),
+            ("Ngày", "Gõ ngày/tháng/năm, ví dụ 06/5/2024"),
+        ),
+    ),
+    (
+        "Danh sách câu mẫu",
+        (
+            ("Space, Enter", "Chọn hoặc bỏ câu mẫu"),
+            ("V", "Đổi cách viết (và ghim cách viết đó)"),
+            ("G", "Ghim hoặc bỏ ghim cách viết đang dùng"),
+            ("[ hoặc Ctrl+↑", "Đưa lên trên"),
+            ("] hoặc Ctrl+↓", "Đưa xuống dưới"),
+        ),
+    ),
+    (
+        "Hộp thoại",
+        (
+            ("Enter", "Đồng ý"),
+            ("Esc", "Đóng, hủy"),
+        ),
+    ),
+)
+
+
+def app_of(widget: Widget) -> DraftingApp:
+    return cast(DraftingApp, widget.app)
+
+
+def render_heading(section: OutlineSection, year: int) -> str:
+    from drafting.context import year_context
+    from drafting.sandbox import render
+
+    return render(section.heading, year_context(year))
+
+
+# --------------------------------------------------------------------------- preview rendering
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of the preview shown by one widget: updated only when its text changes."""
+
+    key: str
+    plain: str
+    style: str = ""
+    table: Table | None = None
+    indent: bool = False
+
+    def renderable(self) -> RenderableType:
+        if self.table is not None:
+            table = RichTable(*self.table.header, title=self.table.caption or None, expand=True)
+            for row in self.table.rows:
+                table.add_row(*row)
+            return table
+        return Text(("  " if self.indent else "") + self.plain, style=self.style)
+
+
+def section_chunks(section: Section) -> list[Chunk]:
+    """A composed section (and its children) as the preview shows it: one chunk per
+    heading, paragraph and table."""
+    chunks: list[Chunk] = []
+    for sec in section.walk():
+        chunks.append(Chunk(f"{sec.id}#", sec.title, "bold" if sec.level <= 2 else "bold italic"))
+        for i, block in enumerate(sec.blocks):
+            if isinstance(block, Table):
+                rows = [" | ".join(block.header), *(" | ".join(r) for r in block.rows)]
+                chunks.append(Chunk(f"{sec.id}#{i}", "\n".join(rows), table=block))
+            elif isinstance(block, Paragraph):
+                chunks.append(
+                    Chunk(f"{sec.id}#{i}", block.text, "italic yellow" if block.placeholder else "", indent=True)
+                )
+    return chunks
+
+
+def text_chunks(text: str, titles: Sequence[str]) -> list[Chunk]:
+    """The whole report as the library writes it (plain text), cut before each section
+    heading so that an edit re-renders only its own section."""
+    chunks: list[Chunk] = []
+    wanted = list(titles)
+    current: list[str] = []
+    key = "đầu"
+    for line in text.split("\n"):
+        if wanted and line == wanted[0]:
+            wanted.pop(0)
+            if current and any(x.strip() for x in current[1:]) or key == "đầu":
+                chunks.append(Chunk(f"{len(chunks)}:{key}", "\n".join(current).rstrip("\n")))
+                current = []
+            key = line
+        current.append(line)
+    chunks.append(Chunk(f"{len(chunks)}:{key}", "\n".join(current).rstrip("\n")))
+    return chunks
+
+
+@dataclass
+class PreviewResult:
+    """What the preview worker composed for one version of the draft."""
+
+    version: int
+    section_id: str
+    whole: bool
+    chunks: list[Chunk] = field(default_factory=list)
+    problems: tuple[Problem, ...] = ()
+    marks: dict[str, SectionMark] = field(default_factory=dict)
+    rows: list[PhraseRow] | None = None
+    seconds: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(c.plain for c in self.chunks)
+
+
+# --------------------------------------------------------------------------- modal screens
+
+
+class ConfirmScreen(ModalScreen[str]):
+    """A question with buttons; dismisses with the chosen button's id (``""`` on Esc)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss('')", "Đóng")]
+
+    def __init__(self, title: str, message: str, choices: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text, self.message, self.choices = title, message, choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.message, classes="dialog-body")
+            with Horizontal(classes="dialog-buttons"):
+                for i, (key, label) in enumerate(self.choices):
+                    yield Button(label, id=f"choice-{key}", variant="primary" if i == 0 else "default")
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    @on(Button.Pressed)
+    def _chosen(self, event: Button.Pressed) -> None:
+        self.dismiss((event.button.id or "").removeprefix("choice-"))
+
+
+class MessageScreen(ModalScreen[None]):
+    """A read-only list of messages (problems, check results)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Đóng")]
+
+    def __init__(self, title: str, lines: Iterable[str], note: str = "") -> None:
+        super().__init__()
+        self.title_text, self.lines, self.note = title, list(lines), note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label(self.title_text, classes="dialog-title")
+            if self.note:
+                yield Static(self.note, classes="dialog-note")
+            with VerticalScroll(classes="dialog-list"):
+                yield Static(Text("\n".join(self.lines) if self.lines else "Không có vấn đề nào."))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Đóng", id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(None)
+
+
+class PathScreen(ModalScreen[Path | None]):
+    """Ask for a file path (saving a new draft)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Hủy")]
+
+    def __init__(self, title: str, default: Path, action: str = "Lưu") -> None:
+        super().__init__()
+        self.title_text, self.default, self.action = title, default, action
+        self._confirm_overwrite: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Label("Tên tệp:")
+            yield Input(str(self.default), id="path")
+            yield Static("", id="path-error", classes="error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.action, id="ok", variant="primary")
+                yield Button("Hủy", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        text = self.query_one("#path", Input).value.strip()
+        error = self.query_one("#path-error", Static)
+        if not text:
+            error.update("Hãy nhập tên tệp.")
+            return
+        path = Path(text).expanduser()
+        parent = path.parent if str(path.parent) else Path(".")
+        if not parent.is_dir():
+            error.update(f"Thư mục “{parent}” không tồn tại.")
+            return
+        if path.is_dir():
+            error.update("Đây là thư mục; hãy ghi tên tệp.")
+            return
+        if path.exists() and self._confirm_overwrite != path:
+            self._confirm_overwrite = path
+            error.update(f"Tệp “{path}” đã có. Nhấn {self.action} lần nữa để ghi đè.")
+            return
+        self.dismiss(path)
+
+
+class ExportScreen(ModalScreen[tuple[str, Path] | None]):
+    """Choose the format and the file of an export."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Hủy")]
+
+    def __init__(self, base: Path, fmt: str, pdf_available: bool) -> None:
+        super().__init__()
+        self.base, self.fmt, self.pdf_available = base, fmt, pdf_available
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Xuất báo cáo", classes="dialog-title")
+            with RadioSet(id="format"):
+                for key, label in EXPORT_FORMATS:
+                    disabled = key == "pdf" and not self.pdf_available
+                    yield RadioButton(
+                        label + (" – chưa cài LibreOffice" if disabled else ""),
+                        value=key == self.fmt,
+                        disabled=disabled,
+                        id=f"fmt-{key}",
+                    )
+            yield Label("Tên tệp:")
+            yield Input(str(self.base.with_suffix("." + self.fmt)), id="export-path")
+            yield Static("", id="export-error", classes="error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Xuất", id="ok", variant="primary")
+                yield Button("Hủy", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @on(RadioSet.Changed)
+    def _format(self, event: RadioSet.Changed) -> None:
+        self.fmt = (event.pressed.id or "fmt-docx").removeprefix("fmt-")
+        path_input = self.query_one("#export-path", Input)
+        path_input.value = str(Path(path_input.value or self.base).with_suffix("." + self.fmt))
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        text = self.query_one("#export-path", Input).value.strip()
+        if not text:
+            self.query_one("#export-error", Static).update("Hãy nhập tên tệp.")
+            return
+        self.dismiss((self.fmt, Path(text).expanduser()))
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the application."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Đóng"),
+        Binding("f1", "dismiss", "Đóng", show=False),
+        Binding("question_mark", "dismiss", "Đóng", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        table = RichTable(show_header=False, box=None, padding=(0, 1), expand=True)
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for title, keys in KEYS_HELP:
+            table.add_row(Text(title, style="bold underline"), "")
+            for key, what in keys:
+                table.add_row(key, what)
+            table.add_row("", "")
+        with Vertical(classes="dialog wide", id="help"):
+            yield Label("Trợ giúp – các phím", classes="dialog-title")
+            with VerticalScroll(classes="dialog-list"):
+                yield Static(table)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Đóng", id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(None)
+
+
+# --------------------------------------------------------------------------- editor widgets
+
+
+class EditInput(Input):
+    """An input whose changes go to the draft through the application."""
+
+    # Typing in an input does not change its size: Input resets its virtual size on every
+    # keystroke, which would lay the whole screen out again each time.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def __init__(self, target: tuple[str, ...], value: str = "", placeholder: str = "", **kwargs: Any) -> None:
+        super().__init__(value, placeholder=placeholder, compact=True, select_on_focus=False, **kwargs)
+        self.target = target
+        self.initial = value
+        self.error_label: Static | None = None
+        self.error_anchor: Widget | None = None
+        self.error_span = 1
+
+    def on_mount(self) -> None:
+        app = app_of(self)
+        if not app.cursor_blink_enabled:
+            self.cursor_blink = False
+        app._initial_error(self)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        app_of(self).input_changed(self, event.value)
+
+
+class FigureGroupBox(Collapsible):
+    """A figure group of the editor; its inputs are created when it is first opened."""
+
+    def __init__(self, group_id: str, title: str, expanded: bool) -> None:
+        super().__init__(title=title, collapsed=not expanded, classes="figure-group")
+        self.group_id = group_id
+        self.filled = False
+
+    def on_mount(self) -> None:
+        if not self.collapsed:
+            self.fill()
+
+    def watch_collapsed(self, collapsed: bool) -> None:
+        if not collapsed and self.is_mounted:
+            self.fill()
+
+    def fill(self) -> None:
+        if self.filled:
+            return
+        self.filled = True
+        self.query_one(Collapsible.Contents).mount(app_of(self).figure_grid(self.group_id))
+
+
+class EditArea(TextArea):
+    """A text area whose changes go to the draft through the application."""
+
+    def __init__(self, target: tuple[str, ...], text: str = "", placeholder: str = "", **kwargs: Any) -> None:
+        super().__init__(text, soft_wrap=True, tab_behavior="focus", compact=True, placeholder=placeholder, **kwargs)
+        self.target = target
+        self.initial = text
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        app_of(self).area_changed(self)
+
+    def on_mount(self) -> None:
+        if not app_of(self).cursor_blink_enabled:
+            self.cursor_blink = False
+
+
+class ParagraphView(Static, can_focus=True):
+    """A paragraph the writer typed, shown as text; it becomes a text area when focused
+    (text areas are costly: a section shows its paragraphs quickly this way)."""
+
+    def __init__(self, target: tuple[str, ...], text: str) -> None:
+        super().__init__(text or " ", markup=False, classes="paragraph paragraph-view")
+        self.target = target
+        self.text = text
+
+    def on_focus(self) -> None:
+        app_of(self).open_paragraph(self)
+
+    def load_text(self, text: str) -> None:
+        self.text = text
+        self.update(text or " ")
+
+
+class ActionButton(Button):
+    """A button that runs an editor action (add or remove a row)."""
+
+    def __init__(self, label: str, action: tuple[str, ...], **kwargs: Any) -> None:
+        super().__init__(label, compact=True, **kwargs)
+        self.action_target = action
+
+
+class PhraseList(OptionList):
+    """The phrases of a section: include or exclude, cycle variants, pin, reorder."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_phrase", "Chọn/bỏ"),
+        Binding("v", "cycle", "Đổi cách viết"),
+        Binding("g", "pin", "Ghim"),
+        Binding("left_square_bracket,ctrl+up", "move(-1)", "Lên"),
+        Binding("right_square_bracket,ctrl+down", "move(1)", "Xuống"),
+    ]
+
+    def __init__(self, section_id: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.section_id = section_id
+        self.rows: list[PhraseRow] = []
+
+    def on_focus(self) -> None:
+        if self.highlighted is None and self.rows:
+            self.highlighted = 0
+
+    def set_rows(self, rows: list[PhraseRow]) -> None:
+        if rows == self.rows:
+            return
+        current = self.current_key()
+        self.rows = rows
+        options = [Option(self._prompt(row), id=self._key(row, i)) for i, row in enumerate(rows)]
+        self.set_options(options)
+        if not options or current is None:
+            return
+        index = 0
+        for i, row in enumerate(rows):
+            if self._key(row, i) == current:
+                index = i
+                break
+        self.highlighted = index
+
+    @staticmethod
+    def _key(row: PhraseRow, i: int) -> str:
+        return f"p-{row.phrase_id}" if row.phrase_id else f"t-{i}"
+
+    def current_key(self) -> str | None:
+        if self.highlighted is None or not self.rows or self.highlighted >= len(self.rows):
+            return None
+        return self._key(self.rows[self.highlighted], self.highlighted)
+
+    def current(self) -> PhraseRow | None:
+        if self.highlighted is None or self.highlighted >= len(self.rows):
+            return None
+        return self.rows[self.highlighted]
+
+    @staticmethod
+    def _prompt(row: PhraseRow) -> Text:
+        text = Text()
+        if not row.phrase_id:
+            text.append("✎ ", style="bold")
+            text.append("Đoạn tự viết: ", style="bold")
+            snippet = row.description.replace("\n", " ")
+            text.append(snippet[:80] + ("…" if len(snippet) > 80 else ""))
+            return text
+        text.append("[✓] " if row.included else "[ ] ", style="bold green" if row.included else "dim")
+        text.append(row.description or row.phrase_id, style="" if row.included else "dim")
+        detail = Text("\n    ")
+        if row.variants > 1:
+            shown = row.pinned or row.shown
+            variant = f"cách viết {shown}/{row.variants}" if shown else f"{row.variants} cách viết"
+            detail.append(variant + (" (ghim)" if row.pinned else ""), style="cyan")
+            detail.append(" · ")
+        reason = row.reason
+        if row.included and not row.chosen:
+            reason = "gợi ý tự động: " + reason
+        detail.append(reason, style="green" if row.applies else "dim")
+        text.append(detail)
+        return text
+
+    def action_toggle_phrase(self) -> None:
+        row = self.current()
+        if row is not None and row.phrase_id:
+            app_of(self).toggle_phrase(self.section_id, row)
+
+    def action_cycle(self) -> None:
+        row = self.current()
+        if row is not None and row.phrase_id:
+            app_of(self).cycle_variant(self.section_id, row)
+
+    def action_pin(self) -> None:
+        row = self.current()
+        if row is not None and row.phrase_id:
+            app_of(self).pin_variant(self.section_id, row)
+
+    def action_move(self, delta: int) -> None:
+        row = self.current()
+        if row is not None and row.position is not None:
+            app_of(self).move_item(self.section_id, row.position, delta)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_toggle_phrase()
+
+
+class ChunkView(Static):
+    """One piece of the preview (a heading, a paragraph, a table or a section's text)."""
+
+    def __init__(self, chunk: Chunk, renderable: RenderableType | None = None) -> None:
+        super().__init__(
+            renderable if renderable is not None else chunk.renderable(),
+            classes="heading" if chunk.key.endswith("#") else "",
+        )
+        self.chunk = chunk
+        self._width = 0
+
+    def on_resize(self, event: Any) -> None:
+        self._width = event.size.width
+
+    def show(self, chunk: Chunk) -> None:
+        """Show a changed chunk; the layout is only redone when its height changes."""
+        renderable = chunk.renderable()
+        same_height = False
+        width = self._width
+        if width > 0 and isinstance(renderable, Text) and chunk.table is None and self.chunk.table is None:
+            before = self.chunk.renderable()
+            assert isinstance(before, Text)
+            console = self.app.console
+            same_height = len(before.wrap(console, width)) == len(renderable.wrap(console, width))
+        self.chunk = chunk
+        self.update(renderable, layout=not same_height)
+
+
+class OutlineTree(Tree[str]):
+    """The outline of the report with a completion mark on every section."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Mở mục", show=False)]
+
+
+# --------------------------------------------------------------------------- command palette
+
+
+def fold(text: str) -> str:
+    """Lower case without Vietnamese diacritics, for matching what the writer types.
+
+    >>> fold("Công tác Khen thưởng, Đảng")
+    'cong tac khen thuong, dang'
+    """
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def match_score(query: str, text: str) -> float:
+    """0 when a word of the query is missing from the text, else a score in (0, 1]."""
+    words = fold(query).split()
+    haystack = fold(text)
+    if not words or any(w not in haystack for w in words):
+        return 0.0
+    bonus = sum(1 for w in words if f" {w}" in f" {haystack}") / len(words)
+    return min(1.0, 0.3 + 0.4 * bonus + 0.3 * sum(len(w) for w in words) / max(len(haystack), 1))
+
+
+def highlighted(provider: Provider, query: str, text: str) -> Any:
+    matcher = provider.matcher(query)
+    return matcher.highlight(text) if matcher.match(text) > 0 else text
+
+
+class SectionCommands(Provider):
+    """Jump to a section of the outline."""
+
+    def _items(self) -> list[tuple[str, str]]:
+        app = cast(DraftingApp, self.app)
+        items = [(GENERAL, "Đi tới Thông tin chung: đơn vị, năm báo cáo, nơi nhận")]
+        for section in app.outline.sections:
+            items.append((section.id, f"Đi tới mục {section.id}: {render_heading(section, app.draft.year)}"))
+        return items
+
+    async def discover(self) -> Hits:
+        app = cast(DraftingApp, self.app)
+        for sid, text in self._items():
+            yield DiscoveryHit(text, partial(app.goto_section, sid), help="Mở mục để soạn")
+
+    async def search(self, query: str) -> Hits:
+        app = cast(DraftingApp, self.app)
+        for sid, text in self._items():
+            score = match_score(query, text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    highlighted(self, query, text),
+                    partial(app.goto_section, sid),
+                    text=text,
+                    help="Mở mục để soạn",
+                )
+
+
+class PhraseCommands(Provider):
+    """Search the whole phrase bank and insert a phrase into the current section."""
+
+    async def search(self, query: str) -> Hits:
+        app = cast(DraftingApp, self.app)
+        if app.bank is None or len(query.strip()) < 3:
+            return
+        target = app.section_id
+        leaf = target != GENERAL and app.outline.is_leaf(target)
+        for phrase in app.bank.phrases.values():
+            text = f"Chèn câu mẫu: {phrase.description or phrase.id}"
+            score = match_score(query, f"{text} {phrase.id}")
+            if score <= 0:
+                score = 0.5 * match_score(query, phrase.variants[0] if phrase.variants else "")
+            if score <= 0:
+                continue
+            preview = phrase.variants[0][:100] if phrase.variants else ""
+            help_text = (f"vào mục {target} · " if leaf else "hãy mở một mục lá trước · ") + preview
+            yield Hit(
+                0.8 * score,
+                highlighted(self, query, text),
+                partial(app.insert_phrase, phrase.id),
+                text=text,
+                help=help_text,
+            )
+
+
+class ActionCommands(Provider):
+    """Save, export, check, and the other actions of the application."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
+        app = cast(DraftingApp, self.app)
+        return [
+            ("Lưu", app.action_save, "Ghi bản nháp ra tệp (Ctrl+S)"),
+            ("Lưu thành tệp khác…", app.action_save_as, "Chọn tên tệp mới"),
+            ("Xuất báo cáo Word (.docx)", partial(app.action_export, "docx"), "Ctrl+E"),
+            ("Xuất báo cáo Markdown (.md)", partial(app.action_export, "md"), ""),
+            ("Xuất báo cáo PDF (.pdf)", partial(app.action_export, "pdf"), "cần LibreOffice"),
+            ("Kiểm tra báo cáo", app.action_check, "Số liệu, tính nhất quán, mục còn thiếu (F5)"),
+            ("Xem trước toàn bộ báo cáo", app.action_toggle_whole, "F4"),
+            ("Trợ giúp: các phím", app.action_help, "F1"),
+            ("Thoát", app.action_quit, "Ctrl+Q"),
+        ]
+
+    async def discover(self) -> Hits:
+        for name, command, help_text in self._commands():
+            yield DiscoveryHit(name, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        for name, command, help_text in self._commands():
+            score = match_score(query, name)
+            if score > 0:
+                yield Hit(score, highlighted(self, query, name), command, text=name, help=help_text)
+
+
+# --------------------------------------------------------------------------- the application
+
+
+class DraftingApp(App[None]):
+    """Soạn Báo cáo tổng kết công tác thi đua, khen thưởng."""
+
+    CSS_PATH = [CSS_FILE] if CSS_FILE.exists() else []
+    TITLE = "Báo cáo tổng kết thi đua, khen thưởng"
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        SectionCommands,
+        PhraseCommands,
+        ActionCommands,
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Lưu", priority=True),
+        Binding("ctrl+e", "export", "Xuất báo cáo", priority=True),
+        Binding("f1", "help", "Trợ giúp"),
+        Binding("question_mark", "help", "Trợ giúp", show=False),
+        Binding("f2", "toggle_tree", "Dàn ý"),
+        Binding("f3", "toggle_preview", "Xem trước"),
+        Binding("f4", "toggle_whole", "Toàn bộ", show=False),
+        Binding("f5", "check", "Kiểm tra", show=False),
+        Binding("f6", "cycle_pane", "Chuyển khung", show=False),
+        Binding("escape", "focus_outline", "Về dàn ý", show=False),
+        Binding("ctrl+p", "command_palette", "Lệnh", priority=True),
+        Binding("ctrl+q", "quit", "Thoát", priority=True),
+    ]
+    AUTOSAVE_SECONDS = 5.0
+
+    def __init__(
+        self,
+        path: Path | str | None = None,
+        *,
+        draft: Draft | None = None,
+        preview_delay: float = 0.15,
+        cursor_blink: bool = True,
+        autosave: float | None = None,
+        start_section: str = "I",
+        bank: Any = None,
+    ) -> None:
+        super().__init__()
+        self.catalogue: Catalogue = default_catalogue()
+        self.outline: Outline = default_outline()
+        # The file is read quickly for the first screen; its round-trip document (comments
+        # and key order, for editing and saving) is parsed right after it.
+        self.draft = draft or Draft.open_or_new(path, catalogue=self.catalogue, outline=self.outline, defer=True)
+        self.opened_path = Path(path) if path is not None else None
+        self.bank: Any = None
+        self._given_bank = bank
+        self.preview_delay = preview_delay
+        self.cursor_blink_enabled = cursor_blink
+        self.autosave_seconds = self.AUTOSAVE_SECONDS if autosave is None else autosave
+        self.section_id = start_section
+        self.whole = False
+        self.narrow = False
+        self.show_tree_narrow = False
+        self.show_preview_narrow = False
+        self.hide_tree = False
+        self.hide_preview = False
+        self.preview_version = -1
+        self.details_version = -1
+        self._preview_title = ""
+        self._problems_shown: tuple[str, ...] = ("",)
+        self.preview_ready = False
+        self.preview_text = ""
+        self.last_preview: PreviewResult | None = None
+        self.preview_listeners: list[Callable[[PreviewResult], None]] = []
+        self.marks: dict[str, SectionMark] = {}
+        self.bank_problems: tuple[Problem, ...] = ()
+        self.data_problems: tuple[Problem, ...] = ()
+        self.compose_problems: tuple[Problem, ...] = ()
+        self._preview_timer: Timer | None = None
+        self._preview_lock = threading.Lock()
+        self._preview_wanted = threading.Event()
+        self._preview_request: tuple[Any, ...] | None = None
+        self._preview_service_worker: Any = None
+        self._build_generation = 0
+        self._editing_from = 10**6  # paragraphs from this index are built as text areas
+        self._started = False
+        self.editor_ready = False
+        self._tree_nodes: dict[str, TreeNode[str]] = {}
+        self._keep_recovery = True
+        self._exiting = False
+        self.export_count = 0
+        self.last_export: Path | None = None
+        self.command_palette_placeholder = "Tìm mục, câu mẫu hoặc lệnh…"
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="main"):
+            tree: OutlineTree = OutlineTree("Báo cáo", id="outline")
+            tree.show_root = False
+            tree.guide_depth = 2
+            yield tree
+            if self.section_id != GENERAL and self.section_id not in self.outline.ids:
+                self.section_id = GENERAL
+            # The first section's editor is part of the first screen.
+            yield VerticalScroll(*self._editor_widgets(self.section_id), id="editor")
+            with VerticalScroll(id="preview"):
+                yield Static("", id="preview-title")
+                with Vertical(id="preview-body"):
+                    yield ChunkView(Chunk("", ""), Text("Đang soạn bản xem trước…", style="dim"))
+        yield Static("", id="problems")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._fill_tree()
+        self._update_title()
+        self._apply_layout(self.size.width)
+        self.editor_ready = True
+        node = self._tree_nodes.get(self.section_id)
+        if node is not None:
+            self.call_after_refresh(self.query_one(OutlineTree).move_cursor, node)
+        # The phrase bank (and with it the preview) follows the first screen. (A screen pushed
+        # meanwhile receives after-refresh callbacks and may drop them: the timer makes sure.)
+        self.call_after_refresh(self._after_first_screen)
+        self.set_timer(0.5, self._after_first_screen)
+        if self.autosave_seconds > 0:
+            self.set_interval(self.autosave_seconds, self.autosave)
+        self.draft.listeners.append(self._draft_changed)
+        if self.draft.problems:
+            where = self.draft.source or self.opened_path
+            self.push_screen(
+                MessageScreen(
+                    "Không mở được tệp dữ liệu",
+                    [str(p) for p in self.draft.problems],
+                    note=(
+                        f"Tệp “{where}” không đọc được. Đã mở một bản nháp mới, chưa lưu; "
+                        "tệp gốc không bị thay đổi. Hãy sửa tệp bằng trình soạn thảo rồi mở lại."
+                    ),
+                )
+            )
+        elif Draft.has_recovery(self.draft.path if self.draft.path else None) and (
+            self.draft.path is not None or self.opened_path is None or self.draft.source is not None
+        ):
+            self._offer_restore()
+
+    def _after_first_screen(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        node = self._tree_nodes.get(self.section_id)
+        tree = self.query_one(OutlineTree)
+        if node is not None and tree.cursor_node is not node:
+            tree.move_cursor(node)
+        if not self.draft.document_loaded:
+            self._load_document()
+        if self._given_bank is not None:
+            self._bank_ready(self._given_bank)
+        else:
+            self._load_bank()
+
+    def _offer_restore(self) -> None:
+        recovery = self.draft.recovery_file
+        try:
+            stamp = datetime.datetime.fromtimestamp(recovery.stat().st_mtime).strftime("%H:%M ngày %d/%m/%Y")
+        except OSError:
+            stamp = "trước đây"
+        self.push_screen(
+            ConfirmScreen(
+                "Khôi phục thay đổi chưa lưu?",
+                f"Có bản tự lưu “{recovery.name}” (lúc {stamp}) với những thay đổi chưa được lưu "
+                f"của {'tệp ' + str(self.draft.path) if self.draft.path else 'bản nháp chưa đặt tên'}.",
+                [("restore", "Khôi phục"), ("discard", "Bỏ bản tự lưu")],
+            ),
+            self._restore_answer,
+        )
+
+    def _restore_answer(self, answer: str | None) -> None:
+        if answer == "restore":
+            try:
+                self.draft.restore_recovery()
+            except ProblemsError as exc:
+                self.push_screen(MessageScreen("Không khôi phục được", [str(p) for p in exc.problems]))
+                return
+            self.notify("Đã khôi phục các thay đổi chưa lưu.", title="Khôi phục")
+            self.show_section(self.section_id)
+        elif answer == "discard":
+            self.draft.discard_recovery()
+
+    def _draft_changed(self, _draft: Draft) -> None:
+        self.call_later(self._update_title)
+
+    def _apply_layout(self, width: int) -> None:
+        self.narrow = width < NARROW
+        main = self.query_one("#main")
+        main.set_class(self.narrow, "narrow")
+        main.set_class(width >= WIDE, "wide")
+        main.set_class(self.narrow and self.show_tree_narrow, "show-tree")
+        main.set_class(self.narrow and self.show_preview_narrow, "show-preview")
+        main.set_class(not self.narrow and self.hide_tree, "hide-tree")
+        main.set_class(not self.narrow and self.hide_preview, "hide-preview")
+
+    def on_resize(self, event: Any) -> None:
+        self._apply_layout(event.size.width)
+
+    def _update_title(self) -> None:
+        draft = self.draft
+        if draft.path is not None:
+            name = draft.path.name
+        elif draft.source is not None and not draft.problems:
+            name = f"bản nháp mới (từ mẫu {draft.source.name})"
+        else:
+            name = "bản nháp mới"
+        self.title = f"Báo cáo TĐKT năm {draft.year}"
+        self.sub_title = name + (" • chưa lưu" if draft.dirty else "")
+
+    # ------------------------------------------------------------------ outline tree
+
+    def _label(self, section_id: str) -> Text:
+        mark = self.marks.get(UNIT_MARK if section_id == GENERAL else section_id)
+        if section_id == GENERAL:
+            label = Text()
+            if mark is not None:
+                label.append(mark.symbol + " ", style={"du": "green", "mot_phan": "yellow", "trong": "red"}[mark.state])
+            return label.append("Thông tin chung")
+        section = self.outline.section(section_id)
+        label = Text()
+        if mark is not None:
+            label.append(mark.symbol + " ", style={"du": "green", "mot_phan": "yellow", "trong": "red"}[mark.state])
+        else:
+            label.append("· ", style="dim")
+        label.append(f"{section.number} {render_heading(section, self.draft.year)}")
+        return label
+
+    def _fill_tree(self) -> None:
+        tree = self.query_one(OutlineTree)
+        tree.clear()
+        self._tree_nodes = {GENERAL: tree.root.add_leaf(self._label(GENERAL), data=GENERAL)}
+
+        def add(parent: TreeNode[str], section_id: str | None) -> None:
+            for child in self.outline.children(section_id):
+                if self.outline.is_leaf(child.id):
+                    node = parent.add_leaf(self._label(child.id), data=child.id)
+                else:
+                    node = parent.add(self._label(child.id), data=child.id, expand=True)
+                    add(node, child.id)
+                self._tree_nodes[child.id] = node
+
+        add(tree.root, None)
+        tree.root.expand()
+
+    def _refresh_marks(self, marks: dict[str, SectionMark]) -> None:
+        if marks == self.marks:
+            return
+        self.marks = marks
+        for sid, node in self._tree_nodes.items():
+            node.set_label(self._label(sid))
+
+    @on(Tree.NodeSelected)
+    def _node_selected(self, event: Tree.NodeSelected[str]) -> None:
+        if event.node.data is not None:
+            narrow_tree = self.narrow and self.show_tree_narrow
+            self.show_section(event.node.data, focus="first")
+            if narrow_tree:
+                self.show_tree_narrow = False
+                self._apply_layout(self.size.width)
+
+    def goto_section(self, section_id: str) -> None:
+        self.show_section(section_id, focus="first")
+
+    def _focus_editor(self) -> None:
+        """Focus the first thing to edit (not the outline's guidance)."""
+        editor = self.query_one("#editor")
+        for widget in editor.query("*"):
+            if widget.focusable and not any(a.has_class("guidance-box") for a in widget.ancestors):
+                widget.focus()
+                return
+
+    # ------------------------------------------------------------------ the editor
+
+    def show_section(self, section_id: str, focus: str = "") -> None:
+        """Generate the editor of a section from the outline and the catalogue."""
+        if section_id != GENERAL and section_id not in self.outline.ids:
+            section_id = GENERAL
+        self.section_id = section_id
+        self.editor_ready = False
+        node = self._tree_nodes.get(section_id)
+        tree = self.query_one(OutlineTree)
+        if node is not None and tree.cursor_node is not node:
+            self.call_after_refresh(tree.move_cursor, node)
+        self._build_generation += 1
+        self.call_later(self._build_editor, self._build_generation, focus, False)
+        self.schedule_preview(0)
+
+    async def _build_editor(self, generation: int, focus: str, keep_scroll: bool) -> None:
+        if generation != self._build_generation:
+            return
+        editor = self.query_one("#editor", VerticalScroll)
+        scroll = editor.scroll_y
+        await editor.remove_children()
+        if generation != self._build_generation:
+            return
+        await editor.mount_all(self._editor_widgets(self.section_id))
+        self._editing_from = 10**6
+        self.editor_ready = True
+        if keep_scroll:
+            self.call_after_refresh(lambda: editor.scroll_to(y=scroll, animate=False))
+        else:
+            editor.scroll_home(animate=False)
+        if focus == "first":
+            self._focus_editor()
+        elif focus == "paragraph-last":
+            areas = list(editor.query(".paragraph"))
+            if areas:
+                areas[-1].focus()
+                self.call_after_refresh(lambda: editor.scroll_to_widget(areas[-1], animate=False))
+
+    def _editor_widgets(self, section_id: str) -> list[Widget]:
+        year = self.draft.year
+        if section_id == GENERAL:
+            return self._general_widgets()
+        section = self.outline.section(section_id)
+        widgets: list[Widget] = [
+            Static(Text(f"{section.number} {render_heading(section, year)}", style="bold"), classes="section-title")
+        ]
+        if section.guidance:
+            from drafting.context import year_context
+            from drafting.sandbox import render
+
+            guidance = "\n".join("– " + render(g, year_context(year)) for g in section.guidance)
+            widgets.append(
+                Collapsible(
+                    Static(guidance, classes="guidance"),
+                    title="Đề cương yêu cầu",
+                    collapsed=True,
+                    classes="guidance-box",
+                )
+            )
+        if not self.outline.is_leaf(section_id):
+            children = self.outline.children(section_id)
+            widgets.append(Static("Mục này gồm các mục con; chọn một mục con để soạn:", classes="hint"))
+            for child in children:
+                widgets.append(
+                    ActionButton(f"{child.number} {render_heading(child, year)}", ("goto", child.id), classes="goto")
+                )
+            return widgets
+        groups = list(section.figure_groups)
+        if section.table is not None:
+            groups = [g for g in section.table.columns if g not in groups] + groups
+        if groups:
+            widgets.append(Static("Số liệu", classes="part-title"))
+            total = sum(1 for gid in groups for f in self.catalogue.group(gid).figures if f.entered)
+            for gid in groups:
+                widgets.append(FigureGroupBox(gid, self.group_title(gid), expanded=total <= EXPAND_FIGURES))
+        for name in section.lists:
+            widgets.extend(self._list_widgets(name))
+        if section.phrase_groups:
+            widgets.append(Static("Câu mẫu gợi ý", classes="part-title"))
+            widgets.append(Static("Space: chọn/bỏ · V: đổi cách viết · G: ghim · [ ]: đổi thứ tự", classes="hint"))
+            phrases = PhraseList(section_id, id="phrases", classes="phrases")
+            if self.last_preview and self.last_preview.section_id == section_id and self.last_preview.rows:
+                phrases.set_rows(self.last_preview.rows)
+            widgets.append(phrases)
+        widgets.append(Static("Đoạn văn tự viết", classes="part-title"))
+        paragraphs = [row for row in self.draft.content(section_id) if not row.is_phrase]
+        for k, row in enumerate(paragraphs):
+            widgets.extend(self._paragraph_widget(k, row.text, editing=k >= self._editing_from))
+        widgets.append(ActionButton("+ Thêm đoạn văn", ("add_paragraph",), id="add-paragraph"))
+        return widgets
+
+    def _general_widgets(self) -> list[Widget]:
+        widgets: list[Widget] = [Static(Text("Thông tin chung", style="bold"), classes="section-title")]
+        cells: list[Widget] = [
+            Static("Năm báo cáo", classes="cell-label"),
+            EditInput(("year",), str(self.draft.doc.get("nam") or ""), id="year"),
+        ]
+        for key, label in UNIT_LABELS.items():
+            cells.append(Static(label, classes="cell-label"))
+            cells.append(EditInput(("unit", key), self.draft.unit_text(key), id=f"unit-{key}"))
+        widgets.append(Grid(*cells, classes="field-grid"))
+        widgets.append(Static("Nơi nhận (mỗi dòng một nơi)", classes="part-title"))
+        widgets.append(
+            EditArea(("recipients",), "\n".join(self.draft.recipients()), id="recipients", classes="recipients")
+        )
+        return widgets
+
+    def group_title(self, gid: str) -> str:
+        from drafting.context import year_context
+        from drafting.sandbox import render
+
+        group = self.catalogue.group(gid)
+        figures = [f for f in group.figures if f.entered]
+        filled = 0
+        for figure in figures:
+            parts = ("ky_nay", "cung_ky") if figure.compared else ("",)
+            if all(self.draft.figure_value(figure.id, part) is not None for part in parts):  # type: ignore[arg-type]
+                filled += 1
+        title = render(group.title, year_context(self.draft.year))
+        return f"{title} ({filled}/{len(figures)})"
+
+    def figure_grid(self, gid: str) -> Widget:
+        """The inputs of one figure group: this period, the same period and the cause of each
+        compared figure, one input for a figure that is not compared."""
+        year = self.draft.year
+        group = self.catalogue.group(gid)
+        figures = [f for f in group.figures if f.entered]
+        compared = any(f.compared for f in figures)
+        cells: list[Widget] = []
+        if compared:
+            cells += [Static(f"Năm {year}", classes="col-head"), Static(f"Cùng kỳ năm {year - 1}", classes="col-head")]
+        for figure in figures:
+            unit = f" ({figure.unit})" if figure.unit else ""
+            label = figure.label[:1].upper() + figure.label[1:] + unit
+            safe = figure.id.replace(".", "--")
+            if figure.compared:
+                cells.append(Static(label, classes="cell-label span"))
+                cause = EditInput(
+                    ("figure", figure.id, "nguyen_nhan"),
+                    self.draft.figure_text(figure.id, "nguyen_nhan"),
+                    placeholder="nguyên nhân tăng, giảm",
+                    id=f"fig-{safe}-nguyen_nhan",
+                    classes="cause span",
+                )
+                cause.error_span = 2
+                for part in ("ky_nay", "cung_ky"):
+                    inp = EditInput(
+                        ("figure", figure.id, part),
+                        self.draft.figure_text(figure.id, part),
+                        placeholder="số",
+                        id=f"fig-{safe}-{part}",
+                        classes="number",
+                    )
+                    inp.error_anchor, inp.error_span = cause, 2
+                    cells.append(inp)
+                cells.append(cause)
+            else:
+                cells.append(Static(label, classes="cell-label"))
+                inp = EditInput(
+                    ("figure", figure.id, ""),
+                    self.draft.figure_text(figure.id, ""),
+                    placeholder="số",
+                    id=f"fig-{safe}",
+                    classes="number",
+                )
+                inp.error_span = 2
+                cells.append(inp)
+        return Grid(*cells, classes="figure-grid compared" if compared else "figure-grid")
+
+    def _list_widgets(self, name: str) -> list[Widget]:
+        widgets: list[Widget] = [Static(LIST_TITLES.get(name, name), classes="part-title")]
+        if name.startswith("van_ban_"):
+            kind = name.removeprefix("van_ban_")
+            cells: list[Widget] = []
+            for row in self.draft.documents(kind):
+                key = str(row.index)
+                summary = EditInput(
+                    ("doc", key, "trich_yeu"), row.summary, placeholder="trích yếu", classes="doc-summary"
+                )
+                summary.error_span = 3
+                number = EditInput(("doc", key, "so"), row.number, placeholder="số, ký hiệu", classes="doc-number")
+                date = EditInput(("doc", key, "ngay"), row.date, placeholder="ngày/tháng/năm", classes="doc-date")
+                for widget in (number, date):
+                    widget.error_anchor, widget.error_span = summary, 3
+                cells += [number, date, ActionButton("Xóa", ("del_doc", key), classes="delete"), summary]
+            if cells:
+                widgets.append(Grid(*cells, classes="doc-grid"))
+            error = Static("", classes="error")
+            error.display = False
+            widgets.append(
+                Grid(
+                    Input(placeholder="số, ký hiệu", compact=True, classes="doc-number new-so"),
+                    Input(placeholder="ngày/tháng/năm", compact=True, classes="doc-date new-ngay"),
+                    ActionButton("Thêm", ("add_doc", kind), classes="add"),
+                    Input(
+                        placeholder="trích yếu văn bản mới (loại và nội dung)",
+                        compact=True,
+                        classes="doc-summary new-trich",
+                    ),
+                    error,
+                    classes="doc-grid list-new",
+                    id=f"new-{name.replace('_', '-')}",
+                )
+            )
+        else:
+            group = name.removeprefix("phong_trao_")
+            from drafting.context import year_context
+            from drafting.formatting import quote
+            from drafting.sandbox import render
+
+            rows = self.draft.movements(group)
+            for movement in self.outline.movements:
+                if movement.group != group:
+                    continue
+                result = next((r.result for r in rows if r.movement_id == movement.id), "")
+                widgets.append(
+                    Static(quote(render(movement.name, year_context(self.draft.year))), classes="movement-name")
+                )
+                widgets.append(
+                    EditArea(
+                        ("movement", movement.id), result, placeholder="kết quả thực hiện", classes="movement-result"
+                    )
+                )
+            for mrow in rows:
+                if mrow.movement_id:
+                    continue
+                name_input = EditInput(
+                    ("custom", str(mrow.index), "ten"),
+                    mrow.name,
+                    placeholder="tên phong trào",
+                    classes="movement-title",
+                )
+                name_input.error_span = 2
+                widgets.append(
+                    Grid(
+                        name_input,
+                        ActionButton("Xóa", ("del_movement", str(mrow.index)), classes="delete"),
+                        classes="movement-grid",
+                    )
+                )
+                widgets.append(
+                    EditArea(
+                        ("custom", str(mrow.index), "ket_qua"),
+                        mrow.result,
+                        placeholder="kết quả thực hiện",
+                        classes="movement-result",
+                    )
+                )
+            error = Static("", classes="error")
+            error.display = False
+            widgets.append(
+                Grid(
+                    Input(placeholder="tên phong trào đơn vị tự phát động", compact=True, classes="new-ten"),
+                    ActionButton("Thêm", ("add_movement", group), classes="add"),
+                    error,
+                    classes="movement-grid list-new",
+                )
+            )
+        return widgets
+
+    def _paragraph_widget(self, k: int, text: str, editing: bool = False) -> list[Widget]:
+        target = ("paragraph", str(k))
+        view: Widget = (
+            EditArea(target, text, placeholder="đoạn văn tự viết", classes="paragraph")
+            if editing
+            else ParagraphView(target, text)
+        )
+        return [
+            view,
+            ActionButton("Xóa đoạn", ("del_paragraph", str(k)), classes="delete-paragraph"),
+        ]
+
+    def _initial_error(self, widget: EditInput) -> None:
+        target = widget.target
+        if target[0] == "figure" and target[2] != "nguyen_nhan" and widget.value:
+            figure = self.catalogue.figures[target[1]]
+            try:
+                parse_count(widget.value, money=figure.kind == "tien")
+            except ValueError as exc:
+                self._set_error(widget, str(exc))
+
+    def _set_error(self, widget: EditInput, message: str | None) -> None:
+        """Mark an input invalid with the reason under it, or clear the mark."""
+        widget.set_class(bool(message), "invalid")
+        label = widget.error_label
+        if message:
+            if label is None or not label.is_attached:
+                label = Static("", classes="error")
+                label.styles.column_span = widget.error_span
+                anchor = widget.error_anchor or widget
+                existing = getattr(anchor, "error_label", None)
+                if anchor is not widget and isinstance(existing, Static) and existing.is_attached:
+                    label = existing
+                elif isinstance(anchor.parent, Widget):
+                    anchor.parent.mount(label, after=anchor)
+                    if isinstance(anchor, EditInput):
+                        anchor.error_label = label
+                widget.error_label = label
+            label.update(Text(message, style="bold"))
+            label.display = True
+        elif label is not None:
+            others = [
+                w
+                for w in self.query(EditInput)
+                if w is not widget and w.error_label is label and w.has_class("invalid")
+            ]
+            if not others:
+                label.display = False
+                label.update("")
+
+    # ------------------------------------------------------------------ edits
+
+    def input_changed(self, widget: EditInput, value: str) -> None:
+        """An edit input changed (called by the input itself, without bubbling)."""
+        if value == widget.initial and not widget.has_class("invalid"):
+            return
+        widget.initial = None  # type: ignore[assignment]
+        try:
+            self.apply_edit(widget.target, value)
+        except (ValueError, KeyError, IndexError, DraftingError) as exc:
+            self._set_error(widget, str(exc).strip("'\""))
+            return
+        self._set_error(widget, None)
+        if widget.target[0] == "doc":
+            for sibling in self._row_inputs_by_target("doc", widget.target[1]):
+                self._set_error(sibling, None)
+
+    def apply_edit(self, target: tuple[str, ...], value: str) -> bool:
+        """Apply one typed value to the draft; raises ValueError when it is invalid."""
+        draft = self.draft
+        kind = target[0]
+        changed = False
+        if kind == "figure":
+            changed = draft.set_figure_text(target[1], target[2], value)  # type: ignore[arg-type]
+        elif kind == "unit":
+            changed = draft.set_unit_text(target[1], value)
+        elif kind == "year":
+            changed = draft.set_year(value)
+            if changed:
+                self.call_later(self._year_changed)
+        elif kind == "recipients":
+            changed = draft.set_recipients(value.splitlines())
+        elif kind == "doc":
+            index = int(target[1])
+            row = next(r for r in draft.documents() if r.index == index)
+            values = {"so": row.number, "ngay": row.date, "trich_yeu": row.summary}
+            for inp in self._row_inputs_by_target("doc", target[1]):
+                values[inp.target[2]] = inp.value
+            values[target[2]] = value
+            changed = draft.update_document(
+                index, row.kind, values["so"], values["ngay"], values["trich_yeu"], row.unit
+            )
+        elif kind == "movement":
+            changed = draft.set_movement_result(target[1], value)
+        elif kind == "custom":
+            index = int(target[1])
+            row_m = next(r for r in draft.movements() if r.index == index)
+            name = value if target[2] == "ten" else row_m.name
+            result = value if target[2] == "ket_qua" else row_m.result
+            changed = draft.update_movement(index, name, result, row_m.unit)
+        elif kind == "paragraph":
+            k = int(target[1])
+            texts = [r for r in draft.content(self.section_id) if not r.is_phrase]
+            if k < len(texts):
+                changed = draft.set_paragraph(self.section_id, texts[k].index, value)
+        if changed:
+            self.schedule_preview()
+        return changed
+
+    def _row_inputs_by_target(self, kind: str, index: str) -> list[EditInput]:
+        return [w for w in self.query(EditInput) if w.target[:2] == (kind, index)]
+
+    def _year_changed(self) -> None:
+        for sid, node in self._tree_nodes.items():
+            node.set_label(self._label(sid))
+        self._update_title()
+
+    def area_changed(self, area: EditArea) -> None:
+        """An edit area changed (called by the area itself)."""
+        text = area.text
+        if text == area.initial:
+            return
+        area.initial = None  # type: ignore[assignment]
+        try:
+            self.apply_edit(area.target, text)
+        except (ValueError, KeyError, IndexError, DraftingError) as exc:
+            self.notify(str(exc), severity="error", title="Chưa ghi được")
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        button = event.button
+        if not isinstance(button, ActionButton):
+            return
+        event.stop()
+        action = button.action_target
+        draft = self.draft
+        kind = action[0]
+        try:
+            if kind == "goto":
+                self.goto_section(action[1])
+                return
+            if kind == "add_paragraph":
+                draft.add_paragraph(self.section_id, "")
+                self._editing_from = len([r for r in draft.content(self.section_id) if not r.is_phrase]) - 1
+                self._rebuild(focus="paragraph-last")
+            elif kind == "del_paragraph":
+                k = int(action[1])
+                texts = [r for r in draft.content(self.section_id) if not r.is_phrase]
+                draft.remove_item(self.section_id, texts[k].index)
+                self._rebuild()
+            elif kind == "del_doc":
+                draft.remove_document(int(action[1]))
+                self._rebuild()
+            elif kind == "add_doc":
+                box = button.parent
+                assert box is not None
+                so = box.query_one(".new-so", Input).value
+                ngay = box.query_one(".new-ngay", Input).value
+                trich = box.query_one(".new-trich", Input).value
+                try:
+                    draft.add_document(action[1], so, ngay, trich)
+                except ValueError as exc:
+                    error = box.query_one(".error", Static)
+                    error.update(Text(str(exc), style="bold red"))
+                    error.display = True
+                    return
+                self._rebuild()
+            elif kind == "del_movement":
+                draft.remove_movement(int(action[1]))
+                self._rebuild()
+            elif kind == "add_movement":
+                box = button.parent
+                assert box is not None
+                name = box.query_one(".new-ten", Input).value
+                try:
+                    draft.add_movement(name, action[1])
+                except ValueError as exc:
+                    error = box.query_one(".error", Static)
+                    error.update(Text(str(exc), style="bold red"))
+                    error.display = True
+                    return
+                self._rebuild()
+        except (ValueError, KeyError, IndexError, DraftingError) as exc:
+            self.notify(str(exc), severity="error", title="Không thực hiện được")
+            return
+        self.schedule_preview(0)
+
+    def _rebuild(self, focus: str = "") -> None:
+        """Regenerate the editor of the current section (after rows were added or removed)."""
+        self.editor_ready = False
+        self._build_generation += 1
+        self.call_later(self._build_editor, self._build_generation, focus, True)
+
+    # ------------------------------------------------------------------ phrases
+
+    def _content_op(self, op: Callable[[], Any]) -> None:
+        try:
+            op()
+        except (ValueError, KeyError, IndexError, DraftingError) as exc:
+            self.notify(str(exc), severity="error", title="Không thực hiện được")
+            return
+        except ProblemsError as exc:
+            self.notify(str(exc.problems[0]) if exc.problems else "dữ liệu chưa hợp lệ", severity="error")
+            return
+        self._sync_paragraphs()
+        self.schedule_preview(0)
+
+    def toggle_phrase(self, section_id: str, row: PhraseRow) -> None:
+        if row.included:
+            self._content_op(lambda: self.draft.unchoose_phrase(section_id, row.phrase_id))
+        else:
+            self._content_op(lambda: self.draft.choose_phrase(section_id, row.phrase_id))
+
+    def cycle_variant(self, section_id: str, row: PhraseRow) -> None:
+        if row.variants <= 1:
+            self.notify("Câu mẫu này chỉ có một cách viết.", title="Đổi cách viết")
+            if not row.included:
+                self.toggle_phrase(section_id, row)
+            return
+        current = row.pinned or row.shown or 0
+        following = current % row.variants + 1
+        self._content_op(lambda: self.draft.pin_variant(section_id, row.phrase_id, following))
+
+    def pin_variant(self, section_id: str, row: PhraseRow) -> None:
+        if row.pinned:
+            self._content_op(lambda: self.draft.pin_variant(section_id, row.phrase_id, None))
+        else:
+            self._content_op(lambda: self.draft.pin_variant(section_id, row.phrase_id, row.shown or 1))
+
+    def move_item(self, section_id: str, position: int, delta: int) -> None:
+        self._content_op(lambda: self.draft.move_item(section_id, position, delta))
+
+    def insert_phrase(self, phrase_id: str) -> None:
+        """Insert a phrase (found in the command palette) into the current section."""
+        section_id = self.section_id
+        if section_id == GENERAL or not self.outline.is_leaf(section_id):
+            self.notify("Hãy mở một mục lá của dàn ý trước khi chèn câu mẫu.", severity="warning", title="Chèn câu mẫu")
+            return
+        self._content_op(lambda: self.draft.choose_phrase(section_id, phrase_id))
+        self.notify(f"Đã chèn câu mẫu “{phrase_id}” vào mục {section_id}.", title="Chèn câu mẫu")
+
+    def open_paragraph(self, view: ParagraphView) -> None:
+        """Turn a shown paragraph into a text area, in place, and focus it."""
+        parent = view.parent
+        if not isinstance(parent, Widget):
+            return
+        area = EditArea(view.target, view.text, placeholder="đoạn văn tự viết", classes="paragraph")
+        parent.mount(area, before=view)
+        view.remove()
+        area.focus()
+
+    def _sync_paragraphs(self) -> None:
+        """After the items of a section moved, the paragraph editors follow their text."""
+        editor = self.query_one("#editor", VerticalScroll)
+        areas = [a for a in editor.query(".paragraph") if isinstance(a, (EditArea, ParagraphView))]
+        texts = [r.text for r in self.draft.content(self.section_id) if not r.is_phrase]
+        if len(areas) != len(texts):
+            self._rebuild()
+            return
+        for area, text in zip(areas, texts, strict=True):
+            if area.text.strip() != text:
+                if isinstance(area, EditArea):
+                    area.initial = text
+                area.load_text(text)
+
+    # ------------------------------------------------------------------ preview
+
+    def schedule_preview(self, delay: float | None = None) -> None:
+        """Recompose the preview after ``delay`` seconds without edits (debounce)."""
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self.preview_ready = False
+        wait = self.preview_delay if delay is None else delay
+        if wait <= 0:
+            self._preview_timer = None
+            self.call_later(self._start_preview)
+        else:
+            self._preview_timer = self.set_timer(wait, self._start_preview)
+
+    def _start_preview(self) -> None:
+        self._preview_timer = None
+        if self._exiting:
+            return
+        started = time.perf_counter()
+        try:
+            report = self.draft.report()
+        except ProblemsError as exc:
+            self.data_problems = exc.problems
+            self._show_invalid(exc.problems)
+            return
+        self.data_problems = ()
+        if self.bank is None:
+            self._set_preview_body(Text("Đang tải kho câu mẫu…", style="dim"), "")
+            return
+        request = (
+            report,
+            self.bank,
+            self.section_id,
+            self.whole or self.section_id == GENERAL,
+            self.draft.version,
+            started,
+        )
+        with self._preview_lock:
+            self._preview_request = request
+        self._preview_wanted.set()
+        if self._preview_service_worker is None:
+            self._preview_service_worker = self._preview_service()
+
+    @work(exclusive=True, thread=True, group="preview", description="soạn bản xem trước")
+    def _preview_service(self) -> None:
+        """Compose the preview of the newest request, in this worker thread, for as long as
+        the application runs (a waiting thread starts at once; only the newest request is
+        composed when several arrive together)."""
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        while not worker.is_cancelled and not self._exiting:
+            if not self._preview_wanted.wait(0.25):
+                continue
+            self._preview_wanted.clear()
+            with self._preview_lock:
+                request, self._preview_request = self._preview_request, None
+            if request is None:
+                continue
+            try:
+                self._compose_preview(*request)
+            except Exception as exc:  # noqa: BLE001 - shown, and the next edit retries
+                message = f"Không soạn được bản xem trước: {exc}"
+                self._from_thread(self.notify, message, severity="error", title="Xem trước")
+
+    def _from_thread(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        """Run ``callback`` on the application's thread (nothing once the application closes)."""
+        if self._exiting or not self.is_running:
+            return
+        with contextlib.suppress(RuntimeError):
+            self.call_from_thread(callback, *args, **kwargs)
+
+    def _compose_preview(
+        self, report: Any, bank: Any, section_id: str, whole: bool, version: int, started: float
+    ) -> None:
+        from drafting.compose import Composer
+
+        composer = Composer.create(report, bank, self.catalogue, self.outline)
+        problems: list[Problem] = []
+        result = PreviewResult(version, section_id, whole)
+        if whole:
+            from drafting.export_text import to_text
+
+            try:
+                document = composer.document()
+                titles = [sec.title for top in document.sections for sec in top.walk()]
+                result.chunks = text_chunks(to_text(document), titles)
+            except ProblemsError as exc:
+                problems.extend(exc.problems)
+                for top in self.outline.children(None):
+                    result.chunks.extend(section_chunks(composer.build_section(top, [])))
+        else:
+            section = self.outline.section(section_id)
+            result.chunks = section_chunks(composer.build_section(section, problems))
+        result.problems = tuple(problems)
+        result.seconds = time.perf_counter() - started
+        self._from_thread(self._show_preview, result)
+        # Then what changes less visibly, the completion marks and the phrase list, once the
+        # preview is on screen.
+        self._from_thread(self.set_timer, DETAILS_DELAY, partial(self._compose_details, result, composer))
+
+    @work(exclusive=True, thread=True, group="details", description="dấu hoàn thành, câu mẫu")
+    def _compose_details(self, result: PreviewResult, composer: Any) -> None:
+        if result.version != self.draft.version:
+            return  # a newer preview follows with its own details
+        section_id = result.section_id
+        if not result.whole and self.outline.is_leaf(section_id) and self.outline.section(section_id).phrase_groups:
+            result.rows = phrase_rows(composer, section_id)
+        result.marks = section_marks(composer.report, self.outline, self.catalogue, composer)
+        self._from_thread(self._show_details, result)
+
+    def _show_preview(self, result: PreviewResult) -> None:
+        if not result.whole and result.section_id != self.section_id:
+            return
+        self.last_preview = result
+        self.compose_problems = result.problems
+        title = "Xem trước: toàn bộ báo cáo" if result.whole else f"Xem trước: mục {result.section_id}"
+        if title != self._preview_title:
+            self._preview_title = title
+            self.query_one("#preview-title", Static).update(Text(title, style="bold reverse"))
+        self._set_chunks(result.chunks)
+        self._update_problems()
+        self.preview_version = result.version
+        self.preview_ready = True
+        for listener in list(self.preview_listeners):
+            listener(result)
+
+    def _show_details(self, result: PreviewResult) -> None:
+        self._refresh_marks(result.marks)
+        if result.rows is not None:
+            for phrases in self.query(PhraseList):
+                if phrases.section_id == result.section_id:
+                    phrases.set_rows(result.rows)
+            if self.last_preview is not None and self.last_preview.section_id == result.section_id:
+                self.last_preview.rows = result.rows
+        self.details_version = result.version
+
+    def _set_chunks(self, chunks: Sequence[Chunk]) -> None:
+        """Show the preview; only the pieces whose text changed are rendered again."""
+        self.preview_text = "\n".join(c.plain for c in chunks)
+        body = self.query_one("#preview-body", Vertical)
+        shown = [w for w in body.children if isinstance(w, ChunkView)]
+        if [w.chunk.key for w in shown] == [c.key for c in chunks]:
+            first: ChunkView | None = None
+            for widget, chunk in zip(shown, chunks, strict=True):
+                if widget.chunk != chunk:
+                    widget.show(chunk)
+                    first = first or widget
+            if first is not None:
+                # Bring what just changed into view (when it is not already).
+                self.call_after_refresh(self._reveal, first)
+            return
+        with self.batch_update():
+            body.remove_children()
+            body.mount_all([ChunkView(c) for c in chunks])
+
+    def _reveal(self, widget: Widget) -> None:
+        preview = self.query_one("#preview", VerticalScroll)
+        if not widget.is_attached or not preview.display:
+            return
+        region, visible = widget.region, preview.content_region
+        if region.height and (region.y < visible.y or region.bottom > visible.bottom):
+            preview.scroll_to_widget(widget, animate=False, top=True)
+
+    def _set_preview_body(self, body: RenderableType, text: str) -> None:
+        self.preview_text = text
+        container = self.query_one("#preview-body", Vertical)
+        with self.batch_update():
+            container.remove_children()
+            container.mount(ChunkView(Chunk("", text), body))
+
+    def _show_invalid(self, problems: Sequence[Problem]) -> None:
+        lines = Text("Dữ liệu chưa hợp lệ, chưa soạn được bản xem trước:\n\n", style="bold red")
+        for problem in problems[:30]:
+            lines.append(f"• {problem}\n")
+        self._set_preview_body(lines, lines.plain)
+        self._update_problems()
+        self.preview_version = self.details_version = self.draft.version
+        self.preview_ready = True
+
+    def preview_plain(self) -> str:
+        """The text of the preview as shown (for tests and benchmarks)."""
+        return self.preview_text
+
+    def _update_problems(self) -> None:
+        problems = [*self.bank_problems, *self.data_problems, *self.compose_problems]
+        shown = tuple(str(p) for p in problems)
+        if shown == self._problems_shown:
+            return
+        self._problems_shown = shown
+        panel = self.query_one("#problems", Static)
+        if not problems:
+            panel.display = False
+            return
+        text = Text(f"{len(problems)} vấn đề (F5 để xem chi tiết): ", style="bold")
+        text.append(str(problems[0]), style="")
+        panel.update(text)
+        panel.display = True
+
+    # ------------------------------------------------------------------ bank
+
+    @work(thread=True, group="document", description="đọc tệp để sửa")
+    def _load_document(self) -> None:
+        try:
+            self.draft.load_document()
+        except ProblemsError as exc:
+            self._from_thread(self.push_screen, MessageScreen("Không sửa được tệp này", [str(p) for p in exc.problems]))
+
+    @work(thread=True, group="bank", description="tải kho câu mẫu")
+    def _load_bank(self) -> None:
+        from drafting.bank import default_bank
+
+        bank = default_bank()
+        self.call_from_thread(self._bank_ready, bank)
+
+    def _bank_ready(self, bank: Any) -> None:
+        self.bank = bank
+        self.draft.bank = bank
+        self.bank_problems = tuple(bank.problems)
+        if bank.problems:
+            self.notify(
+                f"Kho câu mẫu có {len(bank.problems)} lỗi; các câu mẫu lỗi được bỏ qua (F5 để xem).",
+                severity="warning",
+                title="Kho câu mẫu",
+            )
+        self._update_problems()
+        self.schedule_preview(0)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_tree(self) -> None:
+        if self.narrow:
+            self.show_tree_narrow = not self.show_tree_narrow
+            if self.show_tree_narrow:
+                self.show_preview_narrow = False
+        else:
+            self.hide_tree = not self.hide_tree
+        self._apply_layout(self.size.width)
+        if (self.narrow and self.show_tree_narrow) or (not self.narrow and not self.hide_tree):
+            self.query_one(OutlineTree).focus()
+
+    def action_toggle_preview(self) -> None:
+        if self.narrow:
+            self.show_preview_narrow = not self.show_preview_narrow
+            if self.show_preview_narrow:
+                self.show_tree_narrow = False
+        else:
+            self.hide_preview = not self.hide_preview
+        self._apply_layout(self.size.width)
+
+    def action_toggle_whole(self) -> None:
+        self.whole = not self.whole
+        if self.narrow and self.whole:
+            self.show_preview_narrow = True
+            self._apply_layout(self.size.width)
+        self.schedule_preview(0)
+
+    def action_focus_outline(self) -> None:
+        if self.narrow and not self.show_tree_narrow:
+            self.show_tree_narrow = True
+            self.show_preview_narrow = False
+            self._apply_layout(self.size.width)
+        elif not self.narrow and self.hide_tree:
+            self.hide_tree = False
+            self._apply_layout(self.size.width)
+        self.query_one(OutlineTree).focus()
+
+    def action_cycle_pane(self) -> None:
+        panes = [
+            p
+            for p in (self.query_one(OutlineTree), self.query_one("#editor"), self.query_one("#preview"))
+            if p.display and p.region.width > 0
+        ]
+        focused = self.focused
+        current = 0
+        for i, pane in enumerate(panes):
+            if focused is not None and (focused is pane or pane in focused.ancestors):
+                current = i
+        target = panes[(current + 1) % len(panes)] if panes else None
+        if target is None:
+            return
+        if target.id == "editor":
+            self._focus_editor()
+        else:
+            target.focus()
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(cast(App[object], self)):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=self.command_palette_placeholder))
+
+    # saving
+
+    def action_save(self) -> None:
+        if self.draft.path is None:
+            self.action_save_as()
+            return
+        self._save_to(self.draft.path)
+
+    def action_save_as(self) -> None:
+        self.push_screen(PathScreen("Lưu bản nháp", self.draft.suggested_path()), self._save_answer)
+
+    def _save_answer(self, path: Path | None) -> None:
+        if path is not None:
+            self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            written = self.draft.save(path)
+        except (OutputError, OSError) as exc:
+            self.notify(str(exc), severity="error", title="Chưa lưu được")
+            return False
+        self._update_title()
+        self.notify(f"Đã lưu {written}", title="Lưu")
+        return True
+
+    def autosave(self) -> None:
+        """Write unsaved changes to the recovery file (every few seconds)."""
+        try:
+            self.draft.write_recovery()
+        except OSError as exc:
+            self.notify(f"Không tự lưu được: {exc}", severity="warning", title="Tự lưu")
+
+    # export
+
+    def _export_base(self) -> Path:
+        if self.draft.path is not None:
+            return self.draft.path.with_suffix("")
+        return Path(f"bao-cao-{self.draft.year}")
+
+    def action_export(self, fmt: str = "docx") -> None:
+        from drafting.export_pdf import soffice_path
+
+        pdf = soffice_path() is not None
+        if fmt == "pdf" and not pdf:
+            self.notify(
+                "Chưa cài LibreOffice (soffice) nên chưa xuất được PDF; hãy xuất Word (.docx).",
+                severity="warning",
+                title="Xuất PDF",
+            )
+            fmt = "docx"
+        self.push_screen(ExportScreen(self._export_base(), fmt, pdf), self._export_answer)
+
+    def _export_answer(self, answer: tuple[str, Path] | None) -> None:
+        if answer is None:
+            return
+        fmt, path = answer
+        try:
+            report = self.draft.report()
+        except ProblemsError as exc:
+            self.push_screen(MessageScreen("Chưa xuất được: dữ liệu chưa hợp lệ", [str(p) for p in exc.problems]))
+            return
+        self.notify(f"Đang xuất {path}…", title="Xuất báo cáo", timeout=2)
+        self.export_report(report, fmt, path)
+
+    @work(thread=True, group="export", description="xuất báo cáo")
+    def export_report(self, report: Any, fmt: str, path: Path) -> None:
+        from drafting.compose import compose
+        from drafting.render import check_output_path, write_document
+
+        inputs = [p for p in (self.draft.path, self.draft.source) if p is not None]
+        try:
+            check_output_path(path, inputs)
+            document = compose(report, self.bank, self.catalogue, self.outline)
+            write_document(document, path, fmt)
+        except ProblemsError as exc:
+            self.call_from_thread(self.push_screen, MessageScreen("Chưa xuất được", [str(p) for p in exc.problems]))
+            return
+        except (DraftingError, OSError) as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", title="Chưa xuất được")
+            return
+        self.call_from_thread(self._exported, path)
+
+    def _exported(self, path: Path) -> None:
+        self.export_count += 1
+        self.last_export = path
+        self.notify(f"Đã xuất báo cáo: {path}", title="Xuất báo cáo")
+
+    # checks
+
+    def action_check(self) -> None:
+        self.run_checks()
+
+    @work(thread=True, exclusive=True, group="check", description="kiểm tra")
+    def run_checks(self) -> None:
+        lines = check_report(self.draft, self.bank)
+        self.call_from_thread(self.push_screen, MessageScreen("Kết quả kiểm tra", lines))
+
+    # quitting
+
+    def action_help_quit(self) -> None:
+        self.notify("Nhấn Ctrl+Q để thoát.", title="Thoát?")
+
+    async def action_quit(self) -> None:
+        if not self.draft.dirty:
+            self._keep_recovery = False
+            self.exit()
+            return
+        self.push_screen(
+            ConfirmScreen(
+                "Thoát?",
+                "Bản nháp có thay đổi chưa lưu.",
+                [("save", "Lưu rồi thoát"), ("discard", "Thoát, bỏ thay đổi"), ("stay", "Ở lại")],
+            ),
+            self._quit_answer,
+        )
+
+    def _quit_answer(self, answer: str | None) -> None:
+        if answer == "save":
+            if self.draft.path is None:
+                self.push_screen(PathScreen("Lưu bản nháp", self.draft.suggested_path()), self._save_then_quit)
+            elif self._save_to(self.draft.path):
+                self.exit()
+        elif answer == "discard":
+            self._keep_recovery = False
+            self.draft.discard_recovery()
+            self.exit()
+
+    def _save_then_quit(self, path: Path | None) -> None:
+        if path is not None and self._save_to(path):
+            self.exit()
+
+    def on_unmount(self) -> None:
+        self._exiting = True
+        if self._keep_recovery and self.draft.dirty:
+            with contextlib.suppress(OSError):
+                self.draft.write_recovery(force=True)
+
+
+def check_report(draft: Draft, bank: Any) -> list[str]:
+    """The findings of the library's checks (``drafting check``), one line each."""
+    from drafting.checks import check_report as library_check
+
+    try:
+        report = draft.report()
+    except ProblemsError as exc:
+        return ["Lỗi dữ liệu:", *(f"  {p}" for p in exc.problems)]
+    result = library_check(report, bank=bank)
+    lines: list[str] = []
+    if bank is not None and bank.problems:
+        lines += ["Kho câu mẫu:", *(f"  {p}" for p in bank.problems), ""]
+    for title, findings in (("Lỗi", result.errors), ("Còn thiếu", result.missing), ("Lưu ý", result.warnings)):
+        if findings:
+            lines += [f"{title} ({len(findings)}):", *(f"  {f}" for f in findings), ""]
+    return lines or ["Không phát hiện vấn đề nào."]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``drafting-tui [TỆP]``: open a data file (or a new draft) in the editor."""
+    parser = argparse.ArgumentParser(
+        prog="drafting-tui",
+        description="Soạn Báo cáo tổng kết công tác thi đua, khen thưởng của Tòa án nhân dân.",
+    )
+    parser.add_argument(
+        "file", nargs="?", metavar="TỆP", help="tệp dữ liệu YAML; chưa có thì tạo bản nháp mới sẽ lưu vào đó"
+    )
+    parser.add_argument("--mau", action="store_true", help="mở tệp mẫu (thành bản nháp mới, tệp mẫu không bị sửa)")
+    parser.add_argument("--nam", type=int, help="năm báo cáo của bản nháp mới")
+    args = parser.parse_args(argv)
+    from drafting.draft import SAMPLE_PATH
+
+    path: Path | None = SAMPLE_PATH if args.mau else (Path(args.file) if args.file else None)
+    draft = None
+    if args.nam and (path is None or not path.exists()):
+        draft = Draft.new(args.nam, path)
+    app = DraftingApp(path, draft=draft)
+    app.run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
