@@ -2025,12 +2025,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "file", nargs="?", metavar="TỆP", help="tệp dữ liệu YAML; chưa có thì tạo bản nháp mới sẽ lưu vào đó"
     )
-    parser.add_argument("--mau", action="store_true", help="mở tệp mẫu (thành bản nháp mới, tệp mẫu không bị sửa)")
-    parser.add_argument("--nam", type=int, help="năm báo cáo của bản nháp mới")
+    parser.add_argument("--mau", action="store_true", help="mở tệp mẫu (mặc định khi không ghi TỆP)")
+    parser.add_argument("--nam", type=int, help="năm báo cáo của bản nháp mới, để trống (không mở tệp mẫu)")
     args = parser.parse_args(argv)
     from drafting.draft import SAMPLE_PATH
 
-    path: Path | None = SAMPLE_PATH if args.mau else (Path(args.file) if args.file else None)
+    # Without a file the bundled sample opens as a new untitled draft (the sample is never written).
+    opens_sample = args.mau or (not args.file and not args.nam)
+    path: Path | None = SAMPLE_PATH if opens_sample else (Path(args.file) if args.file else None)
     draft = None
     if args.nam and (path is None or not path.exists()):
         draft = Draft.new(args.nam, path)
