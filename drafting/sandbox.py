@@ -150,23 +150,27 @@ def referenced_names(source: str, expression: bool = False) -> set[str]:
     return found
 
 
+# What rendering a maintainer's template may raise: each becomes a located TemplateProblem.
+RENDER_FAILURES: tuple[type[BaseException], ...] = (
+    TemplateError,
+    SecurityError,
+    TypeError,
+    ValueError,
+    ArithmeticError,
+    AttributeError,
+    KeyError,
+    IndexError,
+    RecursionError,
+    OverflowError,
+    MemoryError,
+)
+
+
 def render(source: str, context: Mapping[str, Any]) -> str:
     """Render a template in the sandbox; raise :class:`TemplateProblem` on any failure."""
     try:
         out = _compile(source).render(**context)
-    except (
-        TemplateError,
-        SecurityError,
-        TypeError,
-        ValueError,
-        ArithmeticError,
-        AttributeError,
-        KeyError,
-        IndexError,
-        RecursionError,
-        OverflowError,
-        MemoryError,
-    ) as exc:
+    except RENDER_FAILURES as exc:
         raise TemplateProblem(_message(exc), getattr(exc, "lineno", None)) from None
     if len(out) > MAX_OUTPUT:
         raise TemplateProblem(f"kết quả quá dài ({len(out)} ký tự; tối đa {MAX_OUTPUT})")
@@ -177,17 +181,5 @@ def evaluate_condition(source: str, context: Mapping[str, Any]) -> bool:
     """Evaluate a condition expression in the sandbox."""
     try:
         return bool(_compile_expression(source)(**context))
-    except (
-        TemplateError,
-        SecurityError,
-        TypeError,
-        ValueError,
-        ArithmeticError,
-        AttributeError,
-        KeyError,
-        IndexError,
-        RecursionError,
-        OverflowError,
-        MemoryError,
-    ) as exc:
+    except RENDER_FAILURES as exc:
         raise TemplateProblem(_message(exc)) from None
