@@ -151,7 +151,7 @@ def referenced_names(source: str, expression: bool = False) -> set[str]:
 
 
 # What rendering a maintainer's template may raise: each becomes a located TemplateProblem.
-RENDER_FAILURES: tuple[type[BaseException], ...] = (
+RENDER_FAILURES: tuple[type[Exception], ...] = (
     TemplateError,
     SecurityError,
     TypeError,
