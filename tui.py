@@ -11,16 +11,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime
+import io
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar, cast
 
-from rich.console import RenderableType
+from rich.console import Console, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
 from textual import on, work
@@ -35,7 +36,6 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import (
     Button,
-    Collapsible,
     Footer,
     Header,
     Input,
@@ -174,6 +174,24 @@ class Chunk:
     style: str = ""
     table: Table | None = None
     indent: bool = False
+    width: int = 0
+    lines: int = 0
+
+    def measured(self, width: int, known: dict[tuple[str, bool, int], int]) -> Chunk:
+        """This chunk with the number of lines it takes at ``width`` (worked out in the
+        preview worker, so that the screen knows whether the layout changes; ``known``
+        remembers the texts measured before)."""
+        if width <= 0 or self.table is not None:
+            return self
+        key = (self.plain, self.indent, width)
+        lines = known.get(key)
+        if lines is None:
+            text = self.renderable()
+            assert isinstance(text, Text)
+            lines = known[key] = len(text.wrap(_measure_console(), width))
+            if len(known) > 2000:
+                known.clear()
+        return replace(self, width=width, lines=lines)
 
     def renderable(self) -> RenderableType:
         if self.table is not None:
@@ -182,6 +200,17 @@ class Chunk:
                 table.add_row(*row)
             return table
         return Text(("  " if self.indent else "") + self.plain, style=self.style)
+
+
+_measuring = threading.local()
+
+
+def _measure_console() -> Console:
+    console = getattr(_measuring, "console", None)
+    if console is None:
+        console = Console(file=io.StringIO(), width=200, color_system=None)
+        _measuring.console = console
+    return console
 
 
 def section_chunks(section: Section) -> list[Chunk]:
@@ -456,27 +485,75 @@ class EditInput(Input):
         app_of(self).input_changed(self, event.value)
 
 
-class FigureGroupBox(Collapsible):
-    """A figure group of the editor; its inputs are created when it is first opened."""
+class Toggle(Static, can_focus=True):
+    """A one-line heading that opens and closes what it introduces (Enter, Space, click)."""
 
-    def __init__(self, group_id: str, title: str, expanded: bool) -> None:
-        super().__init__(title=title, collapsed=not expanded, classes="figure-group")
-        self.group_id = group_id
-        self.filled = False
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,space", "toggle_open", "Mở/đóng", show=False)]
+    collapsed: Reactive[bool] = Reactive(True)
 
-    def on_mount(self) -> None:
+    def __init__(self, title: str, expanded: bool, classes: str = "") -> None:
+        super().__init__("", classes=classes)
+        self.title_text = title
+        self.set_reactive(Toggle.collapsed, not expanded)
+
+    def render(self) -> Text:
+        return Text(("▶ " if self.collapsed else "▼ ") + self.title_text)
+
+    def action_toggle_open(self) -> None:
+        self.collapsed = not self.collapsed
+
+    def on_click(self) -> None:
+        self.action_toggle_open()
+
+
+class GuidanceToggle(Toggle):
+    """What the outline asks a section to state, shown on demand."""
+
+    def __init__(self, guidance: str) -> None:
+        super().__init__("Đề cương yêu cầu", expanded=False, classes="guidance-box")
+        self.guidance = guidance
+
+    def render(self) -> Text:
+        text = super().render()
         if not self.collapsed:
-            self.fill()
+            text.append("\n" + self.guidance, style="dim")
+        return text
 
     def watch_collapsed(self, collapsed: bool) -> None:
-        if not collapsed and self.is_mounted:
-            self.fill()
+        self.refresh(layout=True)
 
-    def fill(self) -> None:
-        if self.filled:
+
+class FigureGroupBox(Toggle):
+    """A figure group of the editor: one line while closed; its inputs are created below it
+    when it is first opened (a section such as II.3 has twenty groups)."""
+
+    def __init__(self, group_id: str, title: str, expanded: bool) -> None:
+        super().__init__(title, expanded, classes="figure-group")
+        self.group_id = group_id
+        self.grid: Widget | None = None
+
+    @property
+    def inputs(self) -> list[EditInput]:
+        return list(self.grid.query(EditInput)) if self.grid is not None else []
+
+    def watch_collapsed(self, collapsed: bool) -> None:
+        if not self.is_mounted:
             return
-        self.filled = True
-        self.query_one(Collapsible.Contents).mount(app_of(self).figure_grid(self.group_id))
+        if collapsed:
+            if self.grid is not None:
+                self.grid.display = False
+        else:
+            self._open()
+
+    def _open(self) -> None:
+        if self.grid is None:
+            parent = self.parent
+            if not isinstance(parent, Widget):
+                return
+            self.grid = app_of(self).figure_grid(self.group_id)
+            parent.mount(self.grid, after=self)
+        else:
+            self.grid.display = True
 
 
 class EditArea(TextArea):
@@ -638,13 +715,8 @@ class ChunkView(Static):
     def show(self, chunk: Chunk) -> None:
         """Show a changed chunk; the layout is only redone when its height changes."""
         renderable = chunk.renderable()
-        same_height = False
-        width = self._width
-        if width > 0 and isinstance(renderable, Text) and chunk.table is None and self.chunk.table is None:
-            before = self.chunk.renderable()
-            assert isinstance(before, Text)
-            console = self.app.console
-            same_height = len(before.wrap(console, width)) == len(renderable.wrap(console, width))
+        old = self.chunk
+        same_height = bool(chunk.lines and chunk.lines == old.lines and chunk.width == old.width == self._width)
         self.chunk = chunk
         self.update(renderable, layout=not same_height)
 
@@ -845,6 +917,7 @@ class DraftingApp(App[None]):
         self._preview_wanted = threading.Event()
         self._preview_request: tuple[Any, ...] | None = None
         self._preview_service_worker: Any = None
+        self._measured: dict[tuple[str, bool, int], int] = {}  # used by the preview worker only
         self._build_generation = 0
         self._editing_from = 10**6  # paragraphs from this index are built as text areas
         self._started = False
@@ -1036,7 +1109,7 @@ class DraftingApp(App[None]):
         """Focus the first thing to edit (not the outline's guidance)."""
         editor = self.query_one("#editor")
         for widget in editor.query("*"):
-            if widget.focusable and not any(a.has_class("guidance-box") for a in widget.ancestors):
+            if widget.focusable and not widget.has_class("guidance-box"):
                 widget.focus()
                 return
 
@@ -1092,14 +1165,7 @@ class DraftingApp(App[None]):
             from drafting.sandbox import render
 
             guidance = "\n".join("– " + render(g, year_context(year)) for g in section.guidance)
-            widgets.append(
-                Collapsible(
-                    Static(guidance, classes="guidance"),
-                    title="Đề cương yêu cầu",
-                    collapsed=True,
-                    classes="guidance-box",
-                )
-            )
+            widgets.append(GuidanceToggle(guidance))
         if not self.outline.is_leaf(section_id):
             children = self.outline.children(section_id)
             widgets.append(Static("Mục này gồm các mục con; chọn một mục con để soạn:", classes="hint"))
@@ -1115,7 +1181,11 @@ class DraftingApp(App[None]):
             widgets.append(Static("Số liệu", classes="part-title"))
             total = sum(1 for gid in groups for f in self.catalogue.group(gid).figures if f.entered)
             for gid in groups:
-                widgets.append(FigureGroupBox(gid, self.group_title(gid), expanded=total <= EXPAND_FIGURES))
+                box = FigureGroupBox(gid, self.group_title(gid), expanded=total <= EXPAND_FIGURES)
+                widgets.append(box)
+                if not box.collapsed:
+                    box.grid = self.figure_grid(gid)
+                    widgets.append(box.grid)
         for name in section.lists:
             widgets.extend(self._list_widgets(name))
         if section.phrase_groups:
@@ -1602,6 +1672,7 @@ class DraftingApp(App[None]):
             self.whole or self.section_id == GENERAL,
             self.draft.version,
             started,
+            self._preview_width(),
         )
         with self._preview_lock:
             self._preview_request = request
@@ -1638,8 +1709,14 @@ class DraftingApp(App[None]):
         with contextlib.suppress(RuntimeError):
             self.call_from_thread(callback, *args, **kwargs)
 
+    def _preview_width(self) -> int:
+        """The width the preview's text is wrapped to (0 before the first layout)."""
+        for view in self.query(ChunkView):
+            return view._width
+        return 0
+
     def _compose_preview(
-        self, report: Any, bank: Any, section_id: str, whole: bool, version: int, started: float
+        self, report: Any, bank: Any, section_id: str, whole: bool, version: int, started: float, width: int = 0
     ) -> None:
         from drafting.compose import Composer
 
@@ -1660,6 +1737,7 @@ class DraftingApp(App[None]):
         else:
             section = self.outline.section(section_id)
             result.chunks = section_chunks(composer.build_section(section, problems))
+        result.chunks = [chunk.measured(width, self._measured) for chunk in result.chunks]
         result.problems = tuple(problems)
         result.seconds = time.perf_counter() - started
         self._from_thread(self._show_preview, result)

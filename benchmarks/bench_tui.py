@@ -133,7 +133,7 @@ async def in_process(keys: int) -> tuple[list[float], list[float]]:
         await until(lambda: app.section_id == "II.3" and settled())
         box = next(b for b in app.query(FigureGroupBox) if b.group_id == "an_hinh_su")
         box.collapsed = False
-        await until(lambda: bool(box.query(EditInput)))
+        await until(lambda: bool(box.inputs))
         widget = app.query_one("#fig-an_hinh_su--thu_ly-ky_nay", EditInput)
         widget.focus()
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime
 import re
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -41,7 +41,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from .bank import Bank, default_bank
 from .catalogue import Catalogue, Figure, default_catalogue
 from .errors import OutputError, Problem, ProblemsError
-from .outline import Outline, OutlineSection, default_outline
+from .outline import Outline, default_outline
 from .yamlio import atomic_write_text, dump_yaml, parse_yaml, read_yaml_file
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
@@ -1262,61 +1262,6 @@ def phrase_rows(composer: Any, section_id: str) -> list[PhraseRow]:
     return rows
 
 
-def _figure_filled(report: Any, figure: Figure) -> bool:
-    value = report.figure(figure.id)
-    if value.current is None:
-        return False
-    return not (figure.compared and value.previous is None)
-
-
-def _own_marks(report: Any, outline: Outline, catalogue: Catalogue, composer: Any) -> dict[str, SectionMark]:
-    from .phrasing import selected_items
-
-    marks: dict[str, SectionMark] = {}
-    for section in outline.sections:
-        if not outline.is_leaf(section.id):
-            continue
-        parts: list[tuple[str, bool]] = []
-        groups = list(section.figure_groups) + list(section.table.columns if section.table else ())
-        for gid in groups:
-            group = catalogue.group(gid)
-            entered = [f for f in group.figures if f.entered]
-            parts.append((group.title, bool(entered) and all(_figure_filled(report, f) for f in entered)))
-        for name in section.lists:
-            if name.startswith("van_ban_"):
-                kind = name.removeprefix("van_ban_")
-                parts.append((name, any(d.kind == kind for d in report.documents)))
-            else:
-                grp = name.removeprefix("phong_trao_")
-                named = [m for m in outline.movements if m.group == grp]
-                done = {m.id for m in report.movements if m.result}
-                parts.append((name, all(m.id in done for m in named)))
-        suggested_only = False
-        if section.phrase_groups and not section.figure_groups and not section.lists:
-            chosen = bool(report.content.get(section.id))
-            if not chosen and composer is not None:
-                suggested_only = bool(selected_items(composer.bank, section.id, (), composer.context))
-            parts.append(("nội dung", chosen))
-        filled = sum(1 for _, ok in parts if ok)
-        state: Literal["du", "mot_phan", "trong"] = (
-            "du" if filled == len(parts) else ("trong" if filled == 0 and not suggested_only else "mot_phan")
-        )
-        marks[section.id] = SectionMark(state, filled, len(parts), tuple(n for n, ok in parts if not ok))
-    for section in reversed(outline.sections):
-        if section.id in marks:
-            continue
-        children = [marks[c.id] for c in outline.children(section.id) if c.id in marks]
-        filled = sum(m.filled for m in children)
-        total = sum(m.total for m in children)
-        state = (
-            "du"
-            if all(m.state == "du" for m in children)
-            else ("trong" if all(m.state == "trong" for m in children) else "mot_phan")
-        )
-        marks[section.id] = SectionMark(state, filled, total)
-    return marks
-
-
 def _from_status(status: Any) -> SectionMark:
     """A mark from a :class:`drafting.completeness.SectionStatus`."""
     missing = tuple(item.message for item in (*status.missing, *status.pending))
@@ -1334,33 +1279,17 @@ UNIT_MARK = "don_vi"
 def section_marks(
     report: Any, outline: Outline | None = None, catalogue: Catalogue | None = None, composer: Any = None
 ) -> dict[str, SectionMark]:
-    """A completion mark for every section (and ``don_vi``): from the completeness
-    checklist of :mod:`drafting.completeness` when it is available, else from what the
-    draft holds (figures entered, lists filled, content chosen)."""
+    """A completion mark for every section (and ``don_vi``), from the completeness
+    checklist of :mod:`drafting.completeness`."""
     outline = outline or default_outline()
     catalogue = catalogue or default_catalogue()
-    try:
-        from .completeness import checklist
-    except ImportError:  # pragma: no cover - the checklist ships with the library
-        return _own_marks(report, outline, catalogue, composer)
+    from .completeness import checklist
+
     if composer is not None:
         statuses = checklist(report, catalogue, outline, composer.bank, composer.views, composer.context)
     else:
         statuses = checklist(report, catalogue, outline)
     return {str(sid): _from_status(status) for sid, status in statuses.items()}
-
-
-def leaf_sections(outline: Outline) -> Iterator[OutlineSection]:
-    for section in outline.sections:
-        if outline.is_leaf(section.id):
-            yield section
-
-
-def figure_ids_of(section: OutlineSection, catalogue: Catalogue) -> list[str]:
-    """The entered figures the editor of a section shows, group by group."""
-    columns = section.table.columns if section.table else ()
-    groups = list(section.figure_groups) + [g for g in columns if g not in section.figure_groups]
-    return [f.id for gid in groups for f in catalogue.group(gid).figures if f.entered]
 
 
 __all__ = [
@@ -1370,11 +1299,9 @@ __all__ = [
     "MovementRow",
     "PhraseRow",
     "SectionMark",
-    "figure_ids_of",
     "format_date_input",
     "format_int",
     "is_bundled",
-    "leaf_sections",
     "parse_count",
     "parse_date",
     "phrase_rows",

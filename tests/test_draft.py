@@ -413,3 +413,110 @@ def test_deferred_opening_reads_first_and_parses_for_editing_later(copy: Path) -
     assert sample.untitled
     sample.load_document()
     assert sample.document_loaded and sample.text() == SAMPLE_TEXT
+
+
+def test_structures_the_writer_broke_are_reported_not_replaced(tmp_path: Path) -> None:
+    target = tmp_path / "hong.yaml"
+    target.write_text("nam: 2024\nso_lieu: [1, 2]\nvan_ban: {a: 1}\nnoi_dung:\n  I: 3\n", encoding="utf-8")
+    draft = Draft.open(target)
+    with pytest.raises(ValueError, match="so_lieu.*không phải bảng khóa"):
+        draft.set_figure_text("to_chuc.thu_ky", "", "3")
+    with pytest.raises(ValueError, match="van_ban.*không phải danh sách"):
+        draft.add_document("ban_hanh", "", "", "Kế hoạch")
+    with pytest.raises(ValueError, match="noi_dung.I.*không phải danh sách"):
+        draft.add_paragraph("I", "x")
+    with pytest.raises(IndexError):
+        draft.update_document(0, "ban_hanh", "", "", "x")
+    assert draft.documents() == [] and draft.content("I") == []
+    assert draft.figure_value("to_chuc.thu_ky", "") is None
+    assert draft.version == 0
+
+
+def test_rows_that_are_not_mappings(tmp_path: Path) -> None:
+    target = tmp_path / "rows.yaml"
+    target.write_text(
+        "nam: 2024\nvan_ban:\n  - chỉ một dòng chữ\nnoi_dung:\n  IV.3:\n    - Đoạn viết thẳng\n    - 5\n",
+        encoding="utf-8",
+    )
+    draft = Draft.open(target)
+    with pytest.raises(ValueError, match="không phải bảng khóa"):
+        draft.remove_document(0)
+    rows = draft.content("IV.3")
+    assert [r.text for r in rows] == ["Đoạn viết thẳng", "5"]
+    assert draft.set_paragraph("IV.3", 0, "Đoạn đã sửa")
+    assert not draft.set_paragraph("IV.3", 0, "Đoạn đã sửa")
+    with pytest.raises(ValueError, match="không phải đoạn văn"):
+        draft.set_paragraph("IV.3", 1, "x")
+    for bad in (
+        lambda: draft.set_paragraph("IV.3", 9, "x"),
+        lambda: draft.remove_item("IV.3", 9),
+        lambda: draft.move_item("IV.3", 9, 1),
+    ):
+        with pytest.raises(IndexError):
+            bad()
+    with pytest.raises(KeyError):
+        draft.choose_phrase("IV.3", "khong.co")
+    with pytest.raises(KeyError):
+        draft.pin_variant("IV.3", "khong.co", None)
+
+
+def test_pinning_a_phrase_not_chosen_adds_it(copy: Path) -> None:
+    draft = Draft.open(copy)
+    phrase = next(p for p in draft.bank.phrases.values() if p.section == "IV.2" and len(p.variants) > 1)
+    draft.pin_variant("IV.2", phrase.id, 2)
+    assert next(r for r in draft.content("IV.2") if r.phrase_id == phrase.id).variant == 2
+    assert draft.choose_phrase("IV.2", phrase.id, variant=1) >= 0
+    assert next(r for r in draft.content("IV.2") if r.phrase_id == phrase.id).variant == 1
+    with pytest.raises(ValueError, match="cách viết"):
+        draft.choose_phrase("IV.2", phrase.id, variant=99)
+    assert not draft.unchoose_phrase("IV.2", "khong.co")
+
+
+def test_typed_values_checked_for_each_kind(copy: Path) -> None:
+    draft = Draft.open(copy)
+    with pytest.raises(TypeError):
+        draft.set_figure("an_hinh_su.thu_ly", "nguyen_nhan", 3)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="từ 0 đến"):
+        draft.set_figure("an_hinh_su.thu_ly", "ky_nay", -1)
+    with pytest.raises(KeyError):
+        draft.set_unit_text("khong_co", "x")
+    with pytest.raises(ValueError, match="quan_triet hoặc ban_hanh"):
+        draft.add_document("khac", "", "", "x")
+    assert not draft.set_figure_text("pha_san.thu_ly", "nguyen_nhan", "")  # absent and empty: no change
+    assert not draft.set_unit_text("ten", "Tòa án nhân dân tỉnh Hoa Sen")
+    assert draft.set_unit_text("so", "15") is False and draft.set_unit_text("so", "16")
+    assert draft.set_unit_text("ten_ngan", "") and draft.unit_text("ten_ngan") == ""
+    assert not draft.set_recipients(draft.recipients())
+    assert not draft.set_year("2024")
+    index = draft.add_movement("Thi đua A", "a", "Tốt", unit="Tòa án huyện X")
+    assert draft.movements("a")[-1].unit == "Tòa án huyện X"
+    assert draft.update_movement(index, "Thi đua A", "Tốt", unit="")
+    assert not draft.update_movement(index, "Thi đua A", "Tốt", unit="")
+    assert draft.movements("a")[-1].unit == ""
+    assert not draft.set_movement_result("vi_cong_ly", draft.movements("a")[0].result)
+    doc = draft.documents("ban_hanh")[0]
+    assert draft.update_document(doc.index, "ban_hanh", "", doc.date, doc.summary)
+    assert draft.documents("ban_hanh")[0].number == ""
+    assert not draft.update_document(doc.index, "ban_hanh", "", doc.date, doc.summary)
+
+
+def test_saving_to_a_missing_folder_or_a_folder(tmp_path: Path, copy: Path) -> None:
+    draft = Draft.open(copy)
+    with pytest.raises(OutputError, match="không tồn tại"):
+        draft.save(tmp_path / "khong-co" / "a.yaml")
+    with pytest.raises(OutputError, match="thư mục"):
+        draft.save(tmp_path)
+
+
+def test_a_recovery_file_that_is_not_a_mapping(copy: Path) -> None:
+    recovery_path(copy).write_text("- 1\n", encoding="utf-8")
+    draft = Draft.open(copy)
+    assert Draft.has_recovery(copy)
+    with pytest.raises(ProblemsError, match="bảng khóa"):
+        draft.restore_recovery()
+
+
+def test_year_of_a_file_without_one(tmp_path: Path) -> None:
+    target = tmp_path / "khong-nam.yaml"
+    target.write_text("don_vi: {ten: A}\n", encoding="utf-8")
+    assert Draft.open(target).year == datetime.date.today().year

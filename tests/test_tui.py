@@ -50,7 +50,7 @@ async def open_group(pilot: object, app: DraftingApp, section: str, group: str) 
     await wait_for(pilot, lambda: app.editor_ready and app.section_id == section, 10, f"section {section}")
     box = next(b for b in app.query(FigureGroupBox) if b.group_id == group)
     box.collapsed = False
-    await wait_for(pilot, lambda: bool(box.query(EditInput)), 10, f"the inputs of {group}")
+    await wait_for(pilot, lambda: bool(box.inputs), 10, f"the inputs of {group}")
 
 
 async def type_into(pilot: object, app: DraftingApp, selector: str, text: str) -> EditInput:
