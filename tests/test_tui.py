@@ -396,6 +396,7 @@ async def test_quitting_without_changes_does_not_ask() -> None:
         await wait_settled(pilot)
         await pilot.press("ctrl+q")
         await wait_for(pilot, lambda: not app.is_running)
+    assert not app.is_running  # no confirmation screen held the app open
 
 
 # -- export ---------------------------------------------------------------------------
@@ -453,6 +454,7 @@ async def test_palette_jumps_to_a_section() -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.section_id == "II.4" and app.editor_ready)
+        assert app.section_id == "II.4"
 
 
 @async_test
