@@ -29,3 +29,25 @@ def test_importing_every_module_loads_no_textual() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_package_exports_every_name_lazily_and_imports_little() -> None:
+    code = (
+        "import sys, drafting\n"
+        "light = sorted(k for k in sys.modules if k.startswith(('drafting.', 'jinja2', 'yaml')))\n"
+        "import drafting.compose\n"
+        "values = {name: getattr(drafting, name) for name in drafting.__all__}\n"
+        "print(light)\n"
+        "print(values['compose'].__module__, values['Bank'].__module__, values['ProblemsError'].__module__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    light, modules = out.stdout.splitlines()
+    assert light == "[]"
+    # ``compose`` stays the function even after its submodule is imported.
+    assert modules == "drafting.compose drafting.bank drafting.errors"
+
+
+def test_importing_the_library_leaves_dataclasses_alone() -> None:
+    code = "import dataclasses, drafting.checks, drafting.compose\nprint(hasattr(dataclasses, 'exec'))\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
