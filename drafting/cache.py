@@ -90,16 +90,18 @@ def cached(name: str, build: Callable[[], T]) -> T:
 
 
 class CodeCache:
-    """Compiled Jinja templates (Python code objects) kept on disk between runs.
+    """Compiled code objects kept on disk between runs, keyed by their source text.
 
     Compiling a phrase text takes a few milliseconds and a report renders about two
     hundred of them; the code Jinja generates only depends on the text and on the
     sandbox (whose module is part of :func:`source_stamp`). Entries are written when
-    the process ends, or on :meth:`flush`.
+    the process ends, or on :meth:`flush`; older cache files matching ``stale`` are
+    removed then.
     """
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, stale: str = "jinja-*.marshal") -> None:
         self.path = path
+        self.stale = stale
         self.entries: dict[str, bytes] | None = None
         self.dirty = False
 
@@ -153,7 +155,7 @@ class CodeCache:
             except Exception:
                 pass
             merged.update(self.entries)
-            for stale in self.path.parent.glob("jinja-*.marshal"):
+            for stale in self.path.parent.glob(self.stale):
                 if stale != self.path:
                     stale.unlink(missing_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".jinja.", suffix=".tmp", dir=self.path.parent)

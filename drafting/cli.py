@@ -12,7 +12,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import DraftingError, OutputError, Problem, ProblemsError
+from . import classcode
+
+classcode.install()  # before the first import of a module defining dataclasses
+
+from .errors import DraftingError, OutputError, Problem, ProblemsError  # noqa: E402
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
