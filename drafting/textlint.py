@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 TERMS_FILE = Path(__file__).resolve().parent.parent / "phrasebank" / "thuat_ngu.yaml"
@@ -67,8 +67,8 @@ def old_tone(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def terms_of_art() -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    """The forbidden variants of legal terms of art (``phrasebank/thuat_ngu.yaml``)."""
+def terms_of_art() -> tuple[tuple[str, str], ...]:
+    """The forbidden variants of legal terms of art and their right form (``phrasebank/thuat_ngu.yaml``)."""
     from .cache import cached
     from .yamlio import read_yaml_file
 
@@ -78,16 +78,19 @@ def terms_of_art() -> tuple[tuple[re.Pattern[str], str, str], ...]:
             (str(wrong), str(entry["dung"])) for entry in data.get("thuat_ngu", []) for wrong in entry.get("sai", [])
         ]
 
-    return tuple(
-        (re.compile(rf"(?<!\w){re.escape(wrong)}(?!\w)", re.IGNORECASE), wrong, right)
-        for wrong, right in cached("thuat-ngu", read)
-    )
+    return tuple(cached("thuat-ngu", read))
+
+
+@cache
+def term_pattern(wrong: str) -> re.Pattern[str]:
+    """The pattern of one forbidden variant, as a whole word in any case."""
+    return re.compile(rf"(?<!\w){re.escape(wrong)}(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _any_term() -> re.Pattern[str]:
     """One pattern matching any forbidden variant: most texts need no closer look."""
-    words = "|".join(re.escape(wrong) for _, wrong, _ in terms_of_art()) or "(?!)"
+    words = "|".join(re.escape(wrong) for wrong, _ in terms_of_art()) or "(?!)"
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
 
 
@@ -124,8 +127,8 @@ def lint_text(text: str, template: bool = False) -> list[str]:
         found.append('dùng ngoặc kép thẳng "…"; hãy dùng ngoặc kép “…”')
     if re.search(r"\bChiến sỹ\b", plain, re.I):
         found.append("viết “Chiến sỹ”; đúng là “Chiến sĩ”")
-    for pattern, wrong, right in terms_of_art() if _any_term().search(plain) else ():
-        if pattern.search(plain):
+    for wrong, right in terms_of_art() if _any_term().search(plain) else ():
+        if term_pattern(wrong).search(plain):
             found.append(f"thuật ngữ pháp lý không được thay đổi: viết “{right}”, không viết “{wrong}”")
     if plain.count("(") != plain.count(")"):
         found.append("ngoặc đơn “(” và “)” không cân")
