@@ -1,21 +1,25 @@
-"""Jinja's immutable sandbox for phrase texts, conditions and outline headings.
+"""Rendering phrase texts, conditions and outline headings in Jinja's immutable sandbox.
 
 Only maintainers' phrase-bank texts are templates; what a writer types is data and is
 never rendered. Undefined names raise, ranges are small, and output is bounded.
+
+A text with no Jinja syntax, or whose only syntax is bare names (``năm {{ nam }}``)
+bound to whole numbers or strings, renders here to exactly what Jinja would give,
+without Jinja; everything else goes to :mod:`drafting.jinja_sandbox`, imported then.
+
+>>> render("Phương hướng nhiệm vụ năm {{ nam_sau }}", {"nam_sau": 2025})
+'Phương hướng nhiệm vụ năm 2025'
+>>> render("{{ so | so }} vụ", {"so": 1234})
+'1.234 vụ'
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, nodes
-from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
-
 from .errors import DraftingError
-from .filters import register_filters
 
 MAX_RANGE = 1000
 MAX_OUTPUT = 20_000
@@ -30,148 +34,45 @@ class TemplateProblem(DraftingError):
         super().__init__(message)
 
 
-def _small_range(*args: int) -> range:
-    result = range(*args)
-    if len(result) > MAX_RANGE:
-        raise SecurityError(f"range quá lớn (tối đa {MAX_RANGE} phần tử)")
-    return result
+_BARE_NAME = re.compile(r"\{\{[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\}\}")
+_PLAIN_VALUES = (int, str)
 
 
-class PhraseEnvironment(ImmutableSandboxedEnvironment):
-    """The sandbox: no attribute starting with "_", no mutation, no big ranges."""
+def _render_plain(source: str, context: Mapping[str, Any]) -> str | None:
+    """``source`` rendered without Jinja, or ``None`` when it needs Jinja.
 
-    def __init__(self) -> None:
-        super().__init__(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
-        register_filters(self)
-        self.globals = {"range": _small_range}
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        """Refuse products and powers that would build huge values."""
-        if operator == "**":
-            if isinstance(right, (int, float)) and abs(right) > 100:
-                raise SecurityError("lũy thừa quá lớn")
-            return left**right
-        for seq, times in ((left, right), (right, left)):
-            if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_OUTPUT:
-                raise SecurityError("chuỗi quá dài")
-        return left * right
-
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        if attr.startswith("_") or attr in {"mro", "format", "format_map", "gi_frame", "f_globals"}:
-            return False
-        return bool(super().is_safe_attribute(obj, attr, value))
-
-
-@lru_cache(maxsize=1)
-def environment() -> PhraseEnvironment:
-    """The shared sandboxed environment."""
-    return PhraseEnvironment()
-
-
-def _message(exc: Exception) -> str:
-    if isinstance(exc, SecurityError):
-        return f"bị chặn vì lý do an toàn: {exc}"
-    text = str(exc)
-    if "is undefined" in text:
-        name = text.split("'")[1] if "'" in text else text
-        return f"biến “{name}” không tồn tại trong ngữ cảnh câu mẫu"
-    return f"lỗi mẫu Jinja: {text}"
-
-
-def _code(env: PhraseEnvironment, key: str, build: Any) -> Any:
-    """The compiled code of a template, from the disk cache when an earlier run compiled it."""
-    from .cache import code_cache
-
-    cache = code_cache()
-    code = cache.get(key)
-    if code is None:
-        code = env.compile(build())
-        cache.put(key, code)
-    return code
-
-
-@lru_cache(maxsize=4096)
-def _compile(source: str) -> Any:
-    env = environment()
-    code = _code(env, source, lambda: source)
-    return env.template_class.from_code(env, code, env.make_globals(None), None)
-
-
-@lru_cache(maxsize=4096)
-def _compile_expression(source: str) -> Any:
-    # As Environment.compile_expression, with the generated code cached.
-    from jinja2.environment import TemplateExpression
-    from jinja2.exceptions import TemplateSyntaxError
-    from jinja2.parser import Parser
-
-    env = environment()
-
-    def tree() -> nodes.Template:
-        parser = Parser(env, source, state="variable")
-        expr = parser.parse_expression()
-        if not parser.stream.eos:
-            raise TemplateSyntaxError("chunk after expression", parser.stream.current.lineno, None, None)
-        expr.set_environment(env)
-        return nodes.Template([nodes.Assign(nodes.Name("result", "store"), expr, lineno=1)], lineno=1)
-
-    code = _code(env, "\0biểu thức\0" + source, tree)
-    template = env.template_class.from_code(env, code, env.make_globals(None), None)
-    return TemplateExpression(template, undefined_to_none=False)
-
-
-def check_syntax(source: str, expression: bool = False) -> None:
-    """Raise :class:`TemplateProblem` if ``source`` does not parse."""
-    try:
-        if expression:
-            environment().parse("{{ " + source + " }}")
-            _compile_expression(source)
-        else:
-            _compile(source)
-    except TemplateError as exc:
-        line = getattr(exc, "lineno", None)
-        raise TemplateProblem(f"cú pháp Jinja không hợp lệ: {getattr(exc, 'message', exc)}", line) from None
-
-
-def referenced_names(source: str, expression: bool = False) -> set[str]:
-    """Dotted names (``so_lieu.an_hinh_su.thu_ly``) that a template reads."""
-    tree = environment().parse("{{ " + source + " }}" if expression else source)
-    found: set[str] = set()
-    for node in tree.find_all((nodes.Getattr, nodes.Name)):
-        parts: list[str] = []
-        cur: Any = node
-        while isinstance(cur, nodes.Getattr):
-            parts.append(cur.attr)
-            cur = cur.node
-        if isinstance(cur, nodes.Name):
-            parts.append(cur.name)
-            found.add(".".join(reversed(parts)))
-    return found
-
-
-# What rendering a maintainer's template may raise: each becomes a located TemplateProblem.
-RENDER_FAILURES: tuple[type[Exception], ...] = (
-    TemplateError,
-    SecurityError,
-    TypeError,
-    ValueError,
-    ArithmeticError,
-    AttributeError,
-    KeyError,
-    IndexError,
-    RecursionError,
-    OverflowError,
-    MemoryError,
-)
+    Jinja drops one trailing newline and knows statements, comments and expressions;
+    those are left to it, as are names that are missing or bound to anything but an
+    ``int`` or ``str`` (whose ``str()`` is what Jinja prints).
+    """
+    if "{" not in source:
+        return None if source.endswith(("\n", "\r")) else source
+    if "{%" in source or "{#" in source or source.endswith(("\n", "\r")):
+        return None
+    parts: list[str] = []
+    last = 0
+    for match in _BARE_NAME.finditer(source):
+        value = context.get(match.group(1))
+        if type(value) not in _PLAIN_VALUES:
+            return None
+        parts += (source[last : match.start()], str(value))
+        last = match.end()
+    parts.append(source[last:])
+    if any("{" in part or "}" in part for part in parts[::2]):
+        return None  # an expression other than a bare name, or braces Jinja reads its own way
+    return "".join(parts)
 
 
 def render(source: str, context: Mapping[str, Any]) -> str:
     """Render a template in the sandbox; raise :class:`TemplateProblem` on any failure."""
-    try:
-        out = _compile(source).render(**context)
-    except RENDER_FAILURES as exc:
-        raise TemplateProblem(_message(exc), getattr(exc, "lineno", None)) from None
+    out = _render_plain(source, context)
+    if out is None:
+        from .jinja_sandbox import RENDER_FAILURES, message, template
+
+        try:
+            out = template(source).render(**context)
+        except RENDER_FAILURES as exc:
+            raise TemplateProblem(message(exc), getattr(exc, "lineno", None)) from None
     if len(out) > MAX_OUTPUT:
         raise TemplateProblem(f"kết quả quá dài ({len(out)} ký tự; tối đa {MAX_OUTPUT})")
     return str(out)
@@ -179,7 +80,43 @@ def render(source: str, context: Mapping[str, Any]) -> str:
 
 def evaluate_condition(source: str, context: Mapping[str, Any]) -> bool:
     """Evaluate a condition expression in the sandbox."""
+    from .jinja_sandbox import RENDER_FAILURES, expression, message
+
     try:
-        return bool(_compile_expression(source)(**context))
+        return bool(expression(source)(**context))
     except RENDER_FAILURES as exc:
-        raise TemplateProblem(_message(exc)) from None
+        raise TemplateProblem(message(exc)) from None
+
+
+def check_syntax(source: str, expression: bool = False) -> None:
+    """Raise :class:`TemplateProblem` if ``source`` does not parse."""
+    from .jinja_sandbox import syntax_error
+
+    error = syntax_error(source, expression)
+    if error is not None:
+        raise TemplateProblem(*error)
+
+
+def referenced_names(source: str, expression: bool = False) -> set[str]:
+    """Dotted names (``so_lieu.an_hinh_su.thu_ly``) that a template reads."""
+    from .jinja_sandbox import referenced_names as names
+
+    return names(source, expression)
+
+
+def environment() -> Any:
+    """The shared sandboxed Jinja environment (:class:`~drafting.jinja_sandbox.PhraseEnvironment`)."""
+    from .jinja_sandbox import environment as shared
+
+    return shared()
+
+
+__all__ = [
+    "MAX_OUTPUT",
+    "MAX_RANGE",
+    "TemplateProblem",
+    "check_syntax",
+    "evaluate_condition",
+    "referenced_names",
+    "render",
+]

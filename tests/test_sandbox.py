@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drafting.bank import load_bank
 from drafting.compose import compose
@@ -83,3 +85,53 @@ def test_payload_in_a_phrase_file_is_located(tmp_path: Path, payload: str, sampl
     assert problem.phrase_id == "uu_diem.tan_cong"
     assert problem.file.endswith("zz_tan_cong.yaml") and problem.line == 3
     assert not MARKER.exists()
+
+
+# -- texts rendered without Jinja ----------------------------------------------------
+
+_PIECES = st.sampled_from(
+    ["năm ", "{{ nam }}", "{{nam_sau}}", "{{ ten }}", " vụ", "{", "}", "}}", "{{ so | so }}", "{{ thieu }}"]
+    + ["\n", "{#", "%", "{%", "-"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(_PIECES, max_size=8),
+    nam=st.one_of(st.integers(-10, 3000), st.booleans(), st.floats(0, 10), st.none()),
+    ten=st.text(max_size=5),
+)
+def test_texts_rendered_without_jinja_read_as_jinja_renders_them(pieces: list[str], nam: object, ten: str) -> None:
+    """The plain path gives Jinja's output exactly, or hands the text to Jinja."""
+    from drafting.jinja_sandbox import RENDER_FAILURES, template
+    from drafting.sandbox import _render_plain
+
+    source = "".join(pieces)
+    context = {"nam": nam, "nam_sau": 2025, "ten": ten, "so": 1234}
+    try:
+        expected: str | None = template(source).render(**context)
+    except RENDER_FAILURES:
+        expected = None
+    plain = _render_plain(source, context)
+    if plain is not None:
+        assert plain == expected, source
+    if "{" not in source and not source.endswith("\n"):
+        assert plain == source  # no Jinja for a text with nothing to render
+
+
+def test_outline_headings_render_without_importing_jinja() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from drafting.context import year_context\n"
+        "from drafting.outline import default_outline\n"
+        "from drafting.sandbox import render\n"
+        "outline = default_outline()\n"
+        "print([render(s.heading, year_context(2024)) for s in outline.sections][-3:])\n"
+        "print('jinja2' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    headings, jinja_loaded = out.splitlines()
+    assert "2025" in headings and jinja_loaded == "False"
