@@ -33,16 +33,18 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
-from .bank import Bank, default_bank
 from .catalogue import Catalogue, Figure, default_catalogue
 from .errors import OutputError, Problem, ProblemsError
 from .outline import Outline, default_outline
 from .yamlio import atomic_write_text, dump_yaml, parse_yaml, read_yaml_file
+
+if TYPE_CHECKING:
+    from .bank import Bank
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 SAMPLE_PATH = EXAMPLES_DIR / "bao-cao-mau-2024.yaml"
@@ -520,6 +522,8 @@ class Draft:
     @property
     def bank(self) -> Bank:
         if self._bank is None:
+            from .bank import default_bank
+
             self._bank = default_bank()
         return self._bank
 
