@@ -8,6 +8,10 @@ catalogue; the preview shows what :class:`drafting.compose.Composer` writes.
 
 from __future__ import annotations
 
+from drafting import classcode
+
+classcode.install()  # before Textual and the library define their dataclasses
+
 import argparse
 import contextlib
 import datetime
@@ -53,6 +57,8 @@ from textual.widgets.tree import TreeNode
 from drafting.catalogue import Catalogue, default_catalogue
 from drafting.document import Paragraph, Section, Table
 from drafting.draft import (
+    MAX_COUNT,
+    MAX_MONEY,
     UNIT_MARK,
     Draft,
     PhraseRow,
@@ -933,7 +939,10 @@ class DraftingApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
-        with Horizontal(id="main"):
+        # Laid out for the terminal's width from the start: no second styling pass on mount.
+        self.narrow = self.size.width < NARROW
+        layout = self._layout_classes(self.size.width)
+        with Horizontal(id="main", classes=" ".join(name for name, wanted in layout.items() if wanted)):
             tree: OutlineTree = OutlineTree("Báo cáo", id="outline")
             tree.show_root = False
             tree.guide_depth = 2
@@ -1027,15 +1036,23 @@ class DraftingApp(App[None]):
     def _draft_changed(self, _draft: Draft) -> None:
         self.call_later(self._update_title)
 
+    def _layout_classes(self, width: int) -> dict[str, bool]:
+        """The classes of the main row at this width: which panes show."""
+        narrow = width < NARROW
+        return {
+            "narrow": narrow,
+            "wide": width >= WIDE,
+            "show-tree": narrow and self.show_tree_narrow,
+            "show-preview": narrow and self.show_preview_narrow,
+            "hide-tree": not narrow and self.hide_tree,
+            "hide-preview": not narrow and self.hide_preview,
+        }
+
     def _apply_layout(self, width: int) -> None:
         self.narrow = width < NARROW
         main = self.query_one("#main")
-        main.set_class(self.narrow, "narrow")
-        main.set_class(width >= WIDE, "wide")
-        main.set_class(self.narrow and self.show_tree_narrow, "show-tree")
-        main.set_class(self.narrow and self.show_preview_narrow, "show-preview")
-        main.set_class(not self.narrow and self.hide_tree, "hide-tree")
-        main.set_class(not self.narrow and self.hide_preview, "hide-preview")
+        for name, wanted in self._layout_classes(width).items():
+            main.set_class(wanted, name)
 
     def on_resize(self, event: Any) -> None:
         self._apply_layout(event.size.width)
@@ -1387,8 +1404,12 @@ class DraftingApp(App[None]):
         target = widget.target
         if target[0] == "figure" and target[2] != "nguyen_nhan" and widget.value:
             figure = self.catalogue.figures[target[1]]
+            money = figure.kind == "tien"
+            stored = self.draft.figure_value(target[1], target[2])
+            if type(stored) is int and 0 <= stored <= (MAX_MONEY if money else MAX_COUNT):
+                return  # shown as the draft formats it, which reads back as itself
             try:
-                parse_count(widget.value, money=figure.kind == "tien")
+                parse_count(widget.value, money=money)
             except ValueError as exc:
                 self._set_error(widget, str(exc))
 

@@ -16,7 +16,7 @@ from . import classcode
 
 classcode.install()  # before the first import of a module defining dataclasses
 
-from .errors import DraftingError, OutputError, Problem, ProblemsError  # noqa: E402
+from .errors import DraftingError, OutputError, Problem, ProblemsError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
