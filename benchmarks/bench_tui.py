@@ -64,19 +64,22 @@ from tui import DraftingApp
 
 class Timed(DraftingApp):
     def on_mount(self):
-        super().on_mount()
+        # As for the bare app: the first refresh after mounting (before the work the
+        # application itself defers until then).
+        self.call_after_refresh(self.ready)
         self._reported = False
+        super().on_mount()
         self.set_interval(0.002, self.poll)
 
     def poll(self):
-        if not self._reported and self.editor_ready:
-            self._reported = True
-            self.call_after_refresh(self.ready)
         if self._reported and self.preview_ready and self.bank is not None:
             os.write(1, b"PREVIEW\\n")
             self.exit()
 
     def ready(self):
+        if not self.editor_ready or not self.query("#editor EditInput"):
+            raise SystemExit("the editor is not on the first screen")
+        self._reported = True
         os.write(1, b"READY\\n")
 
 Timed({sample!r}, autosave=0).run(headless=True, size=(120, 40))
