@@ -8,6 +8,7 @@ Names (documented for maintainers in ``phrasebank/README.md``): ``nam``, ``nam_t
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from typing import Any
 
@@ -55,11 +56,13 @@ def figure_attrs(view: FigureView) -> dict[str, Any]:
     }
 
 
-def target_label(view: FigureView, catalogue: Catalogue) -> str:
-    """A short description of the rate a target is held against."""
+def target_label(view: FigureView, catalogue: Catalogue, users: int | None = None) -> str:
+    """A short description of the rate a target is held against (``users``: how many
+    figures of the catalogue are held against it, counted when not given)."""
     assert view.target is not None
-    users = [f for f in catalogue.figures.values() if f.target == view.target.id]
-    if len(users) == 1:
+    if users is None:
+        users = sum(1 for f in catalogue.figures.values() if f.target == view.target.id)
+    if users == 1:
         return view.target.label
     return "tỷ lệ giải quyết " + lower_first(catalogue.group(view.figure.group).title)
 
@@ -71,11 +74,12 @@ def phrase_context(report: ReportData, views: dict[str, FigureView], catalogue: 
         so_lieu.setdefault(view.figure.group, {})[view.figure.key] = figure_attrs(view)
     met: list[str] = []
     missed: list[str] = []
+    users = Counter(f.target for f in catalogue.figures.values() if f.target)
     for view in views.values():
-        if view.status is None:
+        if view.status is None or view.target is None:
             continue
         verb = "đạt" if view.status.kind == "toi_thieu" else "ở mức"
-        text = f"{target_label(view, catalogue)} {verb} {format_percent(view.status.value)}"
+        text = f"{target_label(view, catalogue, users[view.target.id])} {verb} {format_percent(view.status.value)}"
         (met if view.status.met else missed).append(text)
     unit = report.unit
     return {

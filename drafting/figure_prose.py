@@ -8,6 +8,7 @@ chỉ tiêu, cao hơn cùng kỳ năm 2023 0,2%."
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from .catalogue import Catalogue, FigureGroup
 from .comparison import describe_change, describe_target, describe_target_requirement
@@ -50,8 +51,13 @@ def _cause_text(view: FigureView) -> str:
     return cause
 
 
+@lru_cache(maxsize=4096)
 def figure_clause(view: FigureView, year: int, options: Options) -> str | None:
-    """The clause of one figure, or ``None`` when there is nothing to say."""
+    """The clause of one figure, or ``None`` when there is nothing to say.
+
+    Kept by its inputs (all immutable): the editor's preview, recomposed after each
+    edit, words again only the figures that changed.
+    """
     figure = view.figure
     if view.current is None:
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from .catalogue import Catalogue, Figure, Target
 from .comparison import Change, TargetStatus, compute_change, evaluate_target
@@ -58,46 +59,62 @@ def evaluate(report: ReportData, catalogue: Catalogue) -> dict[str, FigureView]:
     targets = effective_targets(catalogue, report)
     views: dict[str, FigureView] = {}
 
-    def entered(fid: str, previous: bool) -> int | None:
-        value = report.figure(fid)
-        return value.previous if previous else value.current
+    def sums(ids: tuple[str, ...], previous: bool) -> int | None:
+        values = [report.figure(f).previous if previous else report.figure(f).current for f in ids]
+        return _sum(values)
 
     for group in catalogue.groups:
         for figure in group.figures:
             value = report.figure(figure.id)
-            current: Decimal | int | None
-            prior: Decimal | int | None
+            current_in: tuple[int | None, ...]
+            previous_in: tuple[int | None, ...] | None
             if figure.kind == "ty_le":
-                current = rate(
-                    _sum([entered(f, False) for f in figure.numerator]),
-                    _sum([entered(f, False) for f in figure.denominator]),
-                )
-                prior = (
-                    rate(
-                        _sum([entered(f, True) for f in figure.numerator]),
-                        _sum([entered(f, True) for f in figure.denominator]),
-                    )
-                    if figure.compared
-                    else None
+                current_in = (sums(figure.numerator, False), sums(figure.denominator, False))
+                previous_in = (
+                    (sums(figure.numerator, True), sums(figure.denominator, True)) if figure.compared else None
                 )
                 line = report.figure(figure.numerator[0]).line if figure.numerator else None
             else:
-                current, prior = value.current, (value.previous if figure.compared else None)
+                current_in = (value.current,)
+                previous_in = (value.previous,) if figure.compared else None
                 line = value.line
             target = targets.get(figure.target) if figure.target else None
-            status = (
-                evaluate_target(current, target.value, target.kind)
-                if target is not None and current is not None
-                else None
-            )
-            views[figure.id] = FigureView(
-                figure=figure,
-                current=current,
-                previous=prior,
-                cause=value.cause,
-                change=compute_change(current, prior),
-                target=target,
-                status=status,
-                line=line,
-            )
+            views[figure.id] = _view(figure, current_in, previous_in, value.cause, line, target)
     return views
+
+
+@lru_cache(maxsize=8192)
+def _view(
+    figure: Figure,
+    current_in: tuple[int | None, ...],
+    previous_in: tuple[int | None, ...] | None,
+    cause: str,
+    line: int | None,
+    target: Target | None,
+) -> FigureView:
+    """One figure's view from its entered values (a rate's from its numerator and denominator).
+
+    Kept by its inputs, all immutable: the editor's preview, evaluated again after every
+    edit, computes again only the figures that changed.
+    """
+    current: Decimal | int | None
+    prior: Decimal | int | None
+    if figure.kind == "ty_le":
+        current = rate(*current_in)
+        prior = rate(*previous_in) if previous_in is not None else None
+    else:
+        current = current_in[0]
+        prior = previous_in[0] if previous_in is not None else None
+    status = (
+        evaluate_target(current, target.value, target.kind) if target is not None and current is not None else None
+    )
+    return FigureView(
+        figure=figure,
+        current=current,
+        previous=prior,
+        cause=cause,
+        change=compute_change(current, prior),
+        target=target,
+        status=status,
+        line=line,
+    )
