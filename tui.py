@@ -1667,7 +1667,12 @@ class DraftingApp(App[None]):
         wait = self.preview_delay if delay is None else delay
         if wait <= 0:
             self._preview_timer = None
-            self.call_later(self._start_preview)
+            if self.screen is self.screen_stack[0]:
+                # After the screen shows what was typed: composing never holds up the echo.
+                # (A dialog's screen drops such callbacks when it closes: not over a dialog.)
+                self.call_after_refresh(self._start_preview)
+            else:
+                self.call_later(self._start_preview)
         else:
             self._preview_timer = self.set_timer(wait, self._start_preview)
 

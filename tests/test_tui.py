@@ -336,8 +336,13 @@ async def test_autosave_then_restore_after_a_crash(tmp_path: Path) -> None:
         await wait_settled(pilot)
         await open_group(pilot, app, "II.3", "an_hinh_su")
         await type_into(pilot, app, FIGURE, "1.777")
-        await wait_for(pilot, lambda: recovery.exists(), 10, "the recovery file")
-        assert "ky_nay: 1777" in recovery.read_text(encoding="utf-8")
+        # Autosave runs while the value is typed: wait for the one written after the last key.
+        await wait_for(
+            pilot,
+            lambda: recovery.exists() and "ky_nay: 1777" in recovery.read_text(encoding="utf-8"),
+            10,
+            "the recovery file with the typed value",
+        )
     # The file itself was never saved.
     assert "ky_nay: 1777" not in path.read_text(encoding="utf-8")
     again = make_app(path)
