@@ -946,6 +946,7 @@ class DraftingApp(App[None]):
             tree: OutlineTree = OutlineTree("Báo cáo", id="outline")
             tree.show_root = False
             tree.guide_depth = 2
+            self._fill_tree(tree)  # filled before its first layout
             yield tree
             if self.section_id != GENERAL and self.section_id not in self.outline.ids:
                 self.section_id = GENERAL
@@ -959,7 +960,6 @@ class DraftingApp(App[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self._fill_tree()
         self._update_title()
         self._apply_layout(self.size.width)
         self.editor_ready = True
@@ -1086,9 +1086,11 @@ class DraftingApp(App[None]):
         label.append(f"{section.number} {render_heading(section, self.draft.year)}")
         return label
 
-    def _fill_tree(self) -> None:
-        tree = self.query_one(OutlineTree)
-        tree.clear()
+    def _fill_tree(self, tree: OutlineTree | None = None) -> None:
+        """Fill the outline (``tree`` before it is mounted: it starts filled)."""
+        if tree is None:
+            tree = self.query_one(OutlineTree)
+            tree.clear()
         self._tree_nodes = {GENERAL: tree.root.add_leaf(self._label(GENERAL), data=GENERAL)}
 
         def add(parent: TreeNode[str], section_id: str | None) -> None:

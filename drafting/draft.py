@@ -12,6 +12,10 @@ Unsaved changes can be written to a recovery file beside the data file
 (``bao-cao.yaml`` → ``bao-cao.autosave.yaml``), or in the current folder for a draft
 that was never saved; reopening the file offers to restore them.
 
+ruamel (the round-trip parser and its node types) is imported by the functions that
+touch the round-trip document, so that a draft opened with ``defer=True`` shows its
+first screen before ruamel has loaded.
+
 >>> draft = Draft.new(2025)
 >>> draft.set_figure_text("an_hinh_su.thu_ly", "ky_nay", "1.500")
 True
@@ -35,17 +39,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
-
 from .catalogue import Catalogue, Figure, default_catalogue
 from .errors import OutputError, Problem, ProblemsError
 from .outline import Outline, default_outline
 from .yamlio import atomic_write_text, dump_yaml, parse_yaml, read_yaml_file
 
 if TYPE_CHECKING:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     from .bank import Bank
 
+NOT_A_MAPPING = "tệp dữ liệu phải là bảng khóa (mapping) ở cấp ngoài cùng"
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 SAMPLE_PATH = EXAMPLES_DIR / "bao-cao-mau-2024.yaml"
 RECOVERY_SUFFIX = ".autosave.yaml"
@@ -170,6 +174,8 @@ def _clean_text(text: str) -> str:
 
 def _scalar_text(text: str, old: Any = None) -> str:
     """Text for the YAML document: multi-line text as a literal block."""
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
     if "\n" in text:
         return cast(str, LiteralScalarString(text))
     if isinstance(old, FoldedScalarString):
@@ -193,6 +199,8 @@ def _insert_ordered(node: CommentedMap, key: str, value: Any, order: Sequence[st
 
 
 def _block_seq(node: Any) -> CommentedSeq:
+    from ruamel.yaml.comments import CommentedSeq
+
     if isinstance(node, CommentedSeq) and not node:
         node.fa.set_block_style()
     return node  # type: ignore[no-any-return]
@@ -208,6 +216,8 @@ _Holder = tuple[Any, Any, int]
 
 def _tail_holder(node: Any) -> _Holder | None:
     """Where the comment after the last line of ``node`` is kept: (container, key, slot)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     if isinstance(node, (CommentedMap, CommentedSeq)) and node.fa.flow_style():
         return None
     if isinstance(node, CommentedMap) and node:
@@ -261,6 +271,8 @@ def _put_tail(holder: _Holder | None, text: str) -> None:
 
 def _item_tail(container: Any, index: int) -> _Holder | None:
     """The holder of the comment after item ``index`` of a mapping or a list."""
+    from ruamel.yaml.comments import CommentedMap
+
     if isinstance(container, CommentedMap):
         key = list(container.keys())[index]
         return _tail_holder(container[key]) or (container, key, 2)
@@ -270,6 +282,8 @@ def _item_tail(container: Any, index: int) -> _Holder | None:
 def _insert_at(container: Any, index: int, value: Any, key: Any = None) -> None:
     """Insert an item at ``index``; the comment after the previous item (which introduces
     what follows it) moves after the new item."""
+    from ruamel.yaml.comments import CommentedMap
+
     tail = _take_tail(_item_tail(container, index - 1)) if index > 0 else ""
     if isinstance(container, CommentedMap):
         container.insert(index, key, value)
@@ -280,6 +294,8 @@ def _insert_at(container: Any, index: int, value: Any, key: Any = None) -> None:
 
 def _delete_at(container: Any, index: int) -> None:
     """Delete an item; the comment after it moves after the previous item."""
+    from ruamel.yaml.comments import CommentedMap
+
     tail = _take_tail(_item_tail(container, index))
     key = list(container.keys())[index] if isinstance(container, CommentedMap) else index
     del container[key]
@@ -457,10 +473,17 @@ class Draft:
         data, text = read_yaml_file(path, comments=not defer)
         if data is None:
             return cls.new(year, path, **kwargs)
-        if not isinstance(data, CommentedMap if not defer else Mapping):
-            raise ProblemsError([Problem(str(path), 1, "", "tệp dữ liệu phải là bảng khóa (mapping) ở cấp ngoài cùng")])
+        if defer:
+            doc = None
+            if not isinstance(data, Mapping):
+                raise ProblemsError([Problem(str(path), 1, "", NOT_A_MAPPING)])
+        else:
+            from ruamel.yaml.comments import CommentedMap
+
+            if not isinstance(data, CommentedMap):
+                raise ProblemsError([Problem(str(path), 1, "", NOT_A_MAPPING)])
+            doc = data
         bundled = is_bundled(path)
-        doc = data if isinstance(data, CommentedMap) and not defer else None
         draft = cls(doc, None if bundled else path, source=path, **kwargs)
         if defer:
             draft._fast, draft._source_text = data, text
@@ -486,6 +509,8 @@ class Draft:
     @property
     def doc(self) -> CommentedMap:
         """The round-trip document (parsed now if it was deferred: see :meth:`open`)."""
+        from ruamel.yaml.comments import CommentedMap
+
         doc = self._doc
         if doc is None:
             with self._doc_lock:
@@ -650,6 +675,8 @@ class Draft:
 
     def restore_recovery(self) -> None:
         """Replace the draft's content by the recovery file (the draft becomes unsaved)."""
+        from ruamel.yaml.comments import CommentedMap
+
         data, _ = read_yaml_file(self.recovery_file)
         if not isinstance(data, CommentedMap):
             raise ProblemsError([Problem(str(self.recovery_file), 1, "", "bản tự lưu không phải bảng khóa (mapping)")])
@@ -664,6 +691,8 @@ class Draft:
     # ------------------------------------------------------------------ nodes
 
     def _map(self, parent: CommentedMap, key: str, order: Sequence[str], what: str) -> CommentedMap:
+        from ruamel.yaml.comments import CommentedMap
+
         node = parent.get(key)
         if node is None:
             node = CommentedMap()
@@ -673,6 +702,8 @@ class Draft:
         return node
 
     def _seq(self, parent: CommentedMap, key: str, order: Sequence[str], what: str) -> CommentedSeq:
+        from ruamel.yaml.comments import CommentedSeq
+
         node = parent.get(key)
         if node is None:
             node = CommentedSeq()
@@ -715,6 +746,8 @@ class Draft:
     def set_figure(self, figure_id: str, part: Part, value: int | str | None) -> bool:
         """Set a figure: ``part`` is ``ky_nay``/``cung_ky``/``nguyen_nhan`` for a compared
         figure, ``""`` for a plain one. Returns whether the draft changed."""
+        from ruamel.yaml.comments import CommentedMap
+
         figure = self._figure(figure_id)
         if figure.compared and part not in COMPARED_PARTS:
             raise ValueError(f"chỉ số {figure_id} so sánh với cùng kỳ: chọn ky_nay, cung_ky hoặc nguyen_nhan")
@@ -799,6 +832,8 @@ class Draft:
         return []
 
     def set_recipients(self, lines: Sequence[str]) -> bool:
+        from ruamel.yaml.comments import CommentedSeq
+
         cleaned = [_clean_text(x).lstrip("-–• ").strip() for x in lines]
         cleaned = [x for x in cleaned if x]
         if cleaned == self.recipients():
@@ -864,6 +899,8 @@ class Draft:
 
     def add_document(self, kind: str, number: str, date: str, summary: str, unit: str = "") -> int:
         """Add a document row (checked first); returns its index in ``van_ban``."""
+        from ruamel.yaml.comments import CommentedMap
+
         fields = self._document_fields(kind, number, date, summary, unit)
         seq = self._seq(self.doc, "van_ban", TOP_ORDER, "van_ban")
         node = CommentedMap()
@@ -902,6 +939,8 @@ class Draft:
 
     @staticmethod
     def _row(items: Any, index: int, what: str) -> CommentedMap:
+        from ruamel.yaml.comments import CommentedMap
+
         if not isinstance(items, list) or not 0 <= index < len(items):
             raise IndexError(f"{what}[{index}]")
         node = items[index]
@@ -938,6 +977,8 @@ class Draft:
 
     def set_movement_result(self, movement_id: str, text: str) -> bool:
         """The result of an outline movement (its first row; one is added if none)."""
+        from ruamel.yaml.comments import CommentedMap
+
         if movement_id not in {m.id for m in self.outline.movements}:
             raise KeyError(movement_id)
         result = _clean_text(text)
@@ -971,6 +1012,8 @@ class Draft:
 
     def add_movement(self, name: str, group: str, result: str = "", unit: str = "") -> int:
         """Add a movement the writer names (group ``a`` or ``b``); returns its index."""
+        from ruamel.yaml.comments import CommentedMap
+
         name = _clean_text(name).strip('“”"')
         if not name:
             raise ValueError("phong trào tự thêm phải có tên")
@@ -1134,6 +1177,8 @@ class Draft:
 
     def add_paragraph(self, section_id: str, text: str = "", position: int | None = None) -> int:
         """Add a paragraph the writer types (kept verbatim); returns its index."""
+        from ruamel.yaml.comments import CommentedMap
+
         seq = self.materialise(section_id)
         node = CommentedMap()
         node["van_ban"] = _scalar_text(_clean_text(text))
@@ -1143,6 +1188,8 @@ class Draft:
         return index
 
     def set_paragraph(self, section_id: str, index: int, text: str) -> bool:
+        from ruamel.yaml.comments import CommentedMap
+
         seq = self._section_seq(section_id)
         if not 0 <= index < len(seq):
             raise IndexError(index)
@@ -1193,6 +1240,8 @@ def _same(old: Any, new: Any) -> bool:
 
 
 def _phrase_item(phrase_id: str, variant: int | None) -> CommentedMap:
+    from ruamel.yaml.comments import CommentedMap
+
     node = CommentedMap()
     node["cau"] = phrase_id
     if variant is not None:
