@@ -34,6 +34,7 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import ModalScreen
 from textual.timer import Timer
@@ -596,12 +597,36 @@ class ParagraphView(Static, can_focus=True):
         self.update(text or " ")
 
 
-class ActionButton(Button):
-    """A button that runs an editor action (add or remove a row)."""
+class ActionButton(Static, can_focus=True):
+    """A one-line command of the editor (open a section, add or remove a row): Enter,
+    Space or a click runs it.
+
+    Lighter than Textual's ``Button``, whose many styles would be parsed before the
+    first screen; the dialogs keep real buttons.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,space", "press", "Chọn", show=False)]
+
+    class Pressed(Message):
+        """The command was chosen."""
+
+        def __init__(self, button: ActionButton) -> None:
+            super().__init__()
+            self.button = button
 
     def __init__(self, label: str, action: tuple[str, ...], **kwargs: Any) -> None:
-        super().__init__(label, compact=True, **kwargs)
+        super().__init__(label, **kwargs)
         self.action_target = action
+
+    def press(self) -> None:
+        """Run the command (as Enter or a click does)."""
+        self.post_message(self.Pressed(self))
+
+    def action_press(self) -> None:
+        self.press()
+
+    def on_click(self) -> None:
+        self.press()
 
 
 class PhraseList(OptionList):
@@ -1522,11 +1547,9 @@ class DraftingApp(App[None]):
         except (ValueError, KeyError, IndexError, DraftingError) as exc:
             self.notify(str(exc), severity="error", title="Chưa ghi được")
 
-    @on(Button.Pressed)
-    def _button(self, event: Button.Pressed) -> None:
+    @on(ActionButton.Pressed)
+    def _button(self, event: ActionButton.Pressed) -> None:
         button = event.button
-        if not isinstance(button, ActionButton):
-            return
         event.stop()
         action = button.action_target
         draft = self.draft

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Button
 from tui_helpers import STARTUP_TIMEOUT, async_test, copy_sample, wait_for, wait_settled
 
 from drafting.bank import Bank, default_bank
@@ -17,6 +16,7 @@ from drafting.draft import SAMPLE_PATH, Draft
 from drafting.errors import Problem
 from tui import (
     KEYS_HELP,
+    ActionButton,
     ConfirmScreen,
     DraftingApp,
     EditInput,
@@ -219,7 +219,7 @@ async def test_paragraphs_are_written_verbatim() -> None:
         await wait_settled(pilot)
         app.goto_section("IV.3")
         await wait_settled(pilot)
-        app.query_one("#add-paragraph", Button).press()
+        app.query_one("#add-paragraph", ActionButton).press()
         await wait_for(pilot, lambda: app.editor_ready and bool(app.query(".paragraph")))
         area = app.query(".paragraph").last()
         area.focus()
@@ -242,7 +242,7 @@ async def test_document_rows_add_edit_remove(tmp_path: Path) -> None:
         form.query_one(".new-so").value = "21/KH-TA"
         form.query_one(".new-ngay").value = "31/02/2024"
         form.query_one(".new-trich").value = "Kế hoạch tuyên truyền"
-        add = form.query_one(".add", Button)
+        add = form.query_one(".add", ActionButton)
         add.press()
         error = form.query_one(".error")
         await wait_for(pilot, lambda: error.display)
@@ -276,7 +276,7 @@ async def test_movement_results_and_custom_movements() -> None:
         await wait_settled(pilot)
         form = app.query_one(".list-new")
         form.query_one(".new-ten").value = "Thi đua chuyển đổi số"
-        form.query_one(".add", Button).press()
+        form.query_one(".add", ActionButton).press()
         await wait_for(pilot, lambda: any(r.name == "Thi đua chuyển đổi số" for r in app.draft.movements("b")))
         await wait_settled(pilot)
         assert "[Chưa nhập: kết quả thực hiện phong trào “Thi đua chuyển đổi số”]" in app.preview_plain()
@@ -595,3 +595,17 @@ async def test_new_file_starts_from_the_skeleton(tmp_path: Path) -> None:
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: target.exists())
     assert "bien_che_duoc_giao: 45" in target.read_text(encoding="utf-8")
+
+
+@async_test
+async def test_a_parent_section_lists_its_subsections_as_commands() -> None:
+    app = make_app(start_section="II")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_settled(pilot)
+        commands = list(app.query("#editor ActionButton.goto").results(ActionButton))
+        assert [c.action_target for c in commands][:2] == [("goto", "II.1"), ("goto", "II.2")]
+        commands[1].focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.section_id == "II.2" and app.editor_ready, 10, "section II.2")
+        await wait_settled(pilot)
+        assert "Xem trước: mục II.2" in str(app.query_one("#preview-title").render())
