@@ -15,6 +15,7 @@ classcode.install()  # before Textual and the library define their dataclasses
 import argparse
 import contextlib
 import datetime
+import gc
 import io
 import sys
 import threading
@@ -62,6 +63,7 @@ from drafting.draft import (
     MAX_MONEY,
     UNIT_MARK,
     Draft,
+    Part,
     PhraseRow,
     SectionMark,
     parse_count,
@@ -913,6 +915,7 @@ class DraftingApp(App[None]):
         bank: Any = None,
     ) -> None:
         super().__init__()
+        self._collecting = False
         self.catalogue: Catalogue = default_catalogue()
         self.outline: Outline = default_outline()
         # The file is read quickly for the first screen; its round-trip document (comments
@@ -963,6 +966,10 @@ class DraftingApp(App[None]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        # No garbage collection until the first screen is up: building it allocates much
+        # and frees little, and the collections would take a tenth of the start-up.
+        self._collecting = gc.isenabled()
+        gc.disable()
         yield Header(icon="≡")
         # Laid out for the terminal's width from the start: no second styling pass on mount.
         self.narrow = self.size.width < NARROW
@@ -1019,6 +1026,7 @@ class DraftingApp(App[None]):
         if self._started:
             return
         self._started = True
+        self._restore_collection()
         node = self._tree_nodes.get(self.section_id)
         tree = self.query_one(OutlineTree)
         if node is not None and tree.cursor_node is not node:
@@ -1432,7 +1440,7 @@ class DraftingApp(App[None]):
         if target[0] == "figure" and target[2] != "nguyen_nhan" and widget.value:
             figure = self.catalogue.figures[target[1]]
             money = figure.kind == "tien"
-            stored = self.draft.figure_value(target[1], target[2])
+            stored = self.draft.figure_value(target[1], cast(Part, target[2]))
             if type(stored) is int and 0 <= stored <= (MAX_MONEY if money else MAX_COUNT):
                 return  # shown as the draft formats it, which reads back as itself
             try:
@@ -2120,8 +2128,14 @@ class DraftingApp(App[None]):
         if path is not None and self._save_to(path):
             self.exit()
 
+    def _restore_collection(self) -> None:
+        if self._collecting:
+            self._collecting = False
+            gc.enable()
+
     def on_unmount(self) -> None:
         self._exiting = True
+        self._restore_collection()
         if self._keep_recovery and self.draft.dirty:
             with contextlib.suppress(OSError):
                 self.draft.write_recovery(force=True)

@@ -609,3 +609,16 @@ async def test_a_parent_section_lists_its_subsections_as_commands() -> None:
         await wait_for(pilot, lambda: app.section_id == "II.2" and app.editor_ready, 10, "section II.2")
         await wait_settled(pilot)
         assert "Xem trước: mục II.2" in str(app.query_one("#preview-title").render())
+
+
+@async_test
+async def test_garbage_collection_resumes_after_the_first_screen() -> None:
+    import gc
+
+    app = make_app()
+    assert gc.isenabled()  # an application not running changes nothing
+    async with app.run_test(size=SIZE) as pilot:
+        assert not gc.isenabled() or app._started  # paused while the first screen is built
+        await wait_settled(pilot)
+        assert gc.isenabled()
+    assert gc.isenabled()
