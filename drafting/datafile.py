@@ -70,6 +70,16 @@ def nfc(text: str) -> str:
 
 
 class _DataReader(FieldReader):
+    def top_mapping(self, data: Mapping[str, Any], key: str) -> Mapping[str, Any] | None:
+        """The mapping under a top-level key: ``None`` when it is absent or (reported) not a mapping."""
+        node = data.get(key)
+        return None if node is None else self.mapping(data, key, node, key)
+
+    def top_sequence(self, data: Mapping[str, Any], key: str) -> list[Any]:
+        """The list under a top-level key: empty when it is absent or (reported) not a list."""
+        node = data.get(key)
+        return [] if node is None else self.sequence(data, key, node, key) or []
+
     def count(self, node: Any, key: str | int, path: str, money: bool = False) -> int | None:
         value = node[key]
         if value is None:
@@ -224,10 +234,7 @@ def _year(r: _DataReader, data: Mapping[str, Any]) -> int | None:
 
 
 def _unit(r: _DataReader, data: Mapping[str, Any]) -> Unit:
-    node = data.get("don_vi")
-    if node is None:
-        return Unit()
-    m = r.mapping(data, "don_vi", node, "don_vi")
+    m = r.top_mapping(data, "don_vi")
     if m is None:
         return Unit()
     r.unknown_keys(m, UNIT_KEYS, "don_vi")
@@ -253,10 +260,7 @@ def _unit(r: _DataReader, data: Mapping[str, Any]) -> Unit:
 
 
 def _options(r: _DataReader, data: Mapping[str, Any]) -> Options:
-    node = data.get("tuy_chon")
-    if node is None:
-        return Options()
-    m = r.mapping(data, "tuy_chon", node, "tuy_chon")
+    m = r.top_mapping(data, "tuy_chon")
     if m is None:
         return Options()
     r.unknown_keys(m, OPTION_KEYS, "tuy_chon")
@@ -284,10 +288,7 @@ def _options(r: _DataReader, data: Mapping[str, Any]) -> Options:
 
 
 def _targets(r: _DataReader, data: Mapping[str, Any], catalogue: Catalogue) -> dict[str, float]:
-    node = data.get("chi_tieu")
-    if node is None:
-        return {}
-    m = r.mapping(data, "chi_tieu", node, "chi_tieu")
+    m = r.top_mapping(data, "chi_tieu")
     if m is None:
         return {}
     out: dict[str, float] = {}
@@ -303,10 +304,7 @@ def _targets(r: _DataReader, data: Mapping[str, Any], catalogue: Catalogue) -> d
 
 
 def _figures(r: _DataReader, data: Mapping[str, Any], catalogue: Catalogue) -> dict[str, FigureValue]:
-    node = data.get("so_lieu")
-    if node is None:
-        return {}
-    groups = r.mapping(data, "so_lieu", node, "so_lieu")
+    groups = r.top_mapping(data, "so_lieu")
     if groups is None:
         return {}
     out: dict[str, FigureValue] = {}
@@ -364,10 +362,7 @@ def _unit_figures(
     r: _DataReader, data: Mapping[str, Any], catalogue: Catalogue, units: tuple[str, ...]
 ) -> dict[str, dict[str, int | None]]:
     """``so_lieu_don_vi`` of a consolidated file: {unit: {group: {figure: this period's value}}}."""
-    node = data.get("so_lieu_don_vi")
-    if node is None:
-        return {}
-    table = r.mapping(data, "so_lieu_don_vi", node, "so_lieu_don_vi")
+    table = r.top_mapping(data, "so_lieu_don_vi")
     if table is None:
         return {}
     out: dict[str, dict[str, int | None]] = {}
@@ -409,12 +404,9 @@ def _unit_figures(
 
 
 def _documents(r: _DataReader, data: Mapping[str, Any]) -> tuple[IssuedDocument, ...]:
-    node = data.get("van_ban")
-    if node is None:
-        return ()
-    items = r.sequence(data, "van_ban", node, "van_ban")
+    items = r.top_sequence(data, "van_ban")
     out: list[IssuedDocument] = []
-    for i, item in enumerate(items or []):
+    for i, item in enumerate(items):
         path = join_path("van_ban", i)
         m = r.mapping(items, i, item, path)
         if m is None:
@@ -444,13 +436,10 @@ def _documents(r: _DataReader, data: Mapping[str, Any]) -> tuple[IssuedDocument,
 
 
 def _movements(r: _DataReader, data: Mapping[str, Any], outline: Outline) -> tuple[Movement, ...]:
-    node = data.get("phong_trao")
-    if node is None:
-        return ()
-    items = r.sequence(data, "phong_trao", node, "phong_trao")
+    items = r.top_sequence(data, "phong_trao")
     named = {m.id: m for m in outline.movements}
     out: list[Movement] = []
-    for i, item in enumerate(items or []):
+    for i, item in enumerate(items):
         path = join_path("phong_trao", i)
         m = r.mapping(items, i, item, path)
         if m is None:
@@ -483,10 +472,7 @@ def _movements(r: _DataReader, data: Mapping[str, Any], outline: Outline) -> tup
 
 
 def _content(r: _DataReader, data: Mapping[str, Any], outline: Outline) -> dict[str, tuple[ContentItem, ...]]:
-    node = data.get("noi_dung")
-    if node is None:
-        return {}
-    sections = r.mapping(data, "noi_dung", node, "noi_dung")
+    sections = r.top_mapping(data, "noi_dung")
     if sections is None:
         return {}
     out: dict[str, tuple[ContentItem, ...]] = {}
