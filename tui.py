@@ -304,10 +304,21 @@ class ConfirmScreen(ModalScreen[str]):
         self.dismiss((event.button.id or "").removeprefix("choice-"))
 
 
-class MessageScreen(ModalScreen[None]):
-    """A read-only list of messages (problems, check results)."""
+class ReadOnlyScreen(ModalScreen[None]):
+    """A dialog to read, closed by Escape or its “Đóng” button (``#close``, focused)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Đóng")]
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(None)
+
+
+class MessageScreen(ReadOnlyScreen):
+    """A read-only list of messages (problems, check results)."""
 
     def __init__(self, title: str, lines: Iterable[str], note: str = "") -> None:
         super().__init__()
@@ -322,13 +333,6 @@ class MessageScreen(ModalScreen[None]):
                 yield Static(Text("\n".join(self.lines) if self.lines else "Không có vấn đề nào."))
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Đóng", id="close", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#close", Button).focus()
-
-    @on(Button.Pressed, "#close")
-    def _close(self) -> None:
-        self.dismiss(None)
 
 
 class PathScreen(ModalScreen[Path | None]):
@@ -432,11 +436,10 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
         self.dismiss((self.fmt, Path(text).expanduser()))
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ReadOnlyScreen):
     """Every key of the application."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", "Đóng"),
         Binding("f1", "dismiss", "Đóng", show=False),
         Binding("question_mark", "dismiss", "Đóng", show=False),
     ]
@@ -456,13 +459,6 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(table)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Đóng", id="close", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#close", Button).focus()
-
-    @on(Button.Pressed, "#close")
-    def _close(self) -> None:
-        self.dismiss(None)
 
 
 # --------------------------------------------------------------------------- editor widgets
