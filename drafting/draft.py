@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from .catalogue import Catalogue, Figure, default_catalogue
+from .datafile import UNIT_KEYS
 from .errors import OutputError, Problem, ProblemsError
 from .outline import Outline, default_outline
 from .yamlio import atomic_write_text, dump_yaml, parse_yaml, read_yaml_file
@@ -63,20 +64,8 @@ TOP_ORDER = ("nam", "don_vi", "tuy_chon", "chi_tieu", "so_lieu", "van_ban", "pho
 COMPARED_PARTS = ("ky_nay", "cung_ky", "nguyen_nhan")
 DOCUMENT_ORDER = ("loai", "so", "ngay", "trich_yeu", "don_vi")
 MOVEMENT_ORDER = ("id", "ten", "nhom", "ket_qua", "don_vi")
-UNIT_TEXT_FIELDS = (
-    "co_quan_chu_quan",
-    "co_quan_ban_hanh",
-    "ten",
-    "ten_ngan",
-    "dia_danh",
-    "so",
-    "ky_hieu",
-    "ngay",
-    "tham_quyen_ky",
-    "chuc_vu_nguoi_ky",
-    "nguoi_ky",
-)
-UNIT_ORDER = (*UNIT_TEXT_FIELDS, "noi_nhan")
+UNIT_ORDER = UNIT_KEYS
+UNIT_TEXT_FIELDS = tuple(k for k in UNIT_KEYS if k != "noi_nhan")
 
 Part = Literal["", "ky_nay", "cung_ky", "nguyen_nhan"]
 
