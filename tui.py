@@ -26,13 +26,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar, cast
 
+from rich.align import Align
 from rich.console import Console, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.geometry import Size
 from textual.message import Message
@@ -784,6 +785,24 @@ def match_score(query: str, text: str) -> float:
 def highlighted(provider: Provider, query: str, text: str) -> Any:
     matcher = provider.matcher(query)
     return matcher.highlight(text) if matcher.match(text) > 0 else text
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, saying in Vietnamese that nothing matched."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # As CommandPalette's own (Textual 8.2.8, pinned), whose message is in English.
+        self._stop_no_matches_countdown()
+
+        def show() -> None:
+            if not search_value:
+                self._list_visible = False
+                return
+            message = Text(f"Không có mục, câu mẫu hay lệnh nào khớp với “{search_value}”", style="not bold")
+            self.query_one(CommandList).add_option(Option(Align.center(message), disabled=True, id=self._NO_MATCHES))
+            self._list_visible = True
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show)
 
 
 class SectionCommands(Provider):
@@ -1991,7 +2010,7 @@ class DraftingApp(App[None]):
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(cast(App[object], self)):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=self.command_palette_placeholder))
+            self.push_screen(Palette(id="--command-palette", placeholder=self.command_palette_placeholder))
 
     # saving
 

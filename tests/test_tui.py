@@ -463,6 +463,25 @@ async def test_palette_jumps_to_a_section() -> None:
 
 
 @async_test
+async def test_palette_says_in_vietnamese_that_nothing_matched() -> None:
+    from textual.command import CommandList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_settled(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"xyzzy")
+
+        def message() -> str:
+            found = app.screen.query(CommandList)
+            options = found.first().options if found else []
+            return " ".join(str(o.prompt.renderable) for o in options if o.id == "--no-matches")
+
+        await wait_for(pilot, lambda: bool(message()), 10, "the no-match line")
+        assert message() == "Không có mục, câu mẫu hay lệnh nào khớp với “xyzzy”"
+
+
+@async_test
 async def test_palette_inserts_a_phrase_into_the_current_section() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
