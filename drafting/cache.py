@@ -158,7 +158,7 @@ class CodeCache:
             for stale in self.path.parent.glob(self.stale):
                 if stale != self.path:
                     stale.unlink(missing_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".jinja.", suffix=".tmp", dir=self.path.parent)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.stem}.", suffix=".tmp", dir=self.path.parent)
             with os.fdopen(fd, "wb") as handle:
                 marshal.dump(merged, handle)
             os.replace(tmp, self.path)

@@ -39,7 +39,7 @@ def install() -> None:
     cache = _cache()
     atexit.register(cache.flush)
 
-    def cached_exec(source: Any, globals: Any = None, locals: Any = None) -> None:  # noqa: A002
+    def cached_exec(source: Any, globals: Any = None, locals: Any = None) -> None:
         if isinstance(source, str):
             code = cache.get(source)
             if code is None:
