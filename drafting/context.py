@@ -56,12 +56,10 @@ def figure_attrs(view: FigureView) -> dict[str, Any]:
     }
 
 
-def target_label(view: FigureView, catalogue: Catalogue, users: int | None = None) -> str:
+def target_label(view: FigureView, catalogue: Catalogue, users: int) -> str:
     """A short description of the rate a target is held against (``users``: how many
-    figures of the catalogue are held against it, counted when not given)."""
+    figures of the catalogue are held against it)."""
     assert view.target is not None
-    if users is None:
-        users = sum(1 for f in catalogue.figures.values() if f.target == view.target.id)
     if users == 1:
         return view.target.label
     return "tỷ lệ giải quyết " + lower_first(catalogue.group(view.figure.group).title)

@@ -104,13 +104,6 @@ def referenced_names(source: str, expression: bool = False) -> set[str]:
     return names(source, expression)
 
 
-def environment() -> Any:
-    """The shared sandboxed Jinja environment (:class:`~drafting.jinja_sandbox.PhraseEnvironment`)."""
-    from .jinja_sandbox import environment as shared
-
-    return shared()
-
-
 __all__ = [
     "MAX_OUTPUT",
     "MAX_RANGE",

@@ -339,7 +339,7 @@ def test_disk_cache_reuses_and_can_be_turned_off(tmp_path: Path, monkeypatch: py
 
 def test_compiled_templates_survive_the_process(tmp_path: Path) -> None:
     from drafting.cache import CodeCache
-    from drafting.sandbox import environment
+    from drafting.jinja_sandbox import environment
 
     path = tmp_path / "jinja.marshal"
     first = CodeCache(path)
