@@ -1134,11 +1134,8 @@ class DraftingApp(App[None]):
         label.append(f"{section.number} {render_heading(section, self.draft.year)}")
         return label
 
-    def _fill_tree(self, tree: OutlineTree | None = None) -> None:
-        """Fill the outline (``tree`` before it is mounted: it starts filled)."""
-        if tree is None:
-            tree = self.query_one(OutlineTree)
-            tree.clear()
+    def _fill_tree(self, tree: OutlineTree) -> None:
+        """Fill the outline before it is mounted: it is laid out once, already filled."""
         self._tree_nodes = {GENERAL: tree.root.add_leaf(self._label(GENERAL), data=GENERAL)}
 
         def add(parent: TreeNode[str], section_id: str | None) -> None:
@@ -1324,28 +1321,27 @@ class DraftingApp(App[None]):
                 )
                 cause.error_span = 2
                 for part in ("ky_nay", "cung_ky"):
-                    inp = EditInput(
-                        ("figure", figure.id, part),
-                        self.draft.figure_text(figure.id, part),
-                        placeholder="số",
-                        id=f"fig-{safe}-{part}",
-                        classes="number",
-                    )
+                    inp = self._number_input(figure.id, part)
                     inp.error_anchor, inp.error_span = cause, 2
                     cells.append(inp)
                 cells.append(cause)
             else:
                 cells.append(Static(label, classes="cell-label"))
-                inp = EditInput(
-                    ("figure", figure.id, ""),
-                    self.draft.figure_text(figure.id, ""),
-                    placeholder="số",
-                    id=f"fig-{safe}",
-                    classes="number",
-                )
+                inp = self._number_input(figure.id, "")
                 inp.error_span = 2
                 cells.append(inp)
         return Grid(*cells, classes="figure-grid compared" if compared else "figure-grid")
+
+    def _number_input(self, figure_id: str, part: Part) -> EditInput:
+        """The input of a figure's value (``part``: ``ky_nay``, ``cung_ky``, or ``""`` for one value)."""
+        safe = figure_id.replace(".", "--")
+        return EditInput(
+            ("figure", figure_id, part),
+            self.draft.figure_text(figure_id, part),
+            placeholder="số",
+            id=f"fig-{safe}-{part}" if part else f"fig-{safe}",
+            classes="number",
+        )
 
     def _list_widgets(self, name: str) -> list[Widget]:
         widgets: list[Widget] = [Static(LIST_TITLES.get(name, name), classes="part-title")]
