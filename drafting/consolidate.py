@@ -399,12 +399,9 @@ def consolidate(
     from .datafile import load_report, validate_report
     from .render import check_output_path
 
-    # A previous result lying in a folder being consolidated is not an input; a file
-    # named explicitly is, and is then refused as the output below.
-    target = output.resolve()
-    sources = collect_inputs(
-        q for p in inputs for q in ([x for x in collect_inputs([p]) if x.resolve() != target] if p.is_dir() else [p])
-    )
+    # Every data file of a folder is an input, so an output inside the folder is refused
+    # below rather than dropped from the inputs and overwritten.
+    sources = collect_inputs(inputs)
     if not sources:
         raise ProblemsError([Problem(str(output), None, "", "không có tệp dữ liệu nào để tổng hợp")])
     check_output_path(output, [*sources, *([unit_file] if unit_file else [])])

@@ -31,10 +31,11 @@ def check_output_path(output: Path, inputs: list[Path]) -> None:
         raise OutputError(f"{output}: đây là thư mục; hãy ghi tên tệp kết quả")
     for source in inputs:
         try:
-            if output.exists() and output.resolve() == source.resolve():
-                raise OutputError(f"{output}: không được ghi đè lên tệp dữ liệu đầu vào")
+            same = output.exists() and (output.resolve() == source.resolve() or output.samefile(source))
         except OSError:
             continue
+        if same:
+            raise OutputError(f"{output}: không được ghi đè lên tệp dữ liệu đầu vào ({source}); hãy chọn tên tệp khác")
 
 
 def write_document(document: Document, output: Path, fmt: str) -> None:

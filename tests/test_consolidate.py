@@ -208,3 +208,17 @@ def test_too_large_a_result_is_refused(
     assert main(["consolidate", *map(str, units), "-o", str(out)]) == 2
     assert "tệp tổng hợp quá lớn" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_output_inside_an_input_folder_leaves_every_input_intact(
+    units: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = units[0].parent
+    before = {p: p.read_bytes() for p in folder.iterdir()}
+    for target in (units[0], folder / "." / units[0].name):
+        assert main(["consolidate", str(folder), "-o", str(target)]) == 2
+        assert "không được ghi đè" in capsys.readouterr().err
+    link = folder.parent / "lien-ket.yaml"
+    link.symlink_to(units[1])
+    assert main(["consolidate", str(folder), "-o", str(link)]) == 2
+    assert {p: p.read_bytes() for p in folder.iterdir()} == before
