@@ -1,9 +1,9 @@
 """Giao diện soạn Báo cáo tổng kết công tác thi đua, khen thưởng (Textual).
 
 ``python tui.py [TỆP]`` hoặc ``drafting-tui [TỆP]``. The application only calls the
-library (:mod:`drafting`): a :class:`drafting.draft.Draft` holds the data file being
+library (:mod:`drafting`): a :class:`drafting.editing.draft.Draft` holds the data file being
 edited; the editor of a section is generated from the outline and the figure
-catalogue; the preview shows what :class:`drafting.compose.Composer` writes.
+catalogue; the preview shows what :class:`drafting.composition.composer.Composer` writes.
 """
 
 from __future__ import annotations
@@ -57,9 +57,10 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 
-from drafting.catalogue import Catalogue, default_catalogue
+from drafting.bank.catalogue import Catalogue, default_catalogue
+from drafting.bank.outline import Outline, OutlineSection, default_outline
 from drafting.document import Paragraph, Section, Table
-from drafting.draft import (
+from drafting.editing.draft import (
     MAX_COUNT,
     MAX_MONEY,
     UNIT_MARK,
@@ -72,7 +73,6 @@ from drafting.draft import (
     section_marks,
 )
 from drafting.errors import DraftingError, OutputError, Problem, ProblemsError
-from drafting.outline import Outline, OutlineSection, default_outline
 
 GENERAL = "_chung"
 """The tree node of the unit information (not a section of the outline)."""
@@ -166,8 +166,8 @@ def app_of(widget: Widget) -> DraftingApp:
 
 
 def render_heading(section: OutlineSection, year: int) -> str:
-    from drafting.context import year_context
-    from drafting.sandbox import render
+    from drafting.bank.sandbox import render
+    from drafting.composition.context import year_context
 
     return render(section.heading, year_context(year))
 
@@ -1225,8 +1225,8 @@ class DraftingApp(App[None]):
             Static(Text(f"{section.number} {render_heading(section, year)}", style="bold"), classes="section-title")
         ]
         if section.guidance:
-            from drafting.context import year_context
-            from drafting.sandbox import render
+            from drafting.bank.sandbox import render
+            from drafting.composition.context import year_context
 
             guidance = "\n".join("– " + render(g, year_context(year)) for g in section.guidance)
             widgets.append(GuidanceToggle(guidance))
@@ -1283,8 +1283,8 @@ class DraftingApp(App[None]):
         return widgets
 
     def group_title(self, gid: str) -> str:
-        from drafting.context import year_context
-        from drafting.sandbox import render
+        from drafting.bank.sandbox import render
+        from drafting.composition.context import year_context
 
         group = self.catalogue.group(gid)
         figures = [f for f in group.figures if f.entered]
@@ -1380,9 +1380,9 @@ class DraftingApp(App[None]):
             )
         else:
             group = name.removeprefix("phong_trao_")
-            from drafting.context import year_context
-            from drafting.formatting import quote
-            from drafting.sandbox import render
+            from drafting.bank.sandbox import render
+            from drafting.composition.context import year_context
+            from drafting.vi.formatting import quote
 
             rows = self.draft.movements(group)
             for movement in self.outline.movements:
@@ -1788,13 +1788,13 @@ class DraftingApp(App[None]):
     def _compose_preview(
         self, report: Any, bank: Any, section_id: str, whole: bool, version: int, started: float, width: int = 0
     ) -> None:
-        from drafting.compose import Composer
+        from drafting.composition.composer import Composer
 
         composer = Composer.create(report, bank, self.catalogue, self.outline)
         problems: list[Problem] = []
         result = PreviewResult(version, section_id, whole)
         if whole:
-            from drafting.export_text import to_text
+            from drafting.export.text import to_text
 
             try:
                 document = composer.document()
@@ -1924,7 +1924,7 @@ class DraftingApp(App[None]):
 
     @work(thread=True, group="bank", description="tải kho câu mẫu")
     def _load_bank(self) -> None:
-        from drafting.bank import default_bank
+        from drafting.bank.phrases import default_bank
 
         bank = default_bank()
         self.call_from_thread(self._bank_ready, bank)
@@ -2048,7 +2048,7 @@ class DraftingApp(App[None]):
         return Path(f"bao-cao-{self.draft.year}")
 
     def action_export(self, fmt: str = "docx") -> None:
-        from drafting.export_pdf import soffice_path
+        from drafting.export.pdf import soffice_path
 
         pdf = soffice_path() is not None
         if fmt == "pdf" and not pdf:
@@ -2074,8 +2074,8 @@ class DraftingApp(App[None]):
 
     @work(thread=True, group="export", description="xuất báo cáo")
     def export_report(self, report: Any, fmt: str, path: Path) -> None:
-        from drafting.compose import compose
-        from drafting.render import check_output_path, write_document
+        from drafting.composition.composer import compose
+        from drafting.export.render import check_output_path, write_document
 
         inputs = [p for p in (self.draft.path, self.draft.source) if p is not None]
         try:
@@ -2154,7 +2154,7 @@ class DraftingApp(App[None]):
 
 def check_report(draft: Draft, bank: Any) -> list[str]:
     """The findings of the library's checks (``drafting check``), one line each."""
-    from drafting.checks import check_report as library_check
+    from drafting.checks.checker import check_report as library_check
 
     try:
         report = draft.report()
@@ -2182,7 +2182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--mau", action="store_true", help="mở tệp mẫu (mặc định khi không ghi TỆP)")
     parser.add_argument("--nam", type=int, help="năm báo cáo của bản nháp mới, để trống (không mở tệp mẫu)")
     args = parser.parse_args(argv)
-    from drafting.draft import SAMPLE_PATH
+    from drafting.resources import SAMPLE_PATH
 
     # Without a file the bundled sample opens as a new untitled draft (the sample is never written).
     opens_sample = args.mau or (not args.file and not args.nam)

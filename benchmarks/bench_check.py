@@ -31,8 +31,8 @@ clock = time.process_time
 start = clock()
 from drafting import classcode
 classcode.install()  # as the command line does
-from drafting.checks import check_file
-from drafting.yamlio import read_yaml_file
+from drafting.checks.checker import check_file
+from drafting.files.yamlio import read_yaml_file
 imported = clock()
 read_yaml_file(sys.argv[1], comments=False)
 parsed = clock()

@@ -88,8 +88,8 @@ def run(command: list[str]) -> tuple[float, float]:
 
 def document_parts(path: Path) -> list[tuple[str, Any]]:
     """Headings, paragraphs and tables of a composed report, in order (for the baseline)."""
-    from drafting.compose import compose
-    from drafting.datafile import load_report
+    from drafting.composition.composer import compose
+    from drafting.datafile.validate import load_report
     from drafting.document import Paragraph, Table
 
     document = compose(load_report(path, comments=False))
@@ -143,9 +143,9 @@ def write_plain_docx(job: tuple[list[tuple[str, Any]], str]) -> None:
 
 def components(sample_parts: list[tuple[str, Any]], rounds: int = 6) -> dict[str, float]:
     """CPU seconds per document of each step, in this process, interleaved (robust to load)."""
-    from drafting.compose import compose
-    from drafting.datafile import load_report
-    from drafting.export_docx import write_docx
+    from drafting.composition.composer import compose
+    from drafting.datafile.validate import load_report
+    from drafting.export.docx import write_docx
 
     clock = time.process_time
     totals = {"python-docx": 0.0, "write_docx": 0.0, "load": 0.0, "compose": 0.0}

@@ -1,5 +1,5 @@
 """``python -m drafting``."""
 
-from .cli import run
+from drafting.cli import run
 
 run()

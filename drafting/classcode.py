@@ -4,7 +4,7 @@ Before Python 3.13, each ``@dataclass`` compiles five or six small functions fro
 source text when its module is imported; the forty records a report check imports
 spend about 50 ms in ``compile`` — a third of the command's own start-up.
 :func:`install` gives the ``dataclasses`` module an ``exec`` that runs the code an
-earlier run compiled from the same text (a :class:`~drafting.cache.CodeCache` keyed by
+earlier run compiled from the same text (a :class:`~drafting.bank.cache.CodeCache` keyed by
 the exact text, one file per Python version), which is exactly what executing the text
 does; texts not seen before are compiled as before and kept when the process ends.
 
@@ -18,7 +18,7 @@ import dataclasses
 import sys
 from typing import Any
 
-from .cache import CodeCache, cache_dir
+from drafting.bank.cache import CodeCache, cache_dir
 
 _PREFIX = "dataclasses-"
 

@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import classcode
+from drafting import classcode
 
 classcode.install()  # before the first import of a module defining dataclasses
 
-from .errors import DraftingError, OutputError, Problem, ProblemsError
+from drafting.errors import DraftingError, OutputError, Problem, ProblemsError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -35,13 +35,13 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .skeleton import write_skeleton
+    from drafting.datafile.skeleton import write_skeleton
 
     target = Path(args.file)
     if target.exists() and not args.force:
         raise OutputError(f"{target}: tệp đã tồn tại; dùng --force để ghi đè, hoặc chọn tên khác")
     if args.from_file:
-        from .carryover import carry_over
+        from drafting.datafile.carryover import carry_over
 
         carry_over(Path(args.from_file), target)
     else:
@@ -51,7 +51,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .checks import check_file
+    from drafting.checks.checker import check_file
 
     try:
         result = check_file(Path(args.file))
@@ -98,12 +98,12 @@ def cmd_render(args: argparse.Namespace) -> int:
     inputs = [Path(f) for f in args.files]
     batch = len(inputs) > 1 or any(p.is_dir() for p in inputs) or output.is_dir() or args.output.endswith(("/", "\\"))
     if not batch:
-        from .render import render_file
+        from drafting.export.render import render_file
 
         written = render_file(inputs[0], output, args.format)
         print(f"Đã ghi {written}")
         return EXIT_OK
-    from .batch import Progress, collect_inputs, render_batch
+    from drafting.export.batch import Progress, collect_inputs, render_batch
 
     for path in inputs:
         if not path.exists():
@@ -128,7 +128,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_consolidate(args: argparse.Namespace) -> int:
-    from .consolidate import consolidate
+    from drafting.datafile.consolidate import consolidate
 
     output = Path(args.output)
     for path in map(Path, args.files):
@@ -141,13 +141,13 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
 
 
 def cmd_bank_check(args: argparse.Namespace) -> int:
-    from .bank import lint_bank
+    from drafting.bank.phrases import lint_bank
 
     bank = lint_bank(Path(args.dir) if args.dir else None)
     problems = list(bank.problems)
     rules_dir = Path(args.dir) if args.dir else None
     if rules_dir is None or (rules_dir / "quy_tac.yaml").is_file():
-        from .consistency import load_rules
+        from drafting.checks.consistency import load_rules
 
         try:
             load_rules(rules_dir)
@@ -165,7 +165,7 @@ def cmd_bank_check(args: argparse.Namespace) -> int:
 
 
 def cmd_bank_list(args: argparse.Namespace) -> int:
-    from .bank import load_bank
+    from drafting.bank.phrases import load_bank
 
     bank = load_bank(Path(args.dir) if args.dir else None)
     phrases = [p for p in bank.phrases.values() if not args.section or p.section == args.section]

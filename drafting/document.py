@@ -1,6 +1,6 @@
 """The composed document: a small, pure model that every exporter reads.
 
-Composition (``drafting.compose``) builds a :class:`Document` from validated report
+Composition (``drafting.composition.composer``) builds a :class:`Document` from validated report
 data and the phrase bank; the docx, Markdown and text exporters and the TUI preview
 only read it. Nothing here knows about files, YAML or Jinja.
 """

@@ -302,8 +302,8 @@ def fixture_case() -> Case:
 
 def compose_sample(text: str | None = None) -> Document:
     """The bundled sample composed as the CLI does, or an edited copy of its text."""
-    from drafting.compose import compose
-    from drafting.datafile import load_report, parse_report
+    from drafting.composition.composer import compose
+    from drafting.datafile.validate import load_report, parse_report
 
     if text is None:
         return compose(load_report(SAMPLE_PATH))
@@ -344,7 +344,7 @@ def case_from_document(name: str, document: Document, created: str) -> Case:
 @lru_cache(maxsize=1)
 def sample_case() -> Case:
     """The bundled sample, as ``drafting`` composes it."""
-    from drafting.datafile import load_report
+    from drafting.datafile.validate import load_report
 
     created = load_report(SAMPLE_PATH).unit.date
     assert created is not None, "the sample has a date"

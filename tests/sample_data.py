@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from drafting.yamlio import dump_yaml, parse_yaml
+from drafting.files.yamlio import dump_yaml, parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "bao-cao-mau-2024.yaml"

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from sample_data import SAMPLE, edited
 
-from drafting.batch import Progress, collect_inputs, output_paths, render_batch, run_parallel
 from drafting.cli import main
+from drafting.export.batch import Progress, collect_inputs, output_paths, render_batch, run_parallel
 
 
 def _name(name: str) -> Callable[[Any], None]:

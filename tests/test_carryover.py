@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from sample_data import SAMPLE, edited
 
-from drafting.carryover import carry_over
-from drafting.catalogue import default_catalogue
+from drafting.bank.catalogue import default_catalogue
 from drafting.cli import main
-from drafting.datafile import load_report
+from drafting.datafile.carryover import carry_over
+from drafting.datafile.validate import load_report
 from drafting.errors import OutputError
 from drafting.report import FreeText, PhraseChoice
 

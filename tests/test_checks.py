@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from sample_data import ROOT, SAMPLE, SAMPLE_TEXT, edited, line_of_text, replace_once, write_text
 
-from drafting.bank import Bank
-from drafting.checks import check_file, lint_report
+from drafting.bank.phrases import Bank
+from drafting.checks.checker import check_file, lint_report
+from drafting.checks.completeness import checklist
+from drafting.checks.consistency import check_consistency, load_rules
 from drafting.cli import main
-from drafting.completeness import checklist
-from drafting.compose import compose
-from drafting.consistency import check_consistency, load_rules
-from drafting.datafile import load_report
+from drafting.composition.composer import compose
+from drafting.datafile.validate import load_report
 from drafting.document import Paragraph, Section
 from drafting.errors import ProblemsError
 from drafting.report import FreeText
@@ -228,8 +228,8 @@ def test_composed_text_lint_is_placed_at_its_section() -> None:
     section = document.find("III.1")
     assert section is not None
     broken = replace(section, blocks=(Paragraph("Toà án đã làm tốt ."),))
-    from drafting.catalogue import default_catalogue
-    from drafting.outline import default_outline
+    from drafting.bank.catalogue import default_catalogue
+    from drafting.bank.outline import default_outline
 
     patched = replace(document, sections=tuple(_swap(s, broken) for s in document.sections))
     findings = lint_report(report, patched, default_catalogue(), default_outline())
@@ -320,7 +320,7 @@ def test_check_does_not_import_docx_or_textual() -> None:
 
 
 def test_disk_cache_reuses_and_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from drafting.cache import cached
+    from drafting.bank.cache import cached
 
     monkeypatch.setenv("DRAFTING_CACHE_DIR", str(tmp_path))
     calls: list[int] = []
@@ -338,8 +338,8 @@ def test_disk_cache_reuses_and_can_be_turned_off(tmp_path: Path, monkeypatch: py
 
 
 def test_compiled_templates_survive_the_process(tmp_path: Path) -> None:
-    from drafting.cache import CodeCache
-    from drafting.jinja_sandbox import environment
+    from drafting.bank.cache import CodeCache
+    from drafting.bank.jinja_sandbox import environment
 
     path = tmp_path / "jinja.marshal"
     first = CodeCache(path)

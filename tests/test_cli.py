@@ -66,9 +66,9 @@ def test_render_refuses_to_overwrite_input_and_missing_folder(tmp_path: Path, sa
 
 def test_render_txt_shows_every_compared_figure(tmp_path: Path, sample_path: Path) -> None:
     """For every compared figure of the sample: its value and its absolute change, Vietnamese style."""
-    from drafting.catalogue import default_catalogue
-    from drafting.datafile import load_report
-    from drafting.formatting import format_count, format_money
+    from drafting.bank.catalogue import default_catalogue
+    from drafting.datafile.validate import load_report
+    from drafting.vi.formatting import format_count, format_money
 
     out = tmp_path / "bao-cao.txt"
     result = run_cli("render", str(sample_path), "-o", str(out), "--format", "txt")

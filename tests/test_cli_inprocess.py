@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from drafting.cli import main
-from drafting.datafile import load_report
-from drafting.skeleton import skeleton_text
+from drafting.datafile.skeleton import skeleton_text
+from drafting.datafile.validate import load_report
 
 
 def test_new_then_check_then_render(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -33,7 +33,7 @@ def test_new_into_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 def test_skeleton_has_every_catalogue_figure() -> None:
-    from drafting.catalogue import default_catalogue
+    from drafting.bank.catalogue import default_catalogue
 
     text = skeleton_text(2025)
     for figure in default_catalogue().figures.values():

@@ -1,4 +1,4 @@
-"""Tests for drafting.comparison."""
+"""Tests for drafting.figures.comparison."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drafting.comparison import (
+from drafting.figures.comparison import (
     Change,
     TargetStatus,
     compute_change,

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from drafting.compose import compose
-from drafting.datafile import load_report, parse_report
+from drafting.bank.outline import default_outline
+from drafting.bank.sandbox import render
+from drafting.composition.composer import compose
+from drafting.datafile.validate import load_report, parse_report
 from drafting.errors import ProblemsError
-from drafting.export_text import to_markdown, to_text
-from drafting.outline import default_outline
-from drafting.sandbox import render
+from drafting.export.text import to_markdown, to_text
 
 
 def test_every_heading_in_order(sample_path: Path) -> None:
@@ -90,9 +90,9 @@ def test_chosen_phrases_in_writer_order_and_free_text_verbatim(sample_text: str)
     assert section is not None
     texts = [b.text for b in section.blocks]  # type: ignore[union-attr]
     assert texts[0] == "- Đoạn   tự viết {{ x }} giữ nguyên."
-    from drafting.bank import default_bank
-    from drafting.compose import Composer
-    from drafting.sandbox import render
+    from drafting.bank.phrases import default_bank
+    from drafting.bank.sandbox import render
+    from drafting.composition.composer import Composer
 
     second = default_bank().phrases["uu_diem.lanh_dao_quan_tam"].variants[1]
     assert texts[1] == "- " + render(second, Composer.create(report).context)
@@ -115,7 +115,7 @@ def test_suggestions_follow_the_figures(sample_text: str) -> None:
 
 
 def test_no_sentence_opener_repeats_within_a_section(sample_path: Path) -> None:
-    from drafting.phrasing import opener
+    from drafting.composition.phrasing import opener
 
     doc = compose(load_report(sample_path))
     for sid in ("III.1", "III.2", "III.3", "III.4", "IV.1", "IV.2", "IV.3"):
@@ -134,8 +134,8 @@ def test_seed_changes_wording_but_not_facts(sample_text: str) -> None:
 
 
 def test_legal_terms_are_not_varied_in_the_bank() -> None:
-    from drafting.bank import default_bank
-    from drafting.textlint import term_pattern, terms_of_art
+    from drafting.bank.phrases import default_bank
+    from drafting.vi.lint import term_pattern, terms_of_art
 
     assert len(terms_of_art()) >= 10
     for phrase in default_bank().phrases.values():

@@ -11,16 +11,16 @@ from typing import Any
 import pytest
 from sample_data import SAMPLE, edited
 
-from drafting.annex import annex_sections
-from drafting.catalogue import default_catalogue
+from drafting.bank.catalogue import default_catalogue
 from drafting.cli import main
-from drafting.compose import compose
-from drafting.consolidate import consolidate
-from drafting.datafile import load_report
+from drafting.composition.annex import annex_sections
+from drafting.composition.composer import compose
+from drafting.datafile.consolidate import consolidate
+from drafting.datafile.validate import load_report
 from drafting.document import Table
-from drafting.export_text import to_markdown
-from drafting.figures import evaluate
-from drafting.formatting import rate
+from drafting.export.text import to_markdown
+from drafting.figures.views import evaluate
+from drafting.vi.formatting import rate
 
 UNITS = ("Tòa án nhân dân khu vực 1", "Tòa án nhân dân khu vực 2", "Tòa án nhân dân khu vực 3")
 
@@ -203,7 +203,7 @@ def test_invalid_input_exit_2(units: list[Path], tmp_path: Path, capsys: pytest.
 def test_too_large_a_result_is_refused(
     units: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("drafting.yamlio.MAX_FILE_BYTES", 28_000)
+    monkeypatch.setattr("drafting.files.yamlio.MAX_FILE_BYTES", 28_000)
     out = tmp_path / "out.yaml"
     assert main(["consolidate", *map(str, units), "-o", str(out)]) == 2
     assert "tệp tổng hợp quá lớn" in capsys.readouterr().err

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from drafting.errors import ProblemsError
-from drafting.yamlio import MAX_FILE_BYTES, read_yaml_file
+from drafting.files.yamlio import MAX_FILE_BYTES, read_yaml_file
 
 CORPUS = Path(__file__).parent / "corpus" / "data"
 EXPECTED: dict[str, tuple[str, int]] = {

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from drafting.datafile import load_report, parse_report
+from drafting.datafile.validate import load_report, parse_report
 from drafting.errors import ProblemsError
 
 

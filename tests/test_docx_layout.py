@@ -39,7 +39,7 @@ from lxml import etree
 
 from drafting.document import Paragraph, Section, Table
 from drafting.errors import OutputError
-from drafting.export_docx import build_docx, text_width, write_docx
+from drafting.export.docx import build_docx, text_width, write_docx
 
 FONT = "Times New Roman"
 SLOTS = ("ascii", "hAnsi", "cs", "eastAsia")

@@ -1,4 +1,4 @@
-"""The draft being edited (``drafting.draft``), without any UI."""
+"""The draft being edited (``drafting.editing.draft``), without any UI."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from drafting.compose import Composer
-from drafting.draft import (
-    SAMPLE_PATH,
+from drafting.composition.composer import Composer
+from drafting.datafile.skeleton import skeleton_text
+from drafting.editing.draft import (
     UNIT_MARK,
     Draft,
     is_bundled,
@@ -21,9 +21,9 @@ from drafting.draft import (
     section_marks,
 )
 from drafting.errors import OutputError, ProblemsError
+from drafting.files.yamlio import parse_yaml
 from drafting.report import FreeText, PhraseChoice
-from drafting.skeleton import skeleton_text
-from drafting.yamlio import parse_yaml
+from drafting.resources import SAMPLE_PATH
 
 SAMPLE_TEXT = SAMPLE_PATH.read_text(encoding="utf-8")
 

@@ -1,4 +1,4 @@
-"""Tests for drafting.formatting and drafting.filters."""
+"""Tests for drafting.vi.formatting and drafting.vi.filters."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drafting.filters import FILTERS, register_filters, short_money
-from drafting.formatting import (
+from drafting.vi.filters import FILTERS, register_filters, short_money
+from drafting.vi.formatting import (
     format_count,
     format_date,
     format_doc_number,
@@ -644,7 +644,7 @@ _NEW_STYLE = re.compile(
 )
 
 
-@pytest.mark.parametrize("name", ["formatting.py", "comparison.py", "filters.py"])
+@pytest.mark.parametrize("name", ["vi/formatting.py", "figures/comparison.py", "vi/filters.py"])
 def test_sources_are_nfc_and_use_court_tone_placement(name: str) -> None:
     text = (DRAFTING / name).read_text(encoding="utf-8")
     assert unicodedata.is_normalized("NFC", text)

@@ -20,11 +20,16 @@ def test_no_textual_import_in_source() -> None:
 
 
 def test_importing_every_module_loads_no_textual() -> None:
-    modules = sorted(p.stem for p in LIBRARY.glob("*.py") if p.stem not in ("__main__",))
+    modules = sorted(
+        ".".join(("drafting", *p.relative_to(LIBRARY).with_suffix("").parts)).removesuffix(".__init__")
+        for p in LIBRARY.rglob("*.py")
+        if p.stem != "__main__"
+    )
+    assert "drafting.composition.composer" in modules
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}:\n"
-        "    importlib.import_module('drafting.' + m if m != '__init__' else 'drafting')\n"
+        "    importlib.import_module(m)\n"
         "print(sorted(k for k in sys.modules if k.split('.')[0] == 'textual'))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -35,7 +40,7 @@ def test_package_exports_every_name_lazily_and_imports_little() -> None:
     code = (
         "import sys, drafting\n"
         "light = sorted(k for k in sys.modules if k.startswith(('drafting.', 'jinja2', 'yaml')))\n"
-        "import drafting.compose\n"
+        "import drafting.composition.composer\n"
         "values = {name: getattr(drafting, name) for name in drafting.__all__}\n"
         "print(light)\n"
         "print(values['compose'].__module__, values['Bank'].__module__, values['ProblemsError'].__module__)\n"
@@ -44,10 +49,10 @@ def test_package_exports_every_name_lazily_and_imports_little() -> None:
     light, modules = out.stdout.splitlines()
     assert light == "[]"
     # ``compose`` stays the function even after its submodule is imported.
-    assert modules == "drafting.compose drafting.bank drafting.errors"
+    assert modules == "drafting.composition.composer drafting.bank.phrases drafting.errors"
 
 
 def test_importing_the_library_leaves_dataclasses_alone() -> None:
-    code = "import dataclasses, drafting.checks, drafting.compose\nprint(hasattr(dataclasses, 'exec'))\n"
+    code = "import dataclasses, drafting.checks.checker\nprint(hasattr(dataclasses, 'exec'))\n"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

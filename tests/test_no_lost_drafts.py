@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from drafting.yamlio import atomic_write_text, parse_yaml
+from drafting.files.yamlio import atomic_write_text, parse_yaml
 
 # The document generator, shared by the test and the writer process.
 GENERATOR = textwrap.dedent(
@@ -39,7 +39,7 @@ GENERATOR = textwrap.dedent(
 WRITER = GENERATOR + textwrap.dedent(
     """
     import sys
-    from drafting.yamlio import atomic_write_text
+    from drafting.files.yamlio import atomic_write_text
 
     path, version, paragraphs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     while True:
@@ -128,7 +128,7 @@ def test_atomic_write_keeps_permissions_and_cleans_up_on_error(tmp_path: Path) -
 
 # --------------------------------------------------------------------------- autosave
 
-draft = pytest.importorskip("drafting.draft")
+draft = pytest.importorskip("drafting.editing.draft")
 Draft = draft.Draft
 NEEDED = ("save", "write_recovery", "has_recovery", "restore_recovery", "set_unit_text", "unit_text")
 pytestmark_draft = pytest.mark.skipif(
@@ -166,7 +166,7 @@ def test_autosave_brings_back_an_edit_after_a_crash(tmp_path: Path, sample_text:
 AUTOSAVER = textwrap.dedent(
     """
     import sys
-    from drafting.draft import Draft
+    from drafting.editing.draft import Draft
 
     draft = Draft.open(sys.argv[1])
     i = 0

@@ -27,11 +27,11 @@ from pathlib import Path
 import pytest
 from docx_fixture import CASES, FIGURE_TABLE, Case, make_document
 
-from drafting import export_pdf
 from drafting.document import Table
 from drafting.errors import OutputError
-from drafting.export_docx import write_docx
-from drafting.export_pdf import convert_to_pdf
+from drafting.export import pdf as export_pdf
+from drafting.export.docx import write_docx
+from drafting.export.pdf import convert_to_pdf
 
 needs_libreoffice = pytest.mark.skipif(
     shutil.which("soffice") is None and not os.environ.get("CI"),

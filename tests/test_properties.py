@@ -20,15 +20,16 @@ from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafting.catalogue import Figure, default_catalogue
-from drafting.comparison import describe_change
-from drafting.compose import compose
-from drafting.datafile import parse_report
-from drafting.export_docx import build_docx
-from drafting.export_text import to_markdown, to_text
-from drafting.figure_prose import figure_clause
-from drafting.figures import evaluate
-from drafting.formatting import (
+from drafting.bank.catalogue import Figure, default_catalogue
+from drafting.composition.composer import compose
+from drafting.composition.figure_prose import figure_clause
+from drafting.datafile.validate import parse_report
+from drafting.export.docx import build_docx
+from drafting.export.text import to_markdown, to_text
+from drafting.figures.comparison import describe_change
+from drafting.figures.views import evaluate
+from drafting.report import ReportData
+from drafting.vi.formatting import (
     format_count,
     format_money,
     format_number,
@@ -37,7 +38,6 @@ from drafting.formatting import (
     parse_number,
     round_half_up,
 )
-from drafting.report import ReportData
 
 CATALOGUE = default_catalogue()
 ENTERED: tuple[Figure, ...] = tuple(f for f in CATALOGUE.figures.values() if f.entered)

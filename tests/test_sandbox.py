@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafting.bank import load_bank
-from drafting.compose import compose
-from drafting.datafile import parse_report
+from drafting.bank.phrases import load_bank
+from drafting.bank.sandbox import TemplateProblem, evaluate_condition, render
+from drafting.composition.composer import compose
+from drafting.datafile.validate import parse_report
 from drafting.errors import ProblemsError
-from drafting.sandbox import TemplateProblem, evaluate_condition, render
 
 MARKER = Path("/tmp/drafting-sandbox-pwned")
 
@@ -103,8 +103,8 @@ _PIECES = st.sampled_from(
 )
 def test_texts_rendered_without_jinja_read_as_jinja_renders_them(pieces: list[str], nam: object, ten: str) -> None:
     """The plain path gives Jinja's output exactly, or hands the text to Jinja."""
-    from drafting.jinja_sandbox import RENDER_FAILURES, template
-    from drafting.sandbox import _render_plain
+    from drafting.bank.jinja_sandbox import RENDER_FAILURES, template
+    from drafting.bank.sandbox import _render_plain
 
     source = "".join(pieces)
     context = {"nam": nam, "nam_sau": 2025, "ten": ten, "so": 1234}
@@ -125,9 +125,9 @@ def test_outline_headings_render_without_importing_jinja() -> None:
 
     code = (
         "import sys\n"
-        "from drafting.context import year_context\n"
-        "from drafting.outline import default_outline\n"
-        "from drafting.sandbox import render\n"
+        "from drafting.composition.context import year_context\n"
+        "from drafting.bank.outline import default_outline\n"
+        "from drafting.bank.sandbox import render\n"
         "outline = default_outline()\n"
         "print([render(s.heading, year_context(2024)) for s in outline.sections][-3:])\n"
         "print('jinja2' in sys.modules)\n"

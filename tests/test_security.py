@@ -24,7 +24,7 @@ import pytest
 from docx.oxml.ns import qn
 from ruamel.yaml import YAML
 
-from drafting.render import render_file
+from drafting.export.render import render_file
 
 PAYLOADS = (
     "{{ 7*7 }}",
@@ -290,7 +290,7 @@ def test_control_characters_are_stripped_from_docx(tmp_path: Path) -> None:
 
 def test_docx_of_a_document_with_control_characters_everywhere_opens(tmp_path: Path) -> None:
     from drafting.document import Document, Header, Paragraph, Section, Signature, Table
-    from drafting.export_docx import write_docx
+    from drafting.export.docx import write_docx
 
     dirty = f"Tòa án{CONTROL}nhân dân"
     document = Document(
@@ -326,9 +326,9 @@ def test_docx_of_a_document_with_control_characters_everywhere_opens(tmp_path: P
 
 
 def test_stream_of_xml_invalid_text_in_markdown_does_not_crash() -> None:
-    from drafting.compose import compose
-    from drafting.datafile import validate_report
-    from drafting.export_text import to_markdown, to_text
+    from drafting.composition.composer import compose
+    from drafting.datafile.validate import validate_report
+    from drafting.export.text import to_markdown, to_text
 
     data, _ = writer_data(lambda field: f"{CONTROL}{field}")
     document = compose(validate_report(data, "du-lieu.yaml"))

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from tui_helpers import STARTUP_TIMEOUT, async_test, copy_sample, wait_for, wait_settled
 
-from drafting.bank import Bank, default_bank
-from drafting.draft import SAMPLE_PATH, Draft
+from drafting.bank.phrases import Bank, default_bank
+from drafting.editing.draft import Draft
 from drafting.errors import Problem
+from drafting.resources import SAMPLE_PATH
 from tui import (
     KEYS_HELP,
     ActionButton,

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from tui_helpers import wait_for, wait_settled
 
-from drafting.draft import SAMPLE_PATH
+from drafting.resources import SAMPLE_PATH
 from tui import DraftingApp, HelpScreen
 
 SIZE = (100, 30)

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from drafting.draft import SAMPLE_PATH
+from drafting.resources import SAMPLE_PATH
 
 STARTUP_TIMEOUT = 30.0
 

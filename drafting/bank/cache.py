@@ -1,0 +1,180 @@
+"""Disk caches: the loaded phrase bank data, and the compiled phrase templates.
+
+Loading ``phrasebank/`` with the round-trip YAML parser and checking every phrase's
+Jinja syntax takes most of a second; every command needs the result, and it only
+changes when a maintainer edits a file. :func:`cached` keeps the loaded objects as a
+pickle under the user's cache folder, keyed by the size and modification time of every
+file of ``phrasebank/`` and of the ``drafting`` package (so an edit to either rebuilds
+it) and by the Python version.
+
+:class:`CodeCache` keeps the Python code Jinja generates for each phrase text, so a
+run does not compile again the templates an earlier run compiled.
+
+The caches are an optimisation only: any failure to read or write them falls back to
+loading and compiling. Like ``__pycache__``, they hold code and data of the user's own
+installation, in the user's own folder. ``DRAFTING_CACHE_DIR`` chooses the folder;
+``DRAFTING_NO_CACHE=1`` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import marshal
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from types import CodeType
+from typing import TypeVar
+
+from drafting.resources import PHRASEBANK_DIR, SOURCE_ROOT
+
+T = TypeVar("T")
+
+PACKAGE_DIR = SOURCE_ROOT / "drafting"
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or ``None`` when the cache is turned off."""
+    if os.environ.get("DRAFTING_NO_CACHE"):
+        return None
+    chosen = os.environ.get("DRAFTING_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "drafting"
+
+
+@lru_cache(maxsize=1)
+def source_stamp() -> str:
+    """A digest of the phrase bank files and the package's modules (paths, sizes, times)."""
+    digest = hashlib.sha256(sys.version.encode())
+    for folder, pattern in ((PHRASEBANK_DIR, "**/*.y*ml"), (PACKAGE_DIR, "**/*.py")):
+        for path in sorted(folder.glob(pattern)):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:32]
+
+
+def cached(name: str, build: Callable[[], T]) -> T:
+    """``build()``, kept on disk between runs while its sources are unchanged."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{name}-{source_stamp()}.pickle"
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)  # type: ignore[no-any-return]
+    except Exception:  # a missing or unreadable cache is rebuilt
+        pass
+    value = build()
+    tmp = ""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob(f"{name}-*.pickle"):
+            stale.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except Exception:  # the cache is optional
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
+    return value
+
+
+class CodeCache:
+    """Compiled code objects kept on disk between runs, keyed by their source text.
+
+    Compiling a phrase text takes a few milliseconds and a report renders about two
+    hundred of them; the code Jinja generates only depends on the text and on the
+    sandbox (whose module is part of :func:`source_stamp`). Entries are written when
+    the process ends, or on :meth:`flush`; older cache files matching ``stale`` are
+    removed then.
+    """
+
+    def __init__(self, path: Path | None, stale: str = "jinja-*.marshal") -> None:
+        self.path = path
+        self.stale = stale
+        self.entries: dict[str, bytes] | None = None
+        self.dirty = False
+
+    @staticmethod
+    def key(source: str) -> str:
+        return hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+
+    def _load(self) -> dict[str, bytes]:
+        if self.entries is None:
+            self.entries = {}
+            if self.path is not None:
+                try:
+                    with open(self.path, "rb") as handle:
+                        loaded = marshal.load(handle)
+                    if isinstance(loaded, dict):
+                        self.entries = loaded
+                except Exception:  # a missing or unreadable cache starts empty
+                    pass
+        return self.entries
+
+    def get(self, source: str) -> CodeType | None:
+        blob = self._load().get(self.key(source))
+        if blob is None:
+            return None
+        try:
+            code = marshal.loads(blob)
+        except Exception:
+            return None
+        return code if isinstance(code, CodeType) else None
+
+    def put(self, source: str, code: CodeType) -> None:
+        if self.path is None:
+            return
+        self._load()[self.key(source)] = marshal.dumps(code)
+        self.dirty = True
+
+    def flush(self) -> None:
+        """Write new entries (merged with what other processes wrote meanwhile)."""
+        if not self.dirty or self.path is None or self.entries is None:
+            return
+        self.dirty = False
+        tmp = ""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            merged: dict[str, bytes] = {}
+            try:
+                with open(self.path, "rb") as handle:
+                    loaded = marshal.load(handle)
+                if isinstance(loaded, dict):
+                    merged.update(loaded)
+            except Exception:
+                pass
+            merged.update(self.entries)
+            for stale in self.path.parent.glob(self.stale):
+                if stale != self.path:
+                    stale.unlink(missing_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.stem}.", suffix=".tmp", dir=self.path.parent)
+            with os.fdopen(fd, "wb") as handle:
+                marshal.dump(merged, handle)
+            os.replace(tmp, self.path)
+        except Exception:  # the cache is optional
+            if tmp and os.path.exists(tmp):
+                os.unlink(tmp)
+
+
+@lru_cache(maxsize=1)
+def code_cache() -> CodeCache:
+    """The process's :class:`CodeCache` (flushed at exit)."""
+    import jinja2
+
+    folder = cache_dir()
+    path = folder / f"jinja-{source_stamp()}-{jinja2.__version__}.marshal" if folder is not None else None
+    cache = CodeCache(path)
+    atexit.register(cache.flush)
+    return cache

@@ -1,0 +1,1 @@
+"""Checks of a report: consistency of the figures, completeness against the outline, text lint."""

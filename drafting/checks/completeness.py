@@ -1,0 +1,399 @@
+"""Completeness of a report, section by section: the checklist of the outline.
+
+For every leaf section of the outline, the items the section needs:
+
+- every entered figure of its figure groups and tables has a value (both periods for
+  compared figures);
+- every compared figure that changed has a cause (``nguyen_nhan``);
+- every ``yeu_cau`` of the outline is met ("so_lieu:<nhóm>": the group has a value;
+  "danh_sach:<tên>": the list has entries — for movements, every movement of the
+  outline has a result; "van_ban": the writer wrote a paragraph);
+- sections made only of phrases and paragraphs (the evaluative ones, and those with
+  phrase groups but no figures or lists) have content: the writer's choices or
+  paragraphs. When the writer chose nothing but the phrase bank suggests phrases for
+  the figures, the item is pending ("chưa chọn"), not missing.
+
+Parent sections add up their children; the pseudo-section ``don_vi`` holds the unit
+and signature fields. :func:`checklist` is what the TUI marks sections with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from drafting.bank.catalogue import Catalogue, Figure, default_catalogue
+from drafting.bank.outline import Outline, OutlineSection, default_outline
+from drafting.bank.phrases import Bank, default_bank
+from drafting.checks.findings import Finding, key_path, line_at, movement_section
+from drafting.composition.context import phrase_context, year_context
+from drafting.composition.phrasing import suggestions
+from drafting.figures.views import FigureView, evaluate
+from drafting.report import FreeText, ReportData
+
+UNIT_SECTION = "don_vi"
+State = Literal["du", "chua_chon", "thieu"]
+UNIT_REQUIRED = (
+    ("co_quan_ban_hanh", "tên cơ quan ban hành"),
+    ("ten", "tên đơn vị"),
+    ("dia_danh", "địa danh"),
+    ("so", "số văn bản"),
+    ("ngay", "ngày ban hành"),
+    ("chuc_vu_nguoi_ky", "chức vụ người ký"),
+    ("nguoi_ky", "họ và tên người ký"),
+    ("noi_nhan", "nơi nhận"),
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing a section needs, and whether it is there."""
+
+    section: str
+    state: State
+    message: str
+    key: str = ""
+    line: int | None = None
+
+    def finding(self, source: str) -> Finding:
+        return Finding(source, self.line, self.key, self.section, self.message)
+
+
+@dataclass(frozen=True)
+class SectionStatus:
+    """The checklist of one section: ``done + len(pending) + len(missing) == total``."""
+
+    section: str
+    done: int
+    total: int
+    missing: tuple[Item, ...] = ()
+    pending: tuple[Item, ...] = ()
+
+    @property
+    def state(self) -> State:
+        """ "du" (complete), "chua_chon" (only phrase choices pending) or "thieu" (missing items)."""
+        if self.missing:
+            return "thieu"
+        return "chua_chon" if self.pending else "du"
+
+    @property
+    def complete(self) -> bool:
+        return self.done == self.total
+
+
+class _Builder:
+    def __init__(
+        self,
+        report: ReportData,
+        catalogue: Catalogue,
+        outline: Outline,
+        bank: Bank,
+        views: Mapping[str, FigureView],
+        context: Mapping[str, Any],
+    ) -> None:
+        self.report = report
+        self.catalogue = catalogue
+        self.outline = outline
+        self.bank = bank
+        self.views = views
+        self.context = context
+        self.years = year_context(report.year)
+        self.raw = report.raw
+
+    def line(self, *parts: str | int) -> int | None:
+        return line_at(self.raw, *parts) if self.raw is not None else None
+
+    def text(self, source: str) -> str:
+        if "{{" not in source:
+            return source
+        from drafting.bank.sandbox import TemplateProblem, render
+
+        try:
+            return render(source, self.years)
+        except TemplateProblem:
+            return source
+
+    # -- items ---------------------------------------------------------------
+
+    def figure_items(self, sid: str, figure: Figure) -> list[Item]:
+        view = self.views[figure.id]
+        value = self.report.figure(figure.id)
+        title = self.text(figure.title)
+        place = ("so_lieu", figure.group, figure.key)
+        items: list[Item] = []
+        gaps = []
+        if value.current is None:
+            gaps.append(f"năm {self.report.year}" if figure.compared else "")
+        if figure.compared and value.previous is None:
+            gaps.append(f"cùng kỳ năm {self.report.year - 1}")
+        if gaps:
+            which = " và ".join(g for g in gaps if g)
+            what = f"chưa nhập số liệu {which} của “{title}”" if which else f"chưa nhập số liệu “{title}”"
+            period = "ky_nay" if value.current is None else "cung_ky"
+            parts = (*place, period) if figure.compared else place
+            items.append(Item(sid, "thieu", what, key_path(*parts), self.line(*parts)))
+        else:
+            items.append(Item(sid, "du", f"số liệu “{title}”"))
+        if figure.compared and view.changed:
+            word = {"tang": "tăng", "giam": "giảm", "moi": "tăng"}[view.change.direction]
+            parts = (*place, "nguyen_nhan")
+            if value.cause.strip():
+                items.append(Item(sid, "du", f"nguyên nhân của “{title}”"))
+            else:
+                items.append(
+                    Item(
+                        sid,
+                        "thieu",
+                        f"“{title}” {word} so với cùng kỳ nhưng chưa nhập nguyên nhân (nguyen_nhan)",
+                        key_path(*parts),
+                        self.line(*parts) or self.line(*place),
+                    )
+                )
+        return items
+
+    def group_has_value(self, group_id: str) -> bool:
+        try:
+            group = self.catalogue.group(group_id)
+        except KeyError:
+            return False
+        return any(self.report.figure(f.id).current is not None for f in group.figures if f.entered)
+
+    def requirement_items(self, section: OutlineSection, need: str, what: str) -> list[Item]:
+        sid = section.id
+        kind, _, name = need.partition(":")
+        if kind == "so_lieu":
+            try:
+                title = self.text(self.catalogue.group(name).title)
+            except KeyError:
+                title = name
+            if self.group_has_value(name):
+                return [Item(sid, "du", what)]
+            return [
+                Item(
+                    sid,
+                    "thieu",
+                    f"đề cương yêu cầu nêu rõ {what}: chưa có số liệu nào của nhóm “{title}”",
+                    key_path("so_lieu", name),
+                    self.line("so_lieu", name) or self.line("so_lieu"),
+                )
+            ]
+        if kind == "danh_sach" and name.startswith("van_ban_"):
+            doc_kind = name.removeprefix("van_ban_")
+            if any(d.kind == doc_kind for d in self.report.documents):
+                return [Item(sid, "du", what)]
+            return [
+                Item(
+                    sid,
+                    "thieu",
+                    f"đề cương yêu cầu nêu rõ {what}: chưa có văn bản nào (van_ban, loai: {doc_kind})",
+                    "van_ban",
+                    self.line("van_ban"),
+                )
+            ]
+        if kind == "danh_sach" and name.startswith("phong_trao_"):
+            return self.movement_items(section, name.removeprefix("phong_trao_"), what)
+        if kind == "van_ban":
+            if any(isinstance(i, FreeText) and i.text for i in self.report.content.get(sid, ())):
+                return [Item(sid, "du", what)]
+            return [
+                Item(
+                    sid,
+                    "thieu",
+                    f"đề cương yêu cầu nêu rõ {what}: chưa có đoạn văn tự viết",
+                    key_path("noi_dung", sid),
+                    self.line("noi_dung", sid),
+                )
+            ]
+        return []
+
+    def movement_items(self, section: OutlineSection, group: str, what: str) -> list[Item]:
+        sid = section.id
+        raw_items = self.raw.get("phong_trao") if isinstance(self.raw, Mapping) else None
+        indexes: dict[str, list[int]] = {}
+        if isinstance(raw_items, list):
+            for i, node in enumerate(raw_items):
+                if isinstance(node, Mapping):
+                    indexes.setdefault(str(node.get("id") or f"#{i}"), []).append(i)
+        items: list[Item] = []
+        for named in self.outline.movements:
+            if named.group != group:
+                continue
+            name = self.text(named.name)
+            done = any(m.id == named.id and m.result for m in self.report.movements)
+            if done:
+                items.append(Item(sid, "du", f"kết quả phong trào “{name}”"))
+                continue
+            where = indexes.get(named.id, [])
+            key = key_path("phong_trao", where[0], "ket_qua") if where else "phong_trao"
+            line = (
+                (self.line("phong_trao", where[0], "ket_qua") or self.line("phong_trao", where[0]))
+                if where
+                else self.line("phong_trao")
+            )
+            items.append(
+                Item(sid, "thieu", f"đề cương yêu cầu nêu rõ {what}: chưa nhập kết quả phong trào “{name}”", key, line)
+            )
+        added = [m for m in self.report.movements if not m.id and m.group == group]
+        writer_indexes = [
+            i
+            for i, node in enumerate(raw_items or [])
+            if isinstance(node, Mapping) and not node.get("id") and movement_section(node, self.outline) == sid
+        ]
+        for position, movement in enumerate(added):
+            if movement.result:
+                items.append(Item(sid, "du", f"kết quả phong trào “{movement.name}”"))
+                continue
+            index = writer_indexes[position] if position < len(writer_indexes) else None
+            key = key_path("phong_trao", index, "ket_qua") if index is not None else "phong_trao"
+            line = self.line("phong_trao", index) if index is not None else self.line("phong_trao")
+            items.append(Item(sid, "thieu", f"chưa nhập kết quả phong trào “{movement.name}”", key, line))
+        if not items:
+            items.append(
+                Item(
+                    sid,
+                    "thieu",
+                    f"đề cương yêu cầu nêu rõ {what}: chưa có phong trào nào",
+                    "phong_trao",
+                    self.line("phong_trao"),
+                )
+            )
+        return items
+
+    def content_item(self, section: OutlineSection) -> Item:
+        sid = section.id
+        heading = self.text(section.heading)
+        content = self.report.content.get(sid, ())
+        if content:
+            return Item(sid, "du", f"nội dung mục “{heading}”")
+        key = key_path("noi_dung", sid)
+        line = self.line("noi_dung", sid) or self.line("noi_dung")
+        applying = [s for s in suggestions(self.bank, sid, self.context) if s.applies]
+        if applying:
+            return Item(
+                sid,
+                "chua_chon",
+                f"mục “{heading}” chưa chọn câu mẫu: đang dùng {len(applying)} câu gợi ý theo số liệu",
+                key,
+                line,
+            )
+        kind = "mục đánh giá" if section.evaluative else "mục"
+        return Item(
+            sid,
+            "thieu",
+            f"{kind} “{heading}” chưa có nội dung: chưa chọn câu mẫu, chưa viết đoạn văn và không có câu gợi ý phù hợp",
+            key,
+            line,
+        )
+
+    def section_items(self, section: OutlineSection) -> list[Item]:
+        items: list[Item] = []
+        groups = list(section.table.columns) if section.table is not None else []
+        groups += [g for g in section.figure_groups if g not in groups]
+        for group_id in groups:
+            try:
+                group = self.catalogue.group(group_id)
+            except KeyError:
+                continue
+            for figure in group.figures:
+                if figure.entered:
+                    items.extend(self.figure_items(section.id, figure))
+        covered: set[str] = set()
+        for requirement in section.requirements:
+            covered.add(requirement.satisfied_by)
+            items.extend(self.requirement_items(section, requirement.satisfied_by, self.text(requirement.text)))
+        for name in section.lists:
+            need = f"danh_sach:{name}"
+            if need not in covered:
+                items.extend(self.requirement_items(section, need, "danh sách " + name))
+        # Figures and lists give a section its content; a section made only of phrases
+        # and paragraphs (the evaluative ones, II.6) needs the writer's choices.
+        if section.evaluative or (section.phrase_groups and not groups and not section.lists):
+            items.append(self.content_item(section))
+        return items
+
+    def unit_items(self) -> list[Item]:
+        raw_unit = self.raw.get("don_vi") if isinstance(self.raw, Mapping) else None
+        unit = self.report.unit
+        values: dict[str, object] = {
+            "co_quan_ban_hanh": unit.issuing_body,
+            "ten": unit.name,
+            "dia_danh": unit.place,
+            "so": unit.number,
+            "ngay": unit.date,
+            "chuc_vu_nguoi_ky": unit.signer_title,
+            "nguoi_ky": unit.signer_name,
+            "noi_nhan": unit.recipients,
+        }
+        items: list[Item] = []
+        for key, label in UNIT_REQUIRED:
+            if values[key]:
+                items.append(Item(UNIT_SECTION, "du", label))
+                continue
+            line = (
+                self.line("don_vi", key) if isinstance(raw_unit, Mapping) and key in raw_unit else self.line("don_vi")
+            )
+            items.append(Item(UNIT_SECTION, "thieu", f"chưa nhập {label}", key_path("don_vi", key), line))
+        return items
+
+
+def _status(section: str, items: list[Item]) -> SectionStatus:
+    return SectionStatus(
+        section,
+        sum(1 for i in items if i.state == "du"),
+        len(items),
+        tuple(i for i in items if i.state == "thieu"),
+        tuple(i for i in items if i.state == "chua_chon"),
+    )
+
+
+def checklist(
+    report: ReportData,
+    catalogue: Catalogue | None = None,
+    outline: Outline | None = None,
+    bank: Bank | None = None,
+    views: Mapping[str, FigureView] | None = None,
+    context: Mapping[str, Any] | None = None,
+) -> dict[str, SectionStatus]:
+    """The checklist of every outline section (in outline order), then ``don_vi``.
+
+    ``views`` and ``context`` may be passed from a :class:`~drafting.composition.composer.Composer`
+    to save evaluating the figures again.
+    """
+    catalogue = catalogue or default_catalogue()
+    outline = outline or default_outline()
+    bank = bank or default_bank()
+    if views is None:
+        views = evaluate(report, catalogue)
+    if context is None:
+        context = phrase_context(report, dict(views), catalogue)
+    builder = _Builder(report, catalogue, outline, bank, views, context)
+    leaves: dict[str, list[Item]] = {}
+    for section in outline.sections:
+        if outline.is_leaf(section.id):
+            leaves[section.id] = builder.section_items(section)
+    out: dict[str, SectionStatus] = {}
+    for section in outline.sections:
+        items = [
+            item
+            for sid, found in leaves.items()
+            if sid == section.id or sid.startswith(section.id + ".")
+            for item in found
+        ]
+        out[section.id] = _status(section.id, items)
+    out[UNIT_SECTION] = _status(UNIT_SECTION, builder.unit_items())
+    return out
+
+
+def missing_findings(
+    report: ReportData, statuses: Mapping[str, SectionStatus], outline: Outline
+) -> tuple[list[Finding], list[Finding]]:
+    """The missing and the pending items of the leaf sections (and ``don_vi``) as findings."""
+    missing: list[Finding] = []
+    pending: list[Finding] = []
+    for sid, status in statuses.items():
+        if sid != UNIT_SECTION and not outline.is_leaf(sid):
+            continue
+        missing.extend(i.finding(report.source) for i in status.missing)
+        pending.extend(i.finding(report.source) for i in status.pending)
+    return missing, pending

@@ -1,0 +1,140 @@
+"""Choosing and rendering phrases for a section.
+
+The writer's choices come first, in the writer's order; where the writer chose none,
+suggestions are selected by their conditions on the figures. Variants are picked
+deterministically from the draft's seed so that no sentence opener repeats within a
+section; a pinned variant is always kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from drafting.bank.phrases import Bank, Phrase
+from drafting.bank.sandbox import TemplateProblem, evaluate_condition, render
+from drafting.errors import Problem
+from drafting.files.fields import did_you_mean
+from drafting.report import ContentItem, FreeText, PhraseChoice
+
+OPENER_WORDS = 2
+
+
+@dataclass(frozen=True)
+class RenderedPhrase:
+    """A phrase as it appears in the report."""
+
+    phrase: Phrase
+    variant: int
+    text: str
+    pinned: bool = False
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A phrase of a section, whether its condition holds, and why."""
+
+    phrase: Phrase
+    applies: bool
+    reason: str
+
+
+def opener(text: str) -> str:
+    """The first words of a text, for the no-repeated-opener rule.
+
+    >>> opener("- Lãnh đạo đơn vị luôn quan tâm.")
+    'lãnh đạo'
+    """
+    words = text.lstrip("-+* ").split()
+    return " ".join(w.strip(",.;:“”").lower() for w in words[:OPENER_WORDS])
+
+
+def variant_order(seed: int, phrase: Phrase) -> list[int]:
+    """Variant indexes in the order the seed prefers them (stable across runs)."""
+    n = len(phrase.variants)
+    start = int(hashlib.sha256(f"{seed}:{phrase.id}".encode()).hexdigest(), 16) % n
+    return [(start + k) % n for k in range(n)]
+
+
+def condition_holds(phrase: Phrase, context: Mapping[str, Any]) -> bool:
+    """Whether a phrase's condition holds (a phrase without one is not conditional)."""
+    if not phrase.condition:
+        return False
+    return evaluate_condition(phrase.condition, context)
+
+
+def suggestions(bank: Bank, section_id: str, context: Mapping[str, Any]) -> list[Suggestion]:
+    """Every phrase of a section, marked with whether it is suggested and why."""
+    out = []
+    for phrase in bank.for_section(section_id):
+        if phrase.condition:
+            try:
+                holds = condition_holds(phrase, context)
+            except TemplateProblem:
+                holds = False
+            reason = f"điều kiện “{phrase.condition}” " + ("đúng" if holds else "không đúng")
+            out.append(Suggestion(phrase, holds, reason))
+        else:
+            out.append(Suggestion(phrase, phrase.default, "câu thường dùng" if phrase.default else "có thể chọn"))
+    return out
+
+
+def selected_items(
+    bank: Bank, section_id: str, items: tuple[ContentItem, ...], context: Mapping[str, Any]
+) -> tuple[ContentItem, ...]:
+    """The writer's items, or the suggested phrases when the writer chose nothing."""
+    if items:
+        return items
+    return tuple(PhraseChoice(s.phrase.id) for s in suggestions(bank, section_id, context) if s.applies)
+
+
+def render_items(
+    bank: Bank, items: tuple[ContentItem, ...], context: Mapping[str, Any], seed: int, source: str
+) -> tuple[list[RenderedPhrase | FreeText], list[Problem]]:
+    """Render the items of a section; unknown phrase ids and render failures become problems."""
+    used: set[str] = set()
+    out: list[RenderedPhrase | FreeText] = []
+    problems: list[Problem] = []
+    for item in items:
+        if isinstance(item, FreeText):
+            out.append(item)
+            used.add(opener(item.text))
+            continue
+        phrase = bank.get(item.id)
+        if phrase is None:
+            problems.append(
+                Problem(
+                    source, item.line, "noi_dung", f"không có câu mẫu “{item.id}”" + did_you_mean(item.id, bank.phrases)
+                )
+            )
+            continue
+        if item.variant is not None and item.variant > len(phrase.variants):
+            problems.append(
+                Problem(
+                    source,
+                    item.line,
+                    "noi_dung",
+                    f"câu mẫu “{item.id}” chỉ có {len(phrase.variants)} cách viết, không có cách viết {item.variant}",
+                )
+            )
+            continue
+        order = [item.variant - 1] if item.variant is not None else variant_order(seed, phrase)
+        chosen: RenderedPhrase | None = None
+        try:
+            for index in order:
+                text = render(phrase.variants[index], context).strip()
+                candidate = RenderedPhrase(phrase, index, text, pinned=item.variant is not None)
+                if chosen is None:
+                    chosen = candidate
+                if opener(text) not in used:
+                    chosen = candidate
+                    break
+        except TemplateProblem as exc:
+            problems.append(Problem(phrase.file, phrase.line, "", exc.message, phrase_id=phrase.id))
+            continue
+        if chosen is not None:
+            used.add(opener(chosen.text))
+            out.append(chosen)
+    return out, problems

@@ -1,0 +1,235 @@
+"""``drafting new FILE --from LAST_YEAR.yaml``: start this year's file from last year's.
+
+Last year's figures become the same-period figures (``cung_ky ← ky_nay``) and this
+period is left empty; the year moves on by one; the unit information is kept but the
+document number and date are cleared; the writer's phrase choices (``cau``, with a
+pinned ``cach_viet``) are kept, while everything typed as free text — causes, movement
+results, paragraphs, the list of documents — is cleared. Year-specific targets
+(``chi_tieu``) and consolidation data (``tong_hop``, ``so_lieu_don_vi``) are dropped.
+
+The YAML is edited round-trip, so the writer's comments and key order survive (years
+written "năm 2024" in whole-line comments move on too), and the new file is written
+atomically. The input is never overwritten.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import MutableMapping
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from drafting.bank.catalogue import Catalogue, default_catalogue
+from drafting.bank.outline import Outline, default_outline
+from drafting.errors import OutputError
+from drafting.files.yamlio import atomic_write_text, dump_yaml, read_yaml_file
+
+DROPPED_KEYS = ("chi_tieu", "tong_hop", "so_lieu_don_vi")
+CLEARED_UNIT_KEYS = ("so", "ngay")
+
+
+# -- comments -------------------------------------------------------------------
+# ruamel keeps the comment lines that follow a value (often the comment introducing
+# the next key) on the last element before them. Emptying a list would lose them, so
+# they are moved to the element that now comes last.
+
+
+def _block(node: Any) -> bool:
+    """A non-empty mapping or list written in block style."""
+    if not isinstance(node, (CommentedMap, CommentedSeq)) or not node:
+        return False
+    return not node.fa.flow_style()
+
+
+def _trailing(node: Any, pop: bool = False) -> Any:
+    """The comment token after the last element of ``node`` (removed with ``pop``)."""
+    if isinstance(node, CommentedMap) and node:
+        key = list(node)[-1]
+        if _block(node[key]):
+            return _trailing(node[key], pop)
+        entry = node.ca.items.get(key)
+        token = entry[2] if entry and len(entry) > 2 else None
+        if pop and token is not None:
+            entry[2] = None
+        return token
+    if isinstance(node, CommentedSeq) and node:
+        index = len(node) - 1
+        if _block(node[index]):
+            return _trailing(node[index], pop)
+        entry = node.ca.items.get(index)
+        token = entry[0] if entry else None
+        if pop and token is not None:
+            entry[0] = None
+        return token
+    return None
+
+
+def _set_trailing(node: Any, token: Any) -> None:
+    """Put a comment token after the last element of a non-empty ``node``."""
+    if token is None:
+        return
+    if isinstance(node, CommentedMap) and node:
+        key = list(node)[-1]
+        if _block(node[key]):
+            _set_trailing(node[key], token)
+        else:
+            node.ca.items[key] = [None, None, token, None]
+    elif isinstance(node, CommentedSeq) and node:
+        index = len(node) - 1
+        if _block(node[index]):
+            _set_trailing(node[index], token)
+        else:
+            node.ca.items[index] = [token, None]
+
+
+def _set_after_key(parent: Any, key: str, token: Any) -> None:
+    """Put a comment token after the (empty) value of ``parent[key]``."""
+    if token is not None and isinstance(parent, CommentedMap):
+        parent.ca.items[key] = [None, None, token, None]
+
+
+def _put(mapping: MutableMapping[str, Any], key: str, value: Any) -> None:
+    """Set ``mapping[key]``; a new last key takes over the comment after the old last one."""
+    if key in mapping or not isinstance(mapping, CommentedMap) or not mapping:
+        mapping[key] = value
+        return
+    token = _trailing(mapping, pop=True)
+    mapping[key] = value
+    _set_trailing(mapping, token)
+
+
+# -- the carry-over -------------------------------------------------------------
+
+
+def _compared_node(previous: Any) -> CommentedMap:
+    node = CommentedMap()
+    node["ky_nay"] = None
+    node["cung_ky"] = previous
+    node["nguyen_nhan"] = ""
+    return node
+
+
+def _carry_figures(data: MutableMapping[str, Any], catalogue: Catalogue) -> None:
+    groups = data.get("so_lieu")
+    if not isinstance(groups, MutableMapping):
+        groups = CommentedMap()
+        data["so_lieu"] = groups
+    for group in catalogue.groups:
+        node = groups.get(group.id)
+        if not isinstance(node, MutableMapping):
+            node = CommentedMap()
+            _put(groups, group.id, node)
+        for figure in group.figures:
+            if not figure.entered:
+                continue
+            value = node.get(figure.key)
+            if not figure.compared:
+                _put(node, figure.key, None)
+            elif isinstance(value, MutableMapping):
+                _put(value, "cung_ky", value.get("ky_nay"))
+                value["ky_nay"] = None
+                _put(value, "nguyen_nhan", "")
+                if isinstance(value, CommentedMap):
+                    value.fa.set_block_style()
+            else:
+                _put(node, figure.key, _compared_node(None))
+
+
+def _carry_content(data: MutableMapping[str, Any]) -> None:
+    sections = data.get("noi_dung")
+    if not isinstance(sections, MutableMapping):
+        return
+    for key in list(sections):
+        items = sections[key]
+        if not isinstance(items, list):
+            continue
+        token = _trailing(items, pop=True)
+        for index in range(len(items) - 1, -1, -1):
+            item = items[index]
+            if not (isinstance(item, MutableMapping) and "cau" in item):
+                del items[index]
+        if items:
+            _set_trailing(items, token)
+        else:
+            sections[key] = CommentedSeq()
+            _set_after_key(sections, key, token)
+
+
+def _carry_lists(data: MutableMapping[str, Any]) -> None:
+    if "van_ban" in data:
+        token = _trailing(data["van_ban"], pop=True)
+        data["van_ban"] = CommentedSeq()
+        _set_after_key(data, "van_ban", token)
+    movements = data.get("phong_trao")
+    if isinstance(movements, list):
+        for item in movements:
+            if isinstance(item, MutableMapping):
+                item["ket_qua"] = ""
+
+
+def _shift_comment_years(text: str, year: int) -> str:
+    """Move years on in whole-line comments ("năm 2024", "30/9/2024"), never in the data.
+
+    >>> _shift_comment_years("# năm 2024, từ 01/10/2023; Thông tư 01/2024/TT-TANDTC\\nx: năm 2024\\n", 2024)
+    '# năm 2025, từ 01/10/2024; Thông tư 01/2024/TT-TANDTC\\nx: năm 2024\\n'
+    """
+    years = "|".join(str(y) for y in (year - 1, year, year + 1))
+    dates = "|".join(str(y) for y in (year - 2, year - 1, year, year + 1))
+    pattern = re.compile(r"\b(?:((?:năm|Năm|NĂM)\s+)(" + years + r")|(\d{1,2}/\d{1,2}/)(" + dates + r"))\b")
+    out = []
+    for line in text.splitlines(keepends=True):
+        if line.lstrip().startswith("#"):
+            line = pattern.sub(lambda m: f"{m.group(1) or m.group(3)}{int(m.group(2) or m.group(4)) + 1}", line)
+        out.append(line)
+    return "".join(out)
+
+
+def carry_over_text(
+    last_year_path: Path, catalogue: Catalogue | None = None, outline: Outline | None = None
+) -> tuple[int, str]:
+    """The new year and the text of the new data file made from last year's file."""
+    from drafting.datafile.validate import validate_report
+
+    catalogue = catalogue or default_catalogue()
+    outline = outline or default_outline()
+    data, _ = read_yaml_file(last_year_path)
+    report = validate_report(data, str(last_year_path), catalogue, outline)
+    year = report.year + 1
+    data["nam"] = year
+    unit = data.get("don_vi")
+    if isinstance(unit, MutableMapping):
+        for key in CLEARED_UNIT_KEYS:
+            if key in unit:
+                unit[key] = None
+    for key in DROPPED_KEYS:
+        if key in data:
+            del data[key]
+    _carry_figures(data, catalogue)
+    _carry_lists(data)
+    _carry_content(data)
+    return year, _shift_comment_years(dump_yaml(data), report.year)
+
+
+def carry_over(
+    last_year_path: Path, new_path: Path, catalogue: Catalogue | None = None, outline: Outline | None = None
+) -> Path:
+    """Write ``new_path`` for the year after ``last_year_path``'s (see the module docstring)."""
+    from drafting.datafile.validate import parse_report
+
+    last_year_path, new_path = Path(last_year_path), Path(new_path)
+    try:
+        same = new_path.exists() and new_path.resolve() == last_year_path.resolve()
+    except OSError:
+        same = False
+    if same:
+        raise OutputError(f"{new_path}: không được ghi đè lên tệp năm trước; hãy chọn tên tệp khác")
+    parent = new_path.parent if str(new_path.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"{new_path}: thư mục “{parent}” không tồn tại")
+    _, text = carry_over_text(last_year_path, catalogue, outline)
+    # The new file must itself be valid before it replaces anything.
+    parse_report(text, str(new_path), catalogue, outline)
+    atomic_write_text(new_path, text)
+    return new_path

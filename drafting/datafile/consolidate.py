@@ -1,0 +1,432 @@
+"""``drafting consolidate``: one data file summing the reports of several units.
+
+- Counts and money are summed, this period and the same period. A figure missing in
+  some units is the sum of the units that have it, with a warning naming the others.
+- Rates are not stored: they are computed again from the summed counts.
+- Causes are kept per unit ("Đơn vị A: …; Đơn vị B: …") for the writer to summarise.
+- Documents and movements are merged, each item naming its unit (``don_vi``).
+- The units are listed in ``tong_hop``; each unit's values of this period are kept in
+  ``so_lieu_don_vi`` for the annex table of the consolidated report.
+- The unit information of the output is left for the writer (or taken, with the
+  layout options, targets and content, from an optional ``--unit`` data file).
+
+All inputs must be of the same year; otherwise the odd files are named and nothing is
+written.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from drafting.bank.catalogue import Catalogue, default_catalogue
+from drafting.bank.outline import Outline, default_outline
+from drafting.bank.sandbox import render
+from drafting.composition.context import year_context
+from drafting.errors import Problem, ProblemsError
+from drafting.files import yamlio
+from drafting.files.yamlio import atomic_write_text, line_of, parse_yaml, read_yaml_file
+from drafting.report import FreeText, PhraseChoice, ReportData, Unit
+
+MAX_NAMED = 5
+K = TypeVar("K", bound=Hashable)
+UNIT_FIELDS = (
+    ("co_quan_chu_quan", "parent_body"),
+    ("co_quan_ban_hanh", "issuing_body"),
+    ("ten", "name"),
+    ("ten_ngan", "short_name"),
+    ("dia_danh", "place"),
+    ("so", "number"),
+    ("ky_hieu", "symbol"),
+    ("ngay", "date"),
+    ("tham_quyen_ky", "signer_authority"),
+    ("chuc_vu_nguoi_ky", "signer_title"),
+    ("nguoi_ky", "signer_name"),
+)
+
+
+@dataclass
+class Consolidation:
+    """The consolidated data file's text, its units and the warnings met."""
+
+    year: int
+    units: list[str]
+    text: str
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _scalar(value: object) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return _q(str(value))
+
+
+def unit_name(report: ReportData) -> str:
+    """The name a unit is known by in a consolidation."""
+    unit = report.unit
+    return unit.name or unit.issuing_body or unit.short_name or Path(report.source).stem
+
+
+def _named(names: list[str]) -> str:
+    shown = ", ".join(names[:MAX_NAMED])
+    return shown + (f" và {len(names) - MAX_NAMED} đơn vị khác" if len(names) > MAX_NAMED else "")
+
+
+def _check_years(reports: Sequence[ReportData], unit_report: ReportData | None) -> int:
+    years = Counter(r.year for r in reports)
+    top = max(years.values())
+    year = next(r.year for r in reports if years[r.year] == top)
+    problems = []
+    for report in [*reports, *([unit_report] if unit_report is not None else [])]:
+        if report.year != year:
+            problems.append(
+                Problem(
+                    report.source,
+                    _year_line(report.source),
+                    "nam",
+                    f"năm báo cáo {report.year} khác năm {year} của các tệp còn lại; "
+                    "các tệp được tổng hợp phải cùng năm báo cáo",
+                )
+            )
+    if problems:
+        raise ProblemsError(problems)
+    return year
+
+
+def _year_line(source: str) -> int | None:
+    try:
+        data, _ = read_yaml_file(source, comments=False)
+    except ProblemsError:
+        return None
+    return line_of(data, "nam") if isinstance(data, dict) else None
+
+
+def _unique_names(reports: Sequence[ReportData]) -> tuple[list[str], list[Problem]]:
+    names = [unit_name(r) for r in reports]
+    counts = Counter(names)
+    out: list[str] = []
+    warnings: list[Problem] = []
+    for report, name in zip(reports, names, strict=True):
+        if counts[name] > 1:
+            unique = f"{name} ({Path(report.source).name})"
+            warnings.append(
+                Problem(
+                    report.source,
+                    None,
+                    "don_vi.ten",
+                    f"nhiều tệp cùng tên đơn vị “{name}”; tệp này được ghi là “{unique}”",
+                )
+            )
+            name = unique
+        out.append(name)
+    return out, warnings
+
+
+def consolidate_reports(
+    reports: Sequence[ReportData],
+    output_name: str = "<tổng hợp>",
+    unit_report: ReportData | None = None,
+    catalogue: Catalogue | None = None,
+    outline: Outline | None = None,
+) -> Consolidation:
+    """The consolidated data file of ``reports`` (validated units of the same year)."""
+    if not reports:
+        raise ProblemsError([Problem(output_name, None, "", "không có tệp dữ liệu nào để tổng hợp")])
+    catalogue = catalogue or default_catalogue()
+    outline = outline or default_outline()
+    year = _check_years(reports, unit_report)
+    names, warnings = _unique_names(reports)
+    years = year_context(year)
+    lines = [
+        f"# Báo cáo tổng hợp công tác thi đua, khen thưởng năm {year} của {len(reports)} đơn vị",
+        "# (tạo bằng lệnh drafting consolidate). Số liệu là tổng số liệu của các đơn vị; tỷ lệ",
+        "# được tính lại từ số liệu đã cộng. Nguyên nhân tăng, giảm được giữ theo từng đơn vị:",
+        "# người viết tóm tắt lại trước khi xuất báo cáo.",
+        "",
+        "# Năm báo cáo.",
+        f"nam: {year}",
+        "",
+        "# Các đơn vị được tổng hợp.",
+        "tong_hop:",
+        *(f"  - {_q(n)}" for n in names),
+        "",
+    ]
+    lines += _unit_lines(unit_report)
+    lines += _option_lines(reports, unit_report, warnings, output_name)
+    lines += _figure_lines(reports, names, catalogue, years, warnings, output_name)
+    lines += _document_lines(reports, names)
+    lines += _movement_lines(reports, names)
+    lines += _content_lines(unit_report)
+    lines += _unit_figure_lines(reports, names, catalogue)
+    return Consolidation(year, names, "\n".join(lines) + "\n", warnings)
+
+
+def _unit_lines(unit_report: ReportData | None) -> list[str]:
+    unit = unit_report.unit if unit_report is not None else Unit()
+    lines = [
+        "# Thông tin đơn vị ban hành báo cáo tổng hợp và thể thức văn bản: người viết điền",
+        "# (hoặc dùng --unit TỆP khi tổng hợp để lấy từ tệp dữ liệu của đơn vị mình).",
+        "don_vi:",
+    ]
+    for key, attr in UNIT_FIELDS:
+        value = getattr(unit, attr)
+        lines.append(f"  {key}: {_scalar(value)}".rstrip())
+    lines.append("  noi_nhan:" if unit.recipients else "  noi_nhan: []")
+    lines += [f"    - {_q(r)}" for r in unit.recipients]
+    return [*lines, ""]
+
+
+def _option_lines(
+    reports: Sequence[ReportData], unit_report: ReportData | None, warnings: list[Problem], output_name: str
+) -> list[str]:
+    options = (unit_report or reports[0]).options
+    lines = [
+        "# Tùy chọn trình bày.",
+        "tuy_chon:",
+        f"  co_chu: {options.body_size}",
+        f"  gian_dong: {options.line_spacing}",
+        f"  so_0_dau: {_scalar(options.leading_zero)}",
+        f"  tien_gon: {_scalar(options.short_money)}",
+        f"  hat_giong: {options.seed}",
+        "",
+    ]
+    if unit_report is not None:
+        targets = unit_report.target_overrides
+    else:
+        distinct = {tuple(sorted(r.target_overrides.items())) for r in reports}
+        targets = dict(next(iter(distinct))) if len(distinct) == 1 else {}
+        if len(distinct) > 1:
+            warnings.append(
+                Problem(
+                    output_name,
+                    None,
+                    "chi_tieu",
+                    "các đơn vị ghi chỉ tiêu (chi_tieu) khác nhau; tệp tổng hợp dùng chỉ tiêu mặc định",
+                )
+            )
+    if targets:
+        lines += ["# Chỉ tiêu năm nay (phần trăm).", "chi_tieu:"]
+        lines += [f"  {k}: {_scalar(int(v) if float(v).is_integer() else v)}" for k, v in sorted(targets.items())]
+        lines.append("")
+    return lines
+
+
+def _figure_lines(
+    reports: Sequence[ReportData],
+    names: Sequence[str],
+    catalogue: Catalogue,
+    years: dict[str, int],
+    warnings: list[Problem],
+    output_name: str,
+) -> list[str]:
+    lines = [
+        f"# Số liệu tổng hợp. Chỉ số so sánh: ky_nay (năm {years['nam']}), cung_ky (cùng kỳ năm {years['nam_truoc']}),",
+        "# nguyen_nhan (nguyên nhân tăng, giảm theo từng đơn vị, người viết tóm tắt lại).",
+        "so_lieu:",
+    ]
+    for group in catalogue.groups:
+        entered = [f for f in group.figures if f.entered]
+        if not entered:
+            continue
+        lines.append(f"  # {render(group.title, years)} (mục {group.section}).")
+        lines.append(f"  {group.id}:")
+        for figure in entered:
+            values = [r.figure(figure.id) for r in reports]
+            periods = [("ky_nay", [v.current for v in values])]
+            if figure.compared:
+                periods.append(("cung_ky", [v.previous for v in values]))
+            sums: dict[str, int | None] = {}
+            for period, period_values in periods:
+                present = [v for v in period_values if v is not None]
+                sums[period] = sum(present) if present else None
+                absent = [n for n, v in zip(names, period_values, strict=True) if v is None]
+                if present and absent:
+                    label = "kỳ này" if period == "ky_nay" else f"cùng kỳ năm {years['nam_truoc']}"
+                    key = f"so_lieu.{group.id}.{figure.key}" + (f".{period}" if figure.compared else "")
+                    warnings.append(
+                        Problem(
+                            output_name,
+                            None,
+                            key,
+                            f"“{render(figure.title, years)}” ({label}) chưa có ở {len(absent)} đơn vị: "
+                            f"{_named(absent)}; số tổng hợp chỉ cộng {len(present)} đơn vị có số liệu",
+                        )
+                    )
+            if not figure.compared:
+                lines.append(f"    {figure.key}: {_scalar(sums['ky_nay'])}".rstrip())
+                continue
+            said = [(v.cause.strip().rstrip(".;"), n) for n, v in zip(names, values, strict=True) if v.cause.strip()]
+            causes = [f"{_named(units)}: {cause}" for cause, units in _grouped(list(said))]
+            lines.append(f"    {figure.key}:")
+            lines.append(f"      ky_nay: {_scalar(sums['ky_nay'])}".rstrip())
+            lines.append(f"      cung_ky: {_scalar(sums['cung_ky'])}".rstrip())
+            lines.append(f"      nguyen_nhan: {_q('; '.join(causes))}")
+    return [*lines, ""]
+
+
+def _units_text(names: list[str], all_units: int) -> str:
+    """The units an item comes from: their names, or all of them."""
+    if len(names) == all_units > 1:
+        return "tất cả các đơn vị"
+    return _named(names)
+
+
+def _grouped(entries: list[tuple[K, str]]) -> list[tuple[K, list[str]]]:
+    """Identical items once, in first-seen order, with the units that have them."""
+    groups: dict[K, list[str]] = {}
+    for key, name in entries:
+        names = groups.setdefault(key, [])
+        if name not in names:
+            names.append(name)
+    return list(groups.items())
+
+
+def _document_lines(reports: Sequence[ReportData], names: Sequence[str]) -> list[str]:
+    entries: list[tuple[tuple[str, str, date | None, str], str]] = [
+        ((doc.kind, doc.number, doc.date, doc.summary), doc.unit or name)
+        for report, name in zip(reports, names, strict=True)
+        for doc in report.documents
+    ]
+    items: list[str] = []
+    for key, units in _grouped(entries):
+        kind, number, when, summary = key
+        items.append(f"  - loai: {kind}")
+        if number:
+            items.append(f"    so: {_q(number)}")
+        if when:
+            items.append(f"    ngay: {when.isoformat()}")
+        items.append(f"    trich_yeu: {_q(summary)}")
+        items.append(f"    don_vi: {_q(_units_text(units, len(reports)))}")
+    head = [
+        "# Văn bản đã quán triệt, đã ban hành của các đơn vị (mục II.1), mỗi văn bản ghi đơn vị;",
+        "# văn bản giống nhau ở nhiều đơn vị được ghi một lần.",
+    ]
+    return [*head, "van_ban:" if items else "van_ban: []", *items, ""]
+
+
+def _movement_lines(reports: Sequence[ReportData], names: Sequence[str]) -> list[str]:
+    entries: list[tuple[tuple[str, str, str, str], str]] = [
+        (
+            (movement.id, movement.group, movement.name if not movement.id else "", movement.result),
+            movement.unit or name,
+        )
+        for report, name in zip(reports, names, strict=True)
+        for movement in report.movements
+        if movement.result
+    ]
+    items: list[str] = []
+    for key, units in _grouped(entries):
+        mid, group, name, result = key
+        if mid:
+            items.append(f"  - id: {mid}")
+        else:
+            items.append(f"  - ten: {_q(name)}")
+            items.append(f"    nhom: {group}")
+        items.append(f"    ket_qua: {_q(result)}")
+        items.append(f"    don_vi: {_q(_units_text(units, len(reports)))}")
+    head = [
+        "# Kết quả các phong trào thi đua của các đơn vị (mục II.2), mỗi kết quả ghi đơn vị;",
+        "# kết quả giống nhau ở nhiều đơn vị được ghi một lần.",
+    ]
+    return [*head, "phong_trao:" if items else "phong_trao: []", *items, ""]
+
+
+def _content_lines(unit_report: ReportData | None) -> list[str]:
+    lines = [
+        "# Nội dung từng mục của báo cáo tổng hợp: câu mẫu đã chọn ({cau: mã}) và đoạn văn tự viết",
+        "# ({van_ban: …}). Mục để trống: công cụ gợi ý câu mẫu theo số liệu tổng hợp.",
+    ]
+    content = unit_report.content if unit_report is not None else {}
+    if not any(content.values()):
+        return [*lines, "noi_dung: {}", ""]
+    lines.append("noi_dung:")
+    for sid, items in content.items():
+        if not items:
+            continue
+        lines.append(f"  {_q(sid)}:")
+        for item in items:
+            if isinstance(item, FreeText):
+                lines.append(f"    - van_ban: {_q(item.text)}")
+            elif isinstance(item, PhraseChoice):
+                pinned = f", cach_viet: {item.variant}" if item.variant is not None else ""
+                lines.append(f"    - {{cau: {item.id}{pinned}}}")
+    return [*lines, ""]
+
+
+def _unit_figure_lines(reports: Sequence[ReportData], names: Sequence[str], catalogue: Catalogue) -> list[str]:
+    lines = [
+        "# Số liệu kỳ này của từng đơn vị (để lập phụ lục của báo cáo tổng hợp); không sửa tay.",
+        "so_lieu_don_vi:",
+    ]
+    for report, name in zip(reports, names, strict=True):
+        lines.append(f"  {_q(name)}:")
+        for group in catalogue.groups:
+            values = [(f.key, report.figure(f.id).current) for f in group.figures if f.entered]
+            present = [f"{k}: {v}" for k, v in values if v is not None]
+            if present:
+                lines.append(f"    {group.id}: {{{', '.join(present)}}}")
+    return lines
+
+
+def consolidate(
+    inputs: Sequence[Path],
+    output: Path,
+    unit_file: Path | None = None,
+    workers: int | None = None,
+) -> Consolidation:
+    """Consolidate data files (and folders of them) into ``output``; return what was written.
+
+    Raises :class:`ProblemsError` when an input is unusable or the years differ, and
+    :class:`~drafting.errors.OutputError` when ``output`` would overwrite an input.
+    """
+    from drafting.datafile.validate import load_report, validate_report
+    from drafting.export.batch import collect_inputs, load_many
+    from drafting.export.render import check_output_path
+
+    # Every data file of a folder is an input, so an output inside the folder is refused
+    # below rather than dropped from the inputs and overwritten.
+    sources = collect_inputs(inputs)
+    if not sources:
+        raise ProblemsError([Problem(str(output), None, "", "không có tệp dữ liệu nào để tổng hợp")])
+    check_output_path(output, [*sources, *([unit_file] if unit_file else [])])
+    loaded = load_many(sources, workers)
+    problems = [p for _, found in loaded for p in found]
+    if problems:
+        raise ProblemsError(problems)
+    reports = [r for r, _ in loaded if r is not None]
+    unit_report = load_report(unit_file) if unit_file is not None else None
+    result = consolidate_reports(reports, str(output), unit_report)
+    # The output must itself be a valid, readable data file.
+    size = len(result.text.encode("utf-8"))
+    if size > yamlio.MAX_FILE_BYTES:
+        raise ProblemsError(
+            [
+                Problem(
+                    str(output),
+                    None,
+                    "",
+                    f"tệp tổng hợp quá lớn ({size:_} byte; tối đa {yamlio.MAX_FILE_BYTES:_} byte); ".replace("_", ".")
+                    + "hãy tổng hợp theo từng cụm đơn vị, rồi tổng hợp các tệp của các cụm",
+                )
+            ]
+        )
+    # Read-only parsing (no comments kept) is enough to check it, and much faster.
+    validate_report(parse_yaml(result.text, str(output), comments=False), str(output))
+    atomic_write_text(output, result.text)
+    return result

@@ -1,0 +1,1 @@
+"""Figures computed: rates, changes against the same period, targets met or missed."""

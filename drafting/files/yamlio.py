@@ -1,0 +1,325 @@
+"""Reading and writing YAML with places (file, line) and without losing anything.
+
+Round-trip ruamel.yaml keeps the writer's comments and key order on save and
+remembers the line of every key, which every :class:`~drafting.errors.Problem` needs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from drafting.errors import Problem, ProblemsError
+from drafting.files.fastyaml import load_fast
+
+if TYPE_CHECKING:  # ruamel is imported when first needed: reading for checks does not need it
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_ALIASES = 200
+MAX_DEPTH = 40
+MAX_EXPANDED = 2 * MAX_FILE_BYTES  # characters once aliases are expanded
+# More than MAX_DEPTH flow collections opened ("[" or "{") with none closed in between.
+_FLOW_NESTING = re.compile(r"(?:[\[{][^\[\]{}]*){" + str(MAX_DEPTH + 1) + "}")
+
+
+@lru_cache(maxsize=1)
+def _constructor_class() -> type:
+    """The round-trip constructor, with value errors located instead of escaping."""
+    from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
+
+    class _BadValue(ConstructorError):
+        """A scalar the constructor cannot turn into a value (message already Vietnamese)."""
+
+        already_worded = True
+
+    class _Constructor(RoundTripConstructor):
+        """The round-trip constructor, with value errors located instead of escaping.
+
+        ruamel raises a bare ``ValueError``/``KeyError`` (no line) for ``2024-02-30``,
+        ``!!int abc`` or ``!!bool maybe``; here they become located YAML errors.
+        """
+
+        def construct_non_recursive_object(self, node: Any, tag: str | None = None) -> Any:
+            try:
+                return super().construct_non_recursive_object(node, tag)
+            except (ValueError, KeyError, TypeError, OverflowError):
+                value = node.value if isinstance(node.value, str) else ""
+                if "timestamp" in str(node.tag):
+                    message = f"ngày “{value}” không có thật; viết dạng NĂM-THÁNG-NGÀY, ví dụ 2024-12-05"
+                else:
+                    kind = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+                    message = f"không đọc được giá trị “{value[:40]}” (kiểu {kind})"
+                raise _BadValue(None, None, message, node.start_mark) from None
+
+    return _Constructor
+
+
+def _yaml(comments: bool = True) -> YAML:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _constructor_class()
+    if not comments:
+        # Read-only loading: the plain scanner and parser skip gathering comments (about
+        # a third of the time) and still give round-trip maps with every key's line.
+        from ruamel.yaml.parser import Parser
+        from ruamel.yaml.scanner import Scanner
+
+        yaml.Scanner = Scanner
+        yaml.Parser = Parser
+    yaml.allow_duplicate_keys = False
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.preserve_quotes = True
+    return yaml
+
+
+def decode_text(raw: bytes, filename: str) -> str:
+    """Decode a file's bytes as UTF-8, or raise a located problem in Vietnamese."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ProblemsError([Problem(filename, None, "", "tệp mã hóa UTF-16; hãy lưu lại tệp với mã hóa UTF-8")])
+    if b"\x00" in raw:
+        raise ProblemsError([Problem(filename, None, "", "tệp nhị phân, không phải văn bản YAML")])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ProblemsError(
+            [
+                Problem(
+                    filename,
+                    line,
+                    "",
+                    "tệp không phải mã hóa UTF-8 (có thể là Windows-1258 hoặc TCVN3); hãy lưu lại tệp với mã hóa UTF-8",
+                )
+            ]
+        ) from None
+
+
+def read_yaml_file(path: Path | str, comments: bool = True) -> tuple[Any, str]:
+    """Load a YAML file for round-trip editing; return ``(data, text)``.
+
+    Raises :class:`ProblemsError` with the file and line for every failure: a missing
+    file, a file too large, a wrong encoding, malformed YAML, duplicate keys, too many
+    aliases or too deep nesting. With ``comments=False`` (read-only use: checking,
+    rendering) the comments are not kept, which is faster; all else, lines included,
+    is the same.
+    """
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ProblemsError([Problem(name, None, "", "không tìm thấy tệp")]) from None
+    except OSError as exc:
+        raise ProblemsError([Problem(name, None, "", f"không đọc được tệp ({exc.strerror})")]) from None
+    if path.is_dir():
+        raise ProblemsError([Problem(name, None, "", "đây là thư mục, không phải tệp YAML")])
+    if size > MAX_FILE_BYTES:
+        raise ProblemsError(
+            [Problem(name, None, "", f"tệp quá lớn ({size:,} byte; tối đa {MAX_FILE_BYTES:,} byte)".replace(",", "."))]
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ProblemsError([Problem(name, None, "", f"không đọc được tệp ({exc.strerror})")]) from None
+    text = decode_text(raw, name)
+    return parse_yaml(text, name, comments), text
+
+
+def parse_yaml(text: str, filename: str, comments: bool = True) -> Any:
+    """Parse YAML text (round-trip), turning every parser error into a located problem."""
+    if text.count("*") > MAX_ALIASES and _alias_count(text) > MAX_ALIASES:
+        raise ProblemsError([Problem(filename, None, "", f"quá nhiều bí danh YAML (*…); tối đa {MAX_ALIASES}")])
+    deep = _FLOW_NESTING.search(text)
+    if deep:
+        # ruamel's scanner is quadratic in the flow nesting: refuse before parsing.
+        at = text.count("\n", 0, deep.start()) + 1
+        raise ProblemsError([Problem(filename, at, "", f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")])
+    data = None if comments else load_fast(text)
+    if data is None:
+        data = _load_round_trip(text, filename, comments)
+    if _depth(data) > MAX_DEPTH:
+        raise ProblemsError([Problem(filename, None, "", f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")])
+    if "*" in text and _expanded_size(data, {}) > MAX_EXPANDED:
+        raise ProblemsError(
+            [
+                Problem(
+                    filename,
+                    None,
+                    "",
+                    f"bí danh YAML (*…) làm nội dung phình quá lớn (tối đa {MAX_EXPANDED:_} ký tự)".replace("_", "."),
+                )
+            ]
+        )
+    return data
+
+
+def _load_round_trip(text: str, filename: str, comments: bool) -> Any:
+    """ruamel's round-trip loader, with every parser error turned into a located problem."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
+
+    try:
+        return _yaml(comments).load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise ProblemsError([Problem(filename, line, "", _yaml_message(exc))]) from None
+    except ReaderError as exc:
+        # A control character (ruamel gives a character position, no line).
+        where = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else str(exc.character)
+        message = f"tệp có ký tự điều khiển không được phép trong YAML ({code}); hãy xóa ký tự này"
+        raise ProblemsError([Problem(filename, where, "", message)]) from None
+    except YAMLError as exc:
+        raise ProblemsError([Problem(filename, None, "", f"YAML không hợp lệ: {exc}")]) from None
+    except RecursionError:
+        raise ProblemsError([Problem(filename, None, "", "cấu trúc lồng nhau quá sâu")]) from None
+
+
+def _expanded_size(node: Any, memo: dict[int, int]) -> int:
+    """Characters and nodes the data holds once every alias is expanded (linear time)."""
+    if isinstance(node, str):
+        return len(node)
+    if not isinstance(node, (Mapping, list)):
+        return 1
+    if id(node) not in memo:
+        items = [x for kv in node.items() for x in kv] if isinstance(node, Mapping) else node
+        memo[id(node)] = 1 + sum(_expanded_size(x, memo) for x in items)
+    return memo[id(node)]
+
+
+def _alias_count(text: str) -> int:
+    import re
+
+    return len(re.findall(r"(?:^|[\s\[{,:-])\*[\w-]+", text))
+
+
+def _depth(node: Any, level: int = 0, memo: dict[int, int] | None = None) -> int:
+    # An aliased node is measured once: walking every alias again would take
+    # exponential time on a "billion laughs" file that stays under MAX_ALIASES.
+    if level > MAX_DEPTH or not isinstance(node, (Mapping, list)):
+        return level
+    memo = {} if memo is None else memo
+    if id(node) in memo:
+        return level + memo[id(node)]
+    children = node.values() if isinstance(node, Mapping) else node
+    deepest = max((_depth(v, level + 1, memo) for v in children), default=level + 1)
+    memo[id(node)] = deepest - level
+    return deepest
+
+
+def _yaml_message(exc: MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    if getattr(exc, "already_worded", False):
+        return problem
+    if "found duplicate key" in problem or "duplicate key" in str(exc):
+        key = problem.split('"')[1] if '"' in problem else ""
+        return f"khóa “{key}” bị lặp lại" if key else "khóa bị lặp lại"
+    if "found character '\\t'" in problem or "\\t" in problem:
+        return "YAML không cho phép ký tự tab để thụt lề; hãy dùng dấu cách"
+    if "could not find expected ':'" in problem:
+        return "YAML không hợp lệ: thiếu dấu “:” sau khóa"
+    if "mapping values are not allowed" in problem:
+        return "YAML không hợp lệ: dấu “:” không đúng chỗ (nếu là văn bản, hãy đặt trong ngoặc kép)"
+    return f"YAML không hợp lệ: {problem or exc}"
+
+
+def line_of(node: Any, key: str | int | None = None) -> int | None:
+    """The 1-based line of ``key`` inside ``node`` (or of the node itself)."""
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return None
+    try:
+        if key is None:
+            return int(lc.line) + 1
+        if isinstance(node, Mapping):
+            return int(lc.key(key)[0]) + 1
+        if isinstance(node, list) and isinstance(key, int):
+            return int(lc.item(key)[0]) + 1
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return int(lc.line) + 1 if lc.line is not None else None
+    return None
+
+
+def dump_yaml(data: Any) -> str:
+    """Serialise round-trip data back to text, keeping comments and key order."""
+    stream = io.StringIO()
+    _yaml().dump(data, stream)
+    return stream.getvalue()
+
+
+_TEMP_TAIL = re.compile(r"(\d+)\.[A-Za-z0-9_]+\.tmp")
+
+
+def _temp_file(path: Path) -> tuple[int, str]:
+    """A new temp file beside ``path``: ``.<name>.<pid>.<random>.tmp``.
+
+    The temp files that writers of ``path`` left when they were killed (their process
+    is gone) are removed first, so they do not pile up beside the writer's file.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    if os.name == "posix":
+        prefix = f".{path.name}."
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(folder):
+                tail = _TEMP_TAIL.fullmatch(entry.name[len(prefix) :]) if entry.name.startswith(prefix) else None
+                if tail is None or int(tail.group(1)) == os.getpid():
+                    continue
+                try:
+                    os.kill(int(tail.group(1)), 0)
+                except ProcessLookupError:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+                except OSError:
+                    continue  # alive (another user's process)
+    return tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
+
+
+def atomic_write_text(path: Path | str, text: str) -> None:
+    """Write ``text`` to ``path`` atomically: a temp file in the same folder, then rename.
+
+    The previous file stays intact until the new content is completely on disk.
+    """
+    path = Path(path)
+    fd, tmp = _temp_file(path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def atomic_write_bytes(path: Path | str, content: bytes) -> None:
+    """Write ``content`` to ``path`` atomically (see :func:`atomic_write_text`)."""
+    path = Path(path)
+    fd, tmp = _temp_file(path)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,1 @@
+"""Vietnamese: numbers, money, dates, text lint, and the same as Jinja filters (Babel ``vi``)."""
