@@ -60,7 +60,7 @@ Bare().run(headless=True, size=(120, 40))
 EDITOR = """
 import os, sys
 sys.path.insert(0, {root!r})
-from tui import DraftingApp
+from drafting_tui.app import DraftingApp
 
 class Timed(DraftingApp):
     def on_mount(self):
@@ -109,7 +109,8 @@ def timed_start(code: str, cwd: str) -> tuple[float, float]:
 
 async def in_process(keys: int) -> tuple[list[float], list[float]]:
     sys.path.insert(0, str(ROOT))
-    from tui import DraftingApp, EditInput, FigureGroupBox
+    from drafting_tui.app import DraftingApp
+    from drafting_tui.widgets import EditInput, FigureGroupBox
 
     app = DraftingApp(SAMPLE, preview_delay=0, cursor_blink=False, autosave=0)
     section_times: list[float] = []

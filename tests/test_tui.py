@@ -15,20 +15,10 @@ from drafting.bank.phrases import Bank, default_bank
 from drafting.editing.draft import Draft
 from drafting.errors import Problem
 from drafting.resources import SAMPLE_PATH
-from tui import (
-    KEYS_HELP,
-    ActionButton,
-    ConfirmScreen,
-    DraftingApp,
-    EditInput,
-    ExportScreen,
-    FigureGroupBox,
-    HelpScreen,
-    MessageScreen,
-    OutlineTree,
-    PathScreen,
-    PhraseList,
-)
+from drafting_tui.app import DraftingApp
+from drafting_tui.screens import ConfirmScreen, ExportScreen, HelpScreen, MessageScreen, PathScreen
+from drafting_tui.texts import KEYS_HELP
+from drafting_tui.widgets import ActionButton, EditInput, FigureGroupBox, OutlineTree, PhraseList
 
 SIZE = (120, 40)
 FIGURE = "#fig-an_hinh_su--thu_ly-ky_nay"

@@ -14,7 +14,8 @@ import pytest
 from tui_helpers import wait_for, wait_settled
 
 from drafting.resources import SAMPLE_PATH
-from tui import DraftingApp, HelpScreen
+from drafting_tui.app import DraftingApp
+from drafting_tui.screens import HelpScreen
 
 SIZE = (100, 30)
 
