@@ -13,10 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from drafting import classcode
-
-classcode.install()  # before the first import of a module defining dataclasses
-
 from drafting.errors import DraftingError, OutputError, Problem, ProblemsError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from dataclasses import replace
@@ -364,37 +363,3 @@ def test_unknown_phrase_choice_is_an_error_at_its_item(tmp_path: Path) -> None:
     assert "không có câu mẫu “uu_diem.khong_co”" in result.errors[0].message
     assert result.exit_code == 1
 
-
-def test_dataclass_code_cache_gives_the_same_classes(tmp_path: Path) -> None:
-    """The command line's compiled-code cache: a second run compiles nothing and builds equal classes."""
-    import subprocess
-    import sys
-
-    code = (
-        "import dataclasses, builtins\n"
-        "from drafting import classcode\n"
-        "classcode.install()\n"
-        "compiled = []\n"
-        "real = builtins.compile\n"
-        "def counting(source, *a, **k):\n"
-        "    if isinstance(source, str) and '__create_fn__' in source:\n"
-        "        compiled.append(source)\n"
-        "    return real(source, *a, **k)\n"
-        "builtins.compile = counting\n"
-        "from drafting.report import FigureValue, Unit\n"
-        "v = FigureValue(current=3, cause='x')\n"
-        "same = v == FigureValue(3, None, 'x'), hash(v) == hash(FigureValue(3, cause='x'))\n"
-        "print(len(compiled), *same, repr(Unit())[:10])\n"
-        "try:\n"
-        "    v.current = 4\n"
-        "except dataclasses.FrozenInstanceError:\n"
-        "    print('frozen')\n"
-    )
-    env = {**os.environ, "DRAFTING_CACHE_DIR": str(tmp_path)}
-    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
-    assert list(tmp_path.glob("dataclasses-*.marshal"))
-    second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
-    count_first, *rest_first = first.split()
-    count_second, *rest_second = second.split()
-    assert int(count_first) > 0 and int(count_second) == 0
-    assert rest_first == rest_second == ["True", "True", "Unit(paren", "frozen"]

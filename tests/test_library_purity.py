@@ -51,8 +51,3 @@ def test_package_exports_every_name_lazily_and_imports_little() -> None:
     # ``compose`` stays the function even after its submodule is imported.
     assert modules == "drafting.composition.composer drafting.bank.phrases drafting.errors"
 
-
-def test_importing_the_library_leaves_dataclasses_alone() -> None:
-    code = "import dataclasses, drafting.checks.checker\nprint(hasattr(dataclasses, 'exec'))\n"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
