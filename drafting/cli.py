@@ -36,12 +36,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     target = Path(args.file)
     if target.exists() and not args.force:
         raise OutputError(f"{target}: tệp đã tồn tại; dùng --force để ghi đè, hoặc chọn tên khác")
+    from drafting.bank.bank import default_bank
+
+    bank = default_bank()
     if args.from_file:
         from drafting.datafile.carryover import carry_over
 
-        carry_over(Path(args.from_file), target)
+        carry_over(Path(args.from_file), target, bank)
     else:
-        write_skeleton(target, year=args.year)
+        write_skeleton(target, bank, year=args.year)
     print(f"Đã tạo {target}")
     return EXIT_OK
 
@@ -137,18 +140,14 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
 
 
 def cmd_bank_check(args: argparse.Namespace) -> int:
-    from drafting.bank.phrases import lint_bank
+    from drafting.bank.bank import lint_bank
 
-    bank = lint_bank(Path(args.dir) if args.dir else None)
+    bank = lint_bank(*([Path(args.dir)] if args.dir else []))
     problems = list(bank.problems)
-    rules_dir = Path(args.dir) if args.dir else None
-    if rules_dir is None or (rules_dir / "quy_tac.yaml").is_file():
-        from drafting.checks.consistency import load_rules
-
-        try:
-            load_rules(rules_dir)
-        except ProblemsError as exc:
-            problems.extend(exc.problems)
+    try:
+        _ = bank.rules
+    except ProblemsError as exc:
+        problems.extend(exc.problems)
     if problems:
         _print_problems(problems)
         sys.stderr.write(f"{len(problems)} vấn đề trong kho câu mẫu.\n")
@@ -161,9 +160,9 @@ def cmd_bank_check(args: argparse.Namespace) -> int:
 
 
 def cmd_bank_list(args: argparse.Namespace) -> int:
-    from drafting.bank.phrases import load_bank
+    from drafting.bank.bank import load_bank
 
-    bank = load_bank(Path(args.dir) if args.dir else None)
+    bank = load_bank(*([Path(args.dir)] if args.dir else []))
     phrases = [p for p in bank.phrases.values() if not args.section or p.section == args.section]
     if args.format == "json":
         print(json.dumps([p.as_json() for p in phrases], ensure_ascii=False, indent=2))

@@ -66,7 +66,7 @@ def test_render_refuses_to_overwrite_input_and_missing_folder(tmp_path: Path, sa
 
 def test_render_txt_shows_every_compared_figure(tmp_path: Path, sample_path: Path) -> None:
     """For every compared figure of the sample: its value and its absolute change, Vietnamese style."""
-    from drafting.bank.catalogue import default_catalogue
+    from drafting.bank.bank import default_bank
     from drafting.datafile.validate import load_report
     from drafting.vi.formatting import format_count, format_money
 
@@ -75,7 +75,7 @@ def test_render_txt_shows_every_compared_figure(tmp_path: Path, sample_path: Pat
     assert result.returncode == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     report = load_report(sample_path)
-    catalogue = default_catalogue()
+    catalogue = default_bank().catalogue
     checked = 0
     for fid, value in report.figures.items():
         figure = catalogue.figures[fid]

@@ -20,7 +20,8 @@ from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafting.bank.catalogue import Figure, default_catalogue
+from drafting.bank.bank import default_bank
+from drafting.bank.catalogue import Figure
 from drafting.composition.composer import compose
 from drafting.composition.figure_prose import figure_clause
 from drafting.datafile.validate import parse_report
@@ -39,7 +40,7 @@ from drafting.vi.formatting import (
     round_half_up,
 )
 
-CATALOGUE = default_catalogue()
+CATALOGUE = default_bank().catalogue
 ENTERED: tuple[Figure, ...] = tuple(f for f in CATALOGUE.figures.values() if f.entered)
 MAX_COUNT = 10**6
 MAX_MONEY = 10**12

@@ -39,8 +39,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from drafting.bank.catalogue import Catalogue, Figure, default_catalogue
-from drafting.bank.outline import Outline, default_outline
+from drafting.bank.bank import Bank, default_bank
+from drafting.bank.catalogue import Catalogue, Figure
+from drafting.bank.outline import Outline
 from drafting.datafile.validate import UNIT_KEYS
 from drafting.errors import OutputError, Problem, ProblemsError
 from drafting.files.yamlio import atomic_write_text, dump_yaml, parse_yaml, read_yaml_file
@@ -49,7 +50,6 @@ from drafting.resources import EXAMPLES_DIR
 if TYPE_CHECKING:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from drafting.bank.phrases import Bank
 
 NOT_A_MAPPING = "tệp dữ liệu phải là bảng khóa (mapping) ở cấp ngoài cùng"
 RECOVERY_SUFFIX = ".autosave.yaml"
@@ -407,8 +407,6 @@ class Draft:
         source: Path | None = None,
         problems: Sequence[Problem] = (),
         exists: bool = True,
-        catalogue: Catalogue | None = None,
-        outline: Outline | None = None,
         bank: Bank | None = None,
     ) -> None:
         self._doc: CommentedMap | None = doc
@@ -419,9 +417,7 @@ class Draft:
         self.source = source or path
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.exists = exists
-        self.catalogue = catalogue or default_catalogue()
-        self.outline = outline or default_outline()
-        self._bank = bank
+        self._bank = bank if bank is not None else default_bank()
         self.version = 0
         self._saved_version = 0
         self._recovered_version = 0
@@ -437,8 +433,10 @@ class Draft:
         from drafting.datafile.skeleton import skeleton_text
 
         year = year or datetime.date.today().year
-        doc = parse_yaml(skeleton_text(year), str(path or UNTITLED_NAME))
-        return cls(doc, path, exists=False, **kwargs)
+        bank = kwargs.pop("bank", None)
+        bank = bank if bank is not None else default_bank()
+        doc = parse_yaml(skeleton_text(year, bank), str(path or UNTITLED_NAME))
+        return cls(doc, path, exists=False, bank=bank, **kwargs)
 
     @classmethod
     def open(cls, path: Path | str | None, *, year: int | None = None, defer: bool = False, **kwargs: Any) -> Draft:
@@ -534,16 +532,16 @@ class Draft:
 
     @property
     def bank(self) -> Bank:
-        if self._bank is None:
-            from drafting.bank.phrases import default_bank
-
-            self._bank = default_bank()
+        """The phrase bank the draft is validated and composed with."""
         return self._bank
 
-    @bank.setter
-    def bank(self, bank: Bank) -> None:
-        self._bank = bank
-        self._report_version = -1
+    @property
+    def catalogue(self) -> Catalogue:
+        return self._bank.catalogue
+
+    @property
+    def outline(self) -> Outline:
+        return self._bank.outline
 
     @property
     def dirty(self) -> bool:
@@ -582,7 +580,7 @@ class Draft:
 
         if self._report_version != self.version:
             try:
-                self._report = validate_report(self.data, self.filename, self.catalogue, self.outline)
+                self._report = validate_report(self.data, self.filename, self.bank)
             except ProblemsError as exc:
                 self._report = exc
             self._report_version = self.version
@@ -1213,7 +1211,7 @@ class Draft:
         cached = getattr(self, "_composer", None)
         if cached is not None and cached.report is report and cached.bank is self.bank:
             return cached
-        composer = Composer.create(report, self.bank, self.catalogue, self.outline)
+        composer = Composer.create(report, self.bank)
         self._composer = composer
         return composer
 
@@ -1317,19 +1315,15 @@ UNIT_MARK = "don_vi"
 """The key of the unit information's mark (not an outline section)."""
 
 
-def section_marks(
-    report: Any, outline: Outline | None = None, catalogue: Catalogue | None = None, composer: Any = None
-) -> dict[str, SectionMark]:
+def section_marks(report: Any, bank: Bank, composer: Any = None) -> dict[str, SectionMark]:
     """A completion mark for every section (and ``don_vi``), from the completeness
     checklist of :mod:`drafting.checks.completeness`."""
-    outline = outline or default_outline()
-    catalogue = catalogue or default_catalogue()
     from drafting.checks.completeness import checklist
 
     if composer is not None:
-        statuses = checklist(report, catalogue, outline, composer.bank, composer.views, composer.context)
+        statuses = checklist(report, composer.bank, composer.views, composer.context)
     else:
-        statuses = checklist(report, catalogue, outline)
+        statuses = checklist(report, bank)
     return {str(sid): _from_status(status) for sid, status in statuses.items()}
 
 

@@ -12,12 +12,14 @@ Every string returned is Unicode NFC.
 from __future__ import annotations
 
 import datetime
+import importlib.util
 import math
 import re
 import unicodedata
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
+from pathlib import Path
 
 __all__ = [
     "Number",
@@ -173,7 +175,10 @@ def _number_symbols() -> tuple[str, str, str]:
             get_minus_sign_symbol(locale=LOCALE),
         )
 
-    return cached("vi-number-symbols", read)
+    # Keyed by the content of Babel's locale data files (found without importing Babel).
+    spec = importlib.util.find_spec("babel")
+    data = Path(spec.origin).parent / "locale-data" if spec is not None and spec.origin else Path("babel")
+    return cached("vi-number-symbols", [data / "root.dat", data / f"{LOCALE}.dat"], read)
 
 
 def format_percent(value: Number, max_decimals: int = 2) -> str:
