@@ -558,7 +558,7 @@ class DraftingApp(App[None]):
             group = name.removeprefix("phong_trao_")
             from drafting.bank.sandbox import render
             from drafting.composition.context import year_context
-            from drafting.vi.formatting import quote
+            from drafting.vi.text import quote
 
             rows = self.draft.movements(group)
             for movement in self.outline.movements:

@@ -68,7 +68,7 @@ def test_render_txt_shows_every_compared_figure(tmp_path: Path, sample_path: Pat
     """For every compared figure of the sample: its value and its absolute change, Vietnamese style."""
     from drafting.bank.bank import default_bank
     from drafting.datafile.validate import load_report
-    from drafting.vi.formatting import format_count, format_money
+    from drafting.vi.numbers import format_count, format_money
 
     out = tmp_path / "bao-cao.txt"
     result = run_cli("render", str(sample_path), "-o", str(out), "--format", "txt")

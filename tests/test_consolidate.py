@@ -19,8 +19,8 @@ from drafting.datafile.consolidate import consolidate
 from drafting.datafile.validate import load_report
 from drafting.document import Table
 from drafting.export.text import to_markdown
+from drafting.figures.arith import rate
 from drafting.figures.views import evaluate
-from drafting.vi.formatting import rate
 
 UNITS = ("Tòa án nhân dân khu vực 1", "Tòa án nhân dân khu vực 2", "Tòa án nhân dân khu vực 3")
 

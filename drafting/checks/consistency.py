@@ -14,8 +14,9 @@ from drafting.bank.bank import Bank
 from drafting.bank.catalogue import Catalogue, Figure
 from drafting.bank.rules import Check
 from drafting.checks.findings import Finding, key_path, line_at
+from drafting.figures.arith import rate
 from drafting.report import ReportData
-from drafting.vi.formatting import format_count, format_money, format_number, format_percent, rate
+from drafting.vi.numbers import format_count, format_money, format_number, format_percent
 
 PERIODS = ("ky_nay", "cung_ky")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

@@ -23,7 +23,8 @@ from drafting.document import Block, Document, Header, Layout, Paragraph, Sectio
 from drafting.errors import Problem, ProblemsError
 from drafting.figures.views import FigureView, evaluate
 from drafting.report import FreeText, ReportData
-from drafting.vi.formatting import format_doc_number, format_place_date
+from drafting.vi.dates import format_place_date
+from drafting.vi.text import format_doc_number
 
 LIST_BUILDERS = {
     "van_ban_quan_triet": document_paragraphs,

@@ -86,7 +86,7 @@ def parse_count(text: str, money: bool = False) -> int | None:
     ...
     ValueError: “abc” không phải là số hợp lệ: ...
     """
-    from drafting.vi.formatting import parse_number
+    from drafting.vi.numbers import parse_number
 
     if not text.strip():
         return None
@@ -108,7 +108,7 @@ def format_int(value: int) -> str:
     >>> format_int(1234567), format_int(0)
     ('1.234.567', '0')
     """
-    from drafting.vi.formatting import format_number
+    from drafting.vi.numbers import format_number
 
     return format_number(value, 0)
 
