@@ -6,6 +6,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+Value = str | int | float | bool | date | tuple[str, ...] | None
+"""A validated value of a field the schema (:mod:`drafting.schema`) describes."""
+
+
+def _value_of(holder: Unit | Options, attributes: dict[str, str], key: str) -> Value:
+    """The value of a data file key: the attribute that holds it, or an extra field."""
+    attribute = attributes.get(key)
+    if attribute is not None:
+        return getattr(holder, attribute)  # type: ignore[no-any-return]
+    return next((value for k, value in holder.extra if k == key), None)
+
 
 @dataclass(frozen=True)
 class FigureValue:
@@ -38,6 +49,35 @@ class Unit:
     signer_title: str = ""
     signer_name: str = ""
     recipients: tuple[str, ...] = ()
+    extra: tuple[tuple[str, Value], ...] = ()
+    """Fields of ``don_vi`` the schema adds beyond the attributes above: (key, value)."""
+
+    def get(self, key: str) -> Value:
+        """The value of a ``don_vi`` key (see :data:`UNIT_ATTRIBUTES` for the attribute names).
+
+        >>> Unit(name="Tòa án nhân dân tỉnh Hoa Sen").get("ten")
+        'Tòa án nhân dân tỉnh Hoa Sen'
+        >>> Unit(extra=(("cap", "tinh"),)).get("cap"), Unit().get("khong_co")
+        ('tinh', None)
+        """
+        return _value_of(self, UNIT_ATTRIBUTES, key)
+
+
+UNIT_ATTRIBUTES = {
+    "co_quan_chu_quan": "parent_body",
+    "co_quan_ban_hanh": "issuing_body",
+    "ten": "name",
+    "ten_ngan": "short_name",
+    "dia_danh": "place",
+    "so": "number",
+    "ky_hieu": "symbol",
+    "ngay": "date",
+    "tham_quyen_ky": "signer_authority",
+    "chuc_vu_nguoi_ky": "signer_title",
+    "nguoi_ky": "signer_name",
+    "noi_nhan": "recipients",
+}
+"""The data file's ``don_vi`` keys and the :class:`Unit` attributes that hold them."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +122,17 @@ ContentItem = PhraseChoice | FreeText
 
 
 @dataclass(frozen=True)
+class ListItem:
+    """An item of a list the schema adds (beyond ``van_ban`` and ``phong_trao``)."""
+
+    values: tuple[tuple[str, Value], ...]
+    line: int | None = None
+
+    def get(self, key: str) -> Value:
+        return next((value for k, value in self.values if k == key), None)
+
+
+@dataclass(frozen=True)
 class Options:
     """Layout and composition options (``tuy_chon``)."""
 
@@ -90,6 +141,22 @@ class Options:
     leading_zero: bool = True
     short_money: bool = False
     seed: int = 0
+    extra: tuple[tuple[str, Value], ...] = ()
+    """Options the schema adds beyond the attributes above: (key, value)."""
+
+    def get(self, key: str) -> Value:
+        """The value of a ``tuy_chon`` key (see :data:`OPTION_ATTRIBUTES`)."""
+        return _value_of(self, OPTION_ATTRIBUTES, key)
+
+
+OPTION_ATTRIBUTES = {
+    "co_chu": "body_size",
+    "gian_dong": "line_spacing",
+    "so_0_dau": "leading_zero",
+    "tien_gon": "short_money",
+    "hat_giong": "seed",
+}
+"""The data file's ``tuy_chon`` keys and the :class:`Options` attributes that hold them."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +166,7 @@ class ReportData:
     A consolidated file (``drafting consolidate``) names its units in ``units``
     (``tong_hop``) and keeps each unit's values of this period in ``unit_figures``
     (``so_lieu_don_vi``: unit name → figure id → value), which the annex tabulates.
+    ``lists`` holds the lists the schema adds beyond documents and movements, by key.
     """
 
     year: int
@@ -111,6 +179,7 @@ class ReportData:
     target_overrides: dict[str, float] = field(default_factory=dict)
     units: tuple[str, ...] = ()
     unit_figures: dict[str, dict[str, int | None]] = field(default_factory=dict)
+    lists: dict[str, tuple[ListItem, ...]] = field(default_factory=dict)
     source: str = ""
     raw: Any = None
 

@@ -23,35 +23,16 @@ from typing import Any
 
 from drafting.bank.bank import Bank, default_bank
 from drafting.bank.catalogue import Catalogue
-from drafting.bank.outline import Outline
 from drafting.checks.completeness import SectionStatus, checklist, missing_findings
 from drafting.checks.consistency import check_consistency
-from drafting.checks.findings import (
-    LIST_SECTIONS,
-    Finding,
-    from_problem,
-    key_path,
-    line_at,
-    movement_section,
-    section_of,
-)
+from drafting.checks.findings import Finding, from_problem, item_section, key_path, line_at, section_of
 from drafting.document import Document, Paragraph, Table
 from drafting.errors import ProblemsError
 from drafting.files.yamlio import read_yaml_file
 from drafting.report import FreeText, ReportData
+from drafting.schema import FieldSpec
 from drafting.vi.lint import lint_text
 
-UNIT_TEXT_KEYS = (
-    "co_quan_chu_quan",
-    "co_quan_ban_hanh",
-    "ten",
-    "ten_ngan",
-    "dia_danh",
-    "ky_hieu",
-    "tham_quyen_ky",
-    "chuc_vu_nguoi_ky",
-    "nguoi_ky",
-)
 COMPOSED = "văn bản báo cáo: "
 
 
@@ -95,11 +76,14 @@ def _str(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def writer_texts(report: ReportData, catalogue: Catalogue, outline: Outline) -> list[WriterText]:
-    """Every text typed in the data file (as typed, before normalisation), with its place."""
+def writer_texts(report: ReportData, bank: Bank) -> list[WriterText]:
+    """Every text typed in the data file (as typed, before normalisation), with its place:
+    the prose fields of the schema (unit, lists), the units consolidated, the causes and
+    the paragraphs."""
     raw = report.raw
     if not isinstance(raw, Mapping):
-        return _writer_texts_from_report(report)
+        return _writer_texts_from_report(report, bank)
+    catalogue, outline, schema = bank.catalogue, bank.outline, bank.schema
     out: list[WriterText] = []
 
     def add(value: Any, section: str, *parts: str | int) -> None:
@@ -107,14 +91,18 @@ def writer_texts(report: ReportData, catalogue: Catalogue, outline: Outline) -> 
         if text is not None:
             out.append(WriterText(text, key_path(*parts), line_at(raw, *parts), section))
 
+    def add_prose(node: Mapping[str, Any], spec: FieldSpec, section: str, *parts: str | int) -> None:
+        value = node.get(spec.key)
+        if spec.kind == "danh_sach" and isinstance(value, list):
+            for i, item in enumerate(value):
+                add(item, section, *parts, spec.key, i)
+        elif spec.prose:
+            add(value, section, *parts, spec.key)
+
     unit = raw.get("don_vi")
     if isinstance(unit, Mapping):
-        for key in UNIT_TEXT_KEYS:
-            add(unit.get(key), "don_vi", "don_vi", key)
-        recipients = unit.get("noi_nhan")
-        if isinstance(recipients, list):
-            for i, item in enumerate(recipients):
-                add(item, "don_vi", "don_vi", "noi_nhan", i)
+        for spec in schema.unit:
+            add_prose(unit, spec, "don_vi", "don_vi")
     units = raw.get("tong_hop")
     if isinstance(units, list):
         for i, item in enumerate(units):
@@ -124,23 +112,17 @@ def writer_texts(report: ReportData, catalogue: Catalogue, outline: Outline) -> 
         for gkey, gnode in groups.items():
             if not isinstance(gnode, Mapping):
                 continue
-            section = section_of(key_path("so_lieu", str(gkey)), catalogue, outline)
+            section = section_of(key_path("so_lieu", str(gkey)), catalogue, outline, schema)
             for fkey, fnode in gnode.items():
                 if isinstance(fnode, Mapping):
                     add(fnode.get("nguyen_nhan"), section, "so_lieu", str(gkey), str(fkey), "nguyen_nhan")
-    documents = raw.get("van_ban")
-    if isinstance(documents, list):
-        for i, item in enumerate(documents):
+    for spec_list in schema.lists:
+        items = raw.get(spec_list.key)
+        for i, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, Mapping):
-                for key in ("trich_yeu", "don_vi"):
-                    add(item.get(key), LIST_SECTIONS["van_ban"], "van_ban", i, key)
-    movements = raw.get("phong_trao")
-    if isinstance(movements, list):
-        for i, item in enumerate(movements):
-            if isinstance(item, Mapping):
-                section = movement_section(item, outline)
-                for key in ("ten", "ket_qua", "don_vi"):
-                    add(item.get(key), section, "phong_trao", i, key)
+                section = item_section(spec_list.key, item, outline, schema)
+                for spec in spec_list.fields:
+                    add_prose(item, spec, section, spec_list.key, i)
     content = raw.get("noi_dung")
     if isinstance(content, Mapping):
         for skey, items in content.items():
@@ -154,32 +136,26 @@ def writer_texts(report: ReportData, catalogue: Catalogue, outline: Outline) -> 
     return out
 
 
-def _writer_texts_from_report(report: ReportData) -> list[WriterText]:
-    unit = report.unit
-    out = [
-        WriterText(t, key_path("don_vi", k), None, "don_vi")
-        for k, t in (
-            ("co_quan_chu_quan", unit.parent_body),
-            ("co_quan_ban_hanh", unit.issuing_body),
-            ("ten", unit.name),
-            ("ten_ngan", unit.short_name),
-            ("dia_danh", unit.place),
-            ("tham_quyen_ky", unit.signer_authority),
-            ("chuc_vu_nguoi_ky", unit.signer_title),
-            ("nguoi_ky", unit.signer_name),
-        )
-        if t
-    ]
-    out += [WriterText(t, key_path("don_vi", "noi_nhan", i), None, "don_vi") for i, t in enumerate(unit.recipients)]
+def _writer_texts_from_report(report: ReportData, bank: Bank) -> list[WriterText]:
+    """The writer's texts of report data that was not read from a file (no lines)."""
+    out: list[WriterText] = []
+    for spec in bank.schema.unit:
+        typed = report.unit.get(spec.key)
+        if spec.kind == "danh_sach" and isinstance(typed, tuple):
+            out += [WriterText(t, key_path("don_vi", spec.key, i), None, "don_vi") for i, t in enumerate(typed)]
+        elif spec.prose and isinstance(typed, str) and typed:
+            out.append(WriterText(typed, key_path("don_vi", spec.key), None, "don_vi"))
     for fid, value in report.figures.items():
         if value.cause:
             group, key = fid.split(".", 1)
             out.append(WriterText(value.cause, key_path("so_lieu", group, key, "nguyen_nhan"), value.line, ""))
+    outline, schema = bank.outline, bank.schema
     for i, doc in enumerate(report.documents):
-        out.append(WriterText(doc.summary, key_path("van_ban", i, "trich_yeu"), None, "II.1"))
+        section = item_section("van_ban", {"loai": doc.kind}, outline, schema)
+        out.append(WriterText(doc.summary, key_path("van_ban", i, "trich_yeu"), None, section))
     for i, movement in enumerate(report.movements):
         if movement.result:
-            section = "II.2.a" if movement.group == "a" else "II.2.b"
+            section = item_section("phong_trao", {"nhom": movement.group}, outline, schema)
             out.append(WriterText(movement.result, key_path("phong_trao", i, "ket_qua"), None, section))
     for sid, items in report.content.items():
         for i, item in enumerate(items):
@@ -188,20 +164,15 @@ def _writer_texts_from_report(report: ReportData) -> list[WriterText]:
     return out
 
 
-def _report_strings(report: ReportData) -> list[str]:
+def _report_strings(report: ReportData, bank: Bank) -> list[str]:
     """The writer's texts as composition sees them (normalised), for removal from composed text."""
-    unit = report.unit
-    found: set[str] = {
-        unit.parent_body,
-        unit.issuing_body,
-        unit.name,
-        unit.short_name,
-        unit.place,
-        unit.signer_authority,
-        unit.signer_title,
-        unit.signer_name,
-        *unit.recipients,
-    }
+    found: set[str] = set()
+    for spec in bank.schema.unit:
+        value = report.unit.get(spec.key)
+        if spec.prose and isinstance(value, str):
+            found.add(value)
+        elif spec.prose and isinstance(value, tuple):
+            found.update(value)
     found.update(report.units)
     found.update(v.cause for v in report.figures.values())
     for doc in report.documents:
@@ -240,7 +211,7 @@ def lint_report(report: ReportData, document: Document | None, bank: Bank) -> li
     """
     findings: list[Finding] = []
     seen: set[tuple[str, str, str]] = set()
-    for item in writer_texts(report, bank.catalogue, bank.outline):
+    for item in writer_texts(report, bank):
         for message in lint_text(item.text, bank.terms):
             mark = (item.key, "", message)
             if mark not in seen:
@@ -248,7 +219,7 @@ def lint_report(report: ReportData, document: Document | None, bank: Bank) -> li
                 findings.append(Finding(report.source, item.line, item.key, item.section, message))
     if document is None:
         return findings
-    strings = _report_strings(report)
+    strings = _report_strings(report, bank)
     for sid, text in _block_texts(document):
         if not text:
             continue
@@ -325,7 +296,7 @@ def check_report(report: ReportData, bank: Bank | None = None) -> CheckResult:
             if key:
                 problem = replace(problem, key=key)
             result.errors.append(
-                from_problem(problem, section or section_of(problem.key, catalogue, outline, report.raw))
+                from_problem(problem, section or section_of(problem.key, catalogue, outline, bank.schema, report.raw))
             )
     result.warnings.extend(lint_report(report, document, bank))
     result.warnings.extend(cause_warnings(report, catalogue))
@@ -349,7 +320,7 @@ def check_file(path: Path | str, bank: Bank | None = None) -> CheckResult:
     except ProblemsError as exc:
         result = CheckResult(str(path))
         for problem in exc.problems:
-            finding = from_problem(problem, section_of(problem.key, catalogue, outline, data))
+            finding = from_problem(problem, section_of(problem.key, catalogue, outline, bank.schema, data))
             (result.warnings if problem.severity == "warning" else result.errors).append(finding)
         return result
     return check_report(report, bank)

@@ -16,9 +16,7 @@ from drafting.bank.catalogue import Catalogue
 from drafting.bank.outline import Outline
 from drafting.errors import Problem
 from drafting.files.yamlio import line_of
-
-LIST_SECTIONS = {"van_ban": "II.1"}
-MOVEMENT_SECTIONS = {"a": "II.2.a", "b": "II.2.b"}
+from drafting.schema import Schema
 
 
 @dataclass(frozen=True)
@@ -98,15 +96,17 @@ def line_at(raw: Any, *parts: str | int) -> int | None:
     return best
 
 
-def section_of(key: str, catalogue: Catalogue, outline: Outline, raw: Any = None) -> str:
+def section_of(key: str, catalogue: Catalogue, outline: Outline, schema: Schema, raw: Any = None) -> str:
     """The outline section a data file key path belongs to ("" when none).
 
     >>> from drafting.bank.bank import default_bank
     >>> bank = default_bank()
-    >>> section_of("so_lieu.an_hinh_su.thu_ly.ky_nay", bank.catalogue, bank.outline)
+    >>> section_of("so_lieu.an_hinh_su.thu_ly.ky_nay", bank.catalogue, bank.outline, bank.schema)
     'II.3'
-    >>> section_of("noi_dung.III.1[0].van_ban", bank.catalogue, bank.outline)
+    >>> section_of("noi_dung.III.1[0].van_ban", bank.catalogue, bank.outline, bank.schema)
     'III.1'
+    >>> section_of("van_ban[0].ngay", bank.catalogue, bank.outline, bank.schema)
+    'II.1'
     """
     head, _, rest = key.partition(".")
     head = head.split("[", 1)[0]
@@ -121,24 +121,23 @@ def section_of(key: str, catalogue: Catalogue, outline: Outline, raw: Any = None
             if (rest == sid or rest.startswith((sid + "[", sid + "."))) and len(sid) > len(best):
                 best = sid
         return best
-    if head in LIST_SECTIONS:
-        return LIST_SECTIONS[head]
-    if head == "phong_trao" and key.startswith("phong_trao[") and isinstance(raw, Mapping):
-        index = key[len("phong_trao[") :].split("]", 1)[0]
-        items = raw.get("phong_trao")
-        if index.isdigit() and isinstance(items, list) and int(index) < len(items):
-            item = items[int(index)]
-            if isinstance(item, Mapping):
-                return movement_section(item, outline)
-    return ""
-
-
-def movement_section(item: Mapping[str, Any], outline: Outline) -> str:
-    """The section (II.2.a or II.2.b) of a ``phong_trao`` item of the data file."""
-    mid = str(item.get("id") or "")
-    if mid:
-        for movement in outline.movements:
-            if movement.id == mid:
-                return MOVEMENT_SECTIONS.get(movement.group, "")
+    if head not in {spec.key for spec in schema.lists}:
         return ""
-    return MOVEMENT_SECTIONS.get(str(item.get("nhom") or "a"), "")
+    item: Any = None
+    index = key[len(head) + 1 :].split("]", 1)[0] if key.startswith(head + "[") else ""
+    items = raw.get(head) if isinstance(raw, Mapping) else None
+    if index.isdigit() and isinstance(items, list) and int(index) < len(items):
+        item = items[int(index)]
+    return item_section(head, item if isinstance(item, Mapping) else None, outline, schema)
+
+
+def item_section(list_key: str, item: Mapping[str, Any] | None, outline: Outline, schema: Schema) -> str:
+    """The section showing an item of a list (``None``: the list as a whole): the section
+    of its part, or the one section all the list's parts are shown in ("" if none)."""
+    spec = schema.list_spec(list_key)
+    groups = {m.id: m.group for m in outline.movements}
+    view = spec.item_view(item, groups) if item is not None else None
+    sections = {outline.list_section(v) for v in ([view] if view else spec.views)}
+    if view is None and item is not None and spec.reference is not None and item.get(spec.reference.key):
+        return ""  # an unknown movement id: no section
+    return sections.pop() if len(sections) == 1 else ""

@@ -7,7 +7,6 @@ template.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -15,134 +14,27 @@ from typing import Any
 
 from drafting.bank.bank import Bank, default_bank
 from drafting.bank.catalogue import Catalogue
-from drafting.bank.outline import Outline
+from drafting.bank.outline import NamedMovement, Outline
+from drafting.datafile.reader import DataReader, nfc
 from drafting.errors import ProblemsError
-from drafting.files.fields import FieldReader, did_you_mean, join_path, type_name
+from drafting.files.fields import did_you_mean, join_path, type_name
 from drafting.files.yamlio import line_of, parse_yaml, read_yaml_file
 from drafting.report import (
+    OPTION_ATTRIBUTES,
+    UNIT_ATTRIBUTES,
     ContentItem,
     FigureValue,
     FreeText,
     IssuedDocument,
+    ListItem,
     Movement,
     Options,
     PhraseChoice,
     ReportData,
     Unit,
+    Value,
 )
-
-MIN_YEAR, MAX_YEAR = 2000, 2100
-MAX_COUNT = 10**9
-MAX_MONEY = 10**15
-TOP_KEYS = (
-    "nam",
-    "don_vi",
-    "tuy_chon",
-    "chi_tieu",
-    "so_lieu",
-    "van_ban",
-    "phong_trao",
-    "noi_dung",
-    "tong_hop",
-    "so_lieu_don_vi",
-)
-UNIT_KEYS = (
-    "co_quan_chu_quan",
-    "co_quan_ban_hanh",
-    "ten",
-    "ten_ngan",
-    "dia_danh",
-    "so",
-    "ky_hieu",
-    "ngay",
-    "tham_quyen_ky",
-    "chuc_vu_nguoi_ky",
-    "nguoi_ky",
-    "noi_nhan",
-)
-OPTION_KEYS = ("co_chu", "gian_dong", "so_0_dau", "tien_gon", "hat_giong")
-COMPARED_KEYS = ("ky_nay", "cung_ky", "nguyen_nhan")
-DOCUMENT_KINDS = ("quan_triet", "ban_hanh")
-
-
-def nfc(text: str) -> str:
-    """Unicode NFC of a writer's text, stripped."""
-    return unicodedata.normalize("NFC", text).strip()
-
-
-class _DataReader(FieldReader):
-    def top_mapping(self, data: Mapping[str, Any], key: str) -> Mapping[str, Any] | None:
-        """The mapping under a top-level key: ``None`` when it is absent or (reported) not a mapping."""
-        node = data.get(key)
-        return None if node is None else self.mapping(data, key, node, key)
-
-    def top_sequence(self, data: Mapping[str, Any], key: str) -> list[Any]:
-        """The list under a top-level key: empty when it is absent or (reported) not a list."""
-        node = data.get(key)
-        return [] if node is None else self.sequence(data, key, node, key) or []
-
-    def count(self, node: Any, key: str | int, path: str, money: bool = False) -> int | None:
-        value = node[key]
-        if value is None:
-            return None
-        what = "số tiền" if money else "số liệu"
-        if isinstance(value, bool):
-            self.problem(node, key, path, f"{what} phải là số, không phải {type_name(value)}")
-            return None
-        if isinstance(value, float):
-            if value != value or value in (float("inf"), float("-inf")):
-                self.problem(node, key, path, f"{what} phải là số hữu hạn")
-            elif value.is_integer():
-                return self._bounded(node, key, path, int(value), money)
-            else:
-                self.problem(
-                    node,
-                    key,
-                    path,
-                    f"{what} phải là số nguyên, không phải số thập phân {value} "
-                    "(viết số không có dấu phân cách hàng nghìn, ví dụ 1234)",
-                )
-            return None
-        if isinstance(value, int):
-            return self._bounded(node, key, path, value, money)
-        if isinstance(value, str):
-            hint = ""
-            digits = value.replace(".", "").replace(",", "").replace(" ", "")
-            if digits.isdigit():
-                hint = f" (viết {digits}, không dùng dấu chấm, dấu phẩy hay ngoặc kép)"
-            self.problem(node, key, path, f"{what} phải là số, không phải văn bản “{value[:40]}”{hint}")
-            return None
-        self.problem(node, key, path, f"{what} phải là số, không phải {type_name(value)}")
-        return None
-
-    def _bounded(self, node: Any, key: str | int, path: str, value: int, money: bool) -> int | None:
-        # A negative count is not a number of anything; a negative amount of money is
-        # left to the consistency rules (phrasebank/quy_tac.yaml, "khong_am").
-        if value < 0 and not money:
-            self.problem(node, key, path, f"không được âm ({value})")
-            return None
-        limit = MAX_MONEY if money else MAX_COUNT
-        if abs(value) > limit:
-            self.problem(node, key, path, f"giá trị quá lớn ({value})")
-            return None
-        return value
-
-    def date_field(self, node: Mapping[str, Any], key: str, path: str) -> date | None:
-        if key not in node or node[key] is None:
-            return None
-        value = node[key]
-        if isinstance(value, date):
-            return value
-        self.problem(
-            node,
-            key,
-            join_path(path, key),
-            f"ngày phải viết dạng NĂM-THÁNG-NGÀY, ví dụ 2024-12-05, không phải “{str(value)[:30]}”",
-        )
-        return None
-
-    def writer_text(self, node: Mapping[str, Any], key: str, path: str) -> str:
-        return nfc(self.text(node, key, path, required=False))
+from drafting.schema import COMPARED_KEYS, CONTENT_KEYS, MAX_YEAR, MIN_YEAR, ListSpec, Schema
 
 
 def load_report(path: Path | str, bank: Bank | None = None, *, comments: bool = True) -> ReportData:
@@ -164,23 +56,31 @@ def parse_report(text: str, filename: str = "<văn bản>", bank: Bank | None = 
 def validate_report(data: Any, filename: str, bank: Bank | None = None) -> ReportData:
     """Validate parsed round-trip YAML data; see :func:`load_report`."""
     bank = bank if bank is not None else default_bank()
-    catalogue, outline = bank.catalogue, bank.outline
-    r = _DataReader(filename)
+    catalogue, outline, schema = bank.catalogue, bank.outline, bank.schema
+    r = DataReader(filename)
     if data is None:
         raise ProblemsError([r_problem(filename, "tệp rỗng: thiếu năm báo cáo (nam) và số liệu")])
     if not isinstance(data, Mapping):
         raise ProblemsError(
             [r_problem(filename, f"tệp dữ liệu phải là bảng khóa (mapping), không phải {type_name(data)}")]
         )
-    r.unknown_keys(data, TOP_KEYS, "")
+    r.unknown_keys(data, schema.top_keys, "")
 
     year = _year(r, data)
-    unit = _unit(r, data)
-    options = _options(r, data)
+    unit = _unit(r, data, schema, year)
+    level = _level(unit)
+    options = _options(r, data, schema, year, level)
     targets = _targets(r, data, catalogue)
     figures = _figures(r, data, catalogue)
-    documents = _documents(r, data)
-    movements = _movements(r, data, outline)
+    references = [m.id for m in outline.movements]
+    lists = {
+        spec.key: _items(r, data, spec, year, level, references)
+        for spec in schema.lists
+        if spec.key in data or spec.key in TYPED_LISTS
+    }
+    named = {m.id: m for m in outline.movements}
+    documents = tuple(_document(item) for item in lists.pop("van_ban", ()))
+    movements = tuple(m for m in (_movement(item, named) for item in lists.pop("phong_trao", ())) if m is not None)
     content = _content(r, data, outline)
     units = tuple(nfc(u) for u in r.text_list(data, "tong_hop", "")) if "tong_hop" in data else ()
     unit_figures = _unit_figures(r, data, catalogue, units)
@@ -197,6 +97,7 @@ def validate_report(data: Any, filename: str, bank: Bank | None = None) -> Repor
         target_overrides=targets,
         units=units,
         unit_figures=unit_figures,
+        lists=lists,
         source=filename,
         raw=data,
     )
@@ -208,7 +109,7 @@ def r_problem(filename: str, message: str) -> Any:
     return Problem(filename, None, "", message)
 
 
-def _year(r: _DataReader, data: Mapping[str, Any]) -> int | None:
+def _year(r: DataReader, data: Mapping[str, Any]) -> int | None:
     if "nam" not in data or data["nam"] is None:
         r.problem(data, None, "nam", "thiếu năm báo cáo (ví dụ: nam: 2024)")
         return None
@@ -222,61 +123,40 @@ def _year(r: _DataReader, data: Mapping[str, Any]) -> int | None:
     return value
 
 
-def _unit(r: _DataReader, data: Mapping[str, Any]) -> Unit:
+def _unit(r: DataReader, data: Mapping[str, Any], schema: Schema, year: int | None) -> Unit:
     m = r.top_mapping(data, "don_vi")
     if m is None:
         return Unit()
-    r.unknown_keys(m, UNIT_KEYS, "don_vi")
-    number = m.get("so")
-    if isinstance(number, bool) or (number is not None and not isinstance(number, (int, str))):
-        r.problem(m, "so", "don_vi.so", f"số văn bản phải là số hoặc văn bản, không phải {type_name(number)}")
-        number = None
-    recipients = tuple(nfc(x) for x in r.text_list(m, "noi_nhan", "don_vi"))
-    return Unit(
-        parent_body=r.writer_text(m, "co_quan_chu_quan", "don_vi"),
-        issuing_body=r.writer_text(m, "co_quan_ban_hanh", "don_vi"),
-        name=r.writer_text(m, "ten", "don_vi"),
-        short_name=r.writer_text(m, "ten_ngan", "don_vi"),
-        place=r.writer_text(m, "dia_danh", "don_vi"),
-        number="" if number is None else nfc(str(number)),
-        symbol=r.writer_text(m, "ky_hieu", "don_vi") or "BC-TA",
-        date=r.date_field(m, "ngay", "don_vi"),
-        signer_authority=r.writer_text(m, "tham_quyen_ky", "don_vi"),
-        signer_title=r.writer_text(m, "chuc_vu_nguoi_ky", "don_vi"),
-        signer_name=r.writer_text(m, "nguoi_ky", "don_vi"),
-        recipients=recipients,
-    )
+    level_spec = next((f for f in schema.unit if f.key == LEVEL_KEY), None)
+    level = r.value(m, level_spec, "don_vi") if level_spec is not None and level_spec.validity.applies(year) else None
+    specs = r.fields(m, schema.unit, "don_vi", year, level if isinstance(level, str) else None)
+    values: dict[str, Value] = {spec.key: r.value(m, spec, "don_vi") for spec in specs}
+    known = {UNIT_ATTRIBUTES[k]: v for k, v in values.items() if k in UNIT_ATTRIBUTES and v is not None}
+    extra = tuple((k, v) for k, v in values.items() if k not in UNIT_ATTRIBUTES)
+    return Unit(**known, extra=extra)  # type: ignore[arg-type]
 
 
-def _options(r: _DataReader, data: Mapping[str, Any]) -> Options:
+LEVEL_KEY = "cap"
+"""The ``don_vi`` key of the unit's level, when the schema has one: fields and lists may
+depend on it (``hieu_luc.cap``)."""
+
+
+def _level(unit: Unit) -> str | None:
+    level = unit.get(LEVEL_KEY)
+    return level if isinstance(level, str) and level else None
+
+
+def _options(r: DataReader, data: Mapping[str, Any], schema: Schema, year: int | None, level: str | None) -> Options:
     m = r.top_mapping(data, "tuy_chon")
     if m is None:
         return Options()
-    r.unknown_keys(m, OPTION_KEYS, "tuy_chon")
-    size = m.get("co_chu", 14)
-    if size not in (13, 14) or isinstance(size, bool):
-        r.problem(m, "co_chu", "tuy_chon.co_chu", "cỡ chữ phải là 13 hoặc 14 (Nghị định 30/2020)")
-        size = 14
-    spacing = m.get("gian_dong", 1.15)
-    if isinstance(spacing, bool) or not isinstance(spacing, (int, float)) or not 1.0 <= spacing <= 1.5:
-        r.problem(
-            m, "gian_dong", "tuy_chon.gian_dong", "giãn dòng phải từ 1 (dòng đơn) đến 1,5 dòng (viết 1.15 trong YAML)"
-        )
-        spacing = 1.15
-    seed = m.get("hat_giong", 0)
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        r.problem(m, "hat_giong", "tuy_chon.hat_giong", f"hạt giống phải là số nguyên, không phải {type_name(seed)}")
-        seed = 0
-    return Options(
-        body_size=int(size),
-        line_spacing=float(spacing),
-        leading_zero=r.flag(m, "so_0_dau", "tuy_chon", default=True),
-        short_money=r.flag(m, "tien_gon", "tuy_chon", default=False),
-        seed=int(seed),
-    )
+    values = {spec.key: r.value(m, spec, "tuy_chon") for spec in r.fields(m, schema.options, "tuy_chon", year, level)}
+    known = {OPTION_ATTRIBUTES[k]: v for k, v in values.items() if k in OPTION_ATTRIBUTES and v is not None}
+    extra = tuple((k, v) for k, v in values.items() if k not in OPTION_ATTRIBUTES)
+    return Options(**known, extra=extra)  # type: ignore[arg-type]
 
 
-def _targets(r: _DataReader, data: Mapping[str, Any], catalogue: Catalogue) -> dict[str, float]:
+def _targets(r: DataReader, data: Mapping[str, Any], catalogue: Catalogue) -> dict[str, float]:
     m = r.top_mapping(data, "chi_tieu")
     if m is None:
         return {}
@@ -292,7 +172,7 @@ def _targets(r: _DataReader, data: Mapping[str, Any], catalogue: Catalogue) -> d
     return out
 
 
-def _figures(r: _DataReader, data: Mapping[str, Any], catalogue: Catalogue) -> dict[str, FigureValue]:
+def _figures(r: DataReader, data: Mapping[str, Any], catalogue: Catalogue) -> dict[str, FigureValue]:
     groups = r.top_mapping(data, "so_lieu")
     if groups is None:
         return {}
@@ -348,7 +228,7 @@ def _figures(r: _DataReader, data: Mapping[str, Any], catalogue: Catalogue) -> d
 
 
 def _unit_figures(
-    r: _DataReader, data: Mapping[str, Any], catalogue: Catalogue, units: tuple[str, ...]
+    r: DataReader, data: Mapping[str, Any], catalogue: Catalogue, units: tuple[str, ...]
 ) -> dict[str, dict[str, int | None]]:
     """``so_lieu_don_vi`` of a consolidated file: {unit: {group: {figure: this period's value}}}."""
     table = r.top_mapping(data, "so_lieu_don_vi")
@@ -392,75 +272,71 @@ def _unit_figures(
     return out
 
 
-def _documents(r: _DataReader, data: Mapping[str, Any]) -> tuple[IssuedDocument, ...]:
-    items = r.top_sequence(data, "van_ban")
-    out: list[IssuedDocument] = []
+TYPED_LISTS = ("van_ban", "phong_trao")
+"""The lists read into typed objects (documents, movements); other lists are :class:`ListItem` tuples."""
+
+
+def _items(
+    r: DataReader,
+    data: Mapping[str, Any],
+    spec: ListSpec,
+    year: int | None,
+    level: str | None,
+    references: list[str],
+) -> tuple[ListItem, ...]:
+    """The items of a list, each field read by its kind; every problem is recorded."""
+    if spec.key in data and not spec.validity.applies(year, level):
+        r.problem(data, spec.key, spec.key, f"danh sách {spec.validity.describe()}")
+        return ()
+    items = r.top_sequence(data, spec.key)
+    out: list[ListItem] = []
     for i, item in enumerate(items):
-        path = join_path("van_ban", i)
+        path = join_path(spec.key, i)
         m = r.mapping(items, i, item, path)
         if m is None:
             continue
-        r.unknown_keys(m, ("loai", "so", "ngay", "trich_yeu", "don_vi"), path)
-        kind = r.text(m, "loai", path, required=False) or "ban_hanh"
-        if kind not in DOCUMENT_KINDS:
-            r.problem(
-                m,
-                "loai",
-                join_path(path, "loai"),
-                "loại văn bản phải là quan_triet hoặc ban_hanh" + did_you_mean(kind, DOCUMENT_KINDS),
-            )
-        summary = r.writer_text(m, "trich_yeu", path)
-        if not summary:
-            r.problem(m, None, join_path(path, "trich_yeu"), "thiếu trích yếu văn bản")
-        out.append(
-            IssuedDocument(
-                kind,
-                r.writer_text(m, "so", path),
-                r.date_field(m, "ngay", path),
-                summary,
-                r.writer_text(m, "don_vi", path),
-            )
-        )
-    return tuple(out)
-
-
-def _movements(r: _DataReader, data: Mapping[str, Any], outline: Outline) -> tuple[Movement, ...]:
-    items = r.top_sequence(data, "phong_trao")
-    named = {m.id: m for m in outline.movements}
-    out: list[Movement] = []
-    for i, item in enumerate(items):
-        path = join_path("phong_trao", i)
-        m = r.mapping(items, i, item, path)
-        if m is None:
-            continue
-        r.unknown_keys(m, ("id", "ten", "nhom", "ket_qua", "don_vi"), path)
-        mid = r.text(m, "id", path, required=False)
-        result = r.writer_text(m, "ket_qua", path)
-        unit = r.writer_text(m, "don_vi", path)
-        if mid:
-            if mid not in named:
-                r.problem(
-                    m, "id", join_path(path, "id"), "không có phong trào này trong đề cương" + did_you_mean(mid, named)
-                )
-                continue
-            out.append(Movement(mid, named[mid].group, named[mid].name, result, unit))
-            continue
-        name = r.writer_text(m, "ten", path)
-        group = r.text(m, "nhom", path, required=False) or "a"
-        if not name:
+        values: list[tuple[str, Value]] = []
+        for field in r.fields(m, spec.fields, path, year, level):
+            value = r.value(m, field, path, references)
+            r.missing_required(m, field, path, value)
+            values.append((field.key, value))
+        given = dict(values)
+        if spec.reference is not None and not given.get(spec.reference.key) and not given.get("ten"):
             r.problem(m, None, join_path(path, "ten"), "phong trào tự thêm phải có tên (ten) hoặc mã (id) của đề cương")
-        if group not in ("a", "b"):
-            r.problem(
-                m,
-                "nhom",
-                join_path(path, "nhom"),
-                "nhóm phong trào phải là a (của Tòa án nhân dân) hoặc b (do Trung ương phát động)",
-            )
-        out.append(Movement("", group, name.strip('“”"'), result, unit))
+        out.append(ListItem(tuple(values), line_of(items, i)))
     return tuple(out)
 
 
-def _content(r: _DataReader, data: Mapping[str, Any], outline: Outline) -> dict[str, tuple[ContentItem, ...]]:
+def _text(item: ListItem, key: str) -> str:
+    value = item.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def _document(item: ListItem) -> IssuedDocument:
+    when = item.get("ngay")
+    return IssuedDocument(
+        _text(item, "loai") or "ban_hanh",
+        _text(item, "so"),
+        when if isinstance(when, date) else None,
+        _text(item, "trich_yeu"),
+        _text(item, "don_vi"),
+    )
+
+
+def _movement(item: ListItem, named: Mapping[str, NamedMovement]) -> Movement | None:
+    """A movement of the outline (by ``id``) or one the writer names; ``None`` for an unknown id."""
+    mid = _text(item, "id")
+    if mid:
+        movement = named.get(mid)
+        if movement is None:
+            return None
+        return Movement(mid, movement.group, movement.name, _text(item, "ket_qua"), _text(item, "don_vi"))
+    return Movement(
+        "", _text(item, "nhom") or "a", _text(item, "ten").strip('“”"'), _text(item, "ket_qua"), _text(item, "don_vi")
+    )
+
+
+def _content(r: DataReader, data: Mapping[str, Any], outline: Outline) -> dict[str, tuple[ContentItem, ...]]:
     sections = r.top_mapping(data, "noi_dung")
     if sections is None:
         return {}
@@ -485,7 +361,7 @@ def _content(r: _DataReader, data: Mapping[str, Any], outline: Outline) -> dict[
             m = r.mapping(items, i, item, ipath)
             if m is None:
                 continue
-            r.unknown_keys(m, ("cau", "cach_viet", "van_ban"), ipath)
+            r.unknown_keys(m, CONTENT_KEYS, ipath)
             if "van_ban" in m:
                 parsed.append(FreeText(r.writer_text(m, "van_ban", ipath)))
             elif "cau" in m:

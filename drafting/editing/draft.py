@@ -42,10 +42,11 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from drafting.bank.bank import Bank, default_bank
 from drafting.bank.catalogue import Catalogue, Figure
 from drafting.bank.outline import Outline
-from drafting.datafile.validate import UNIT_KEYS
 from drafting.errors import OutputError, Problem, ProblemsError
 from drafting.files.yamlio import atomic_write_text, dump_yaml, parse_yaml, read_yaml_file
+from drafting.report import Value
 from drafting.resources import EXAMPLES_DIR
+from drafting.schema import COMPARED_KEYS, MAX_COUNT, MAX_MONEY, MAX_YEAR, MIN_YEAR, FieldSpec, ListSpec, Schema
 
 if TYPE_CHECKING:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -56,15 +57,6 @@ RECOVERY_SUFFIX = ".autosave.yaml"
 UNTITLED_RECOVERY = "bao-cao-chua-luu" + RECOVERY_SUFFIX
 UNTITLED_NAME = "<bản nháp chưa lưu>"
 
-# The limits of the data file validation (drafting.datafile.validate), repeated for typed input.
-MAX_COUNT = 10**9
-MAX_MONEY = 10**15
-TOP_ORDER = ("nam", "don_vi", "tuy_chon", "chi_tieu", "so_lieu", "van_ban", "phong_trao", "noi_dung", "tong_hop")
-COMPARED_PARTS = ("ky_nay", "cung_ky", "nguyen_nhan")
-DOCUMENT_ORDER = ("loai", "so", "ngay", "trich_yeu", "don_vi")
-MOVEMENT_ORDER = ("id", "ten", "nhom", "ket_qua", "don_vi")
-UNIT_ORDER = UNIT_KEYS
-UNIT_TEXT_FIELDS = tuple(k for k in UNIT_KEYS if k != "noi_nhan")
 
 Part = Literal["", "ky_nay", "cung_ky", "nguyen_nhan"]
 
@@ -152,6 +144,72 @@ def format_date_input(value: Any) -> str:
     if isinstance(value, datetime.date):
         return f"{value.day:02d}/{value.month:02d}/{value.year}"
     return "" if value is None else str(value)
+
+
+def parse_field(spec: FieldSpec, text: str) -> Value:
+    """A field's value from typed text, by its kind in the schema; ``None`` for empty text
+    (a choice: its default). Raises :class:`ValueError` with a Vietnamese message.
+
+    >>> from drafting.schema import FieldSpec
+    >>> parse_field(FieldSpec("so", "Số", "số văn bản", kind="so_van_ban"), "15")
+    15
+    >>> parse_field(FieldSpec("so", "Số", "số văn bản", kind="so_van_ban"), "05")
+    '05'
+    >>> parse_field(FieldSpec("loai", "Loại", "loại văn bản", kind="lua_chon", choices=("a", "b")), "c")
+    Traceback (most recent call last):
+    ...
+    ValueError: loại văn bản phải là a hoặc b
+    """
+    kind = spec.kind
+    cleaned = _clean_text(text)
+    if kind == "ngay":
+        return parse_date(text)
+    if kind == "danh_sach":
+        return tuple(x for x in (_clean_text(line).lstrip("-–• ").strip() for line in text.splitlines()) if x)
+    if not cleaned:
+        return spec.default if kind == "lua_chon" else None
+    if kind == "so_van_ban":
+        return int(cleaned) if cleaned.isdigit() and not cleaned.startswith("0") else cleaned
+    if kind == "lua_chon":
+        if cleaned not in [str(c) for c in spec.choices]:
+            raise ValueError(spec.message or f"{spec.name} phải là " + " hoặc ".join(str(c) for c in spec.choices))
+        return cleaned
+    if kind == "so_nguyen":
+        try:
+            number = parse_count(cleaned)
+        except ValueError as exc:
+            raise ValueError(f"{spec.name}: {exc}") from None
+        if spec.choices and number not in spec.choices:
+            raise ValueError(spec.message or f"{spec.name} phải là " + " hoặc ".join(str(c) for c in spec.choices))
+        return number
+    if kind == "so_thuc":
+        from drafting.vi.numbers import parse_number
+
+        decimal = float(parse_number(cleaned))
+        low, high = spec.minimum, spec.maximum
+        if (low is not None and decimal < low) or (high is not None and decimal > high):
+            raise ValueError(spec.message or f"{spec.name} phải từ {spec.minimum} đến {spec.maximum}")
+        return decimal
+    if kind == "dung_sai":
+        if cleaned.lower() not in ("true", "false", "có", "không"):
+            raise ValueError(f"{spec.name}: ghi có hoặc không")
+        return cleaned.lower() in ("true", "có")
+    return cleaned
+
+
+def _yaml_value(value: Value, old: Any = None) -> Any:
+    """A typed value as the round-trip document holds it (text keeps its block style)."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    if isinstance(value, str):
+        return _scalar_text(value, old)
+    if isinstance(value, tuple):
+        return CommentedSeq(value)
+    return value
+
+
+def _document_texts(kind: str, number: str, date: str, summary: str, unit: str) -> dict[str, str]:
+    return {"loai": kind, "so": number, "ngay": date, "trich_yeu": summary, "don_vi": unit}
 
 
 def _clean_text(text: str) -> str:
@@ -540,6 +598,14 @@ class Draft:
         return self._bank.catalogue
 
     @property
+    def schema(self) -> Schema:
+        """The data file's shape (:mod:`drafting.schema`): key orders, fields, lists."""
+        return self._bank.schema
+
+    def _order(self, list_key: str) -> tuple[str, ...]:
+        return self.schema.list_spec(list_key).keys
+
+    @property
     def outline(self) -> Outline:
         return self._bank.outline
 
@@ -559,7 +625,7 @@ class Draft:
     @property
     def year(self) -> int:
         value = self.data.get("nam")
-        if isinstance(value, int) and not isinstance(value, bool) and 2000 <= value <= 2100:
+        if isinstance(value, int) and not isinstance(value, bool) and MIN_YEAR <= value <= MAX_YEAR:
             return value
         return datetime.date.today().year
 
@@ -735,7 +801,7 @@ class Draft:
         from ruamel.yaml.comments import CommentedMap
 
         figure = self._figure(figure_id)
-        if figure.compared and part not in COMPARED_PARTS:
+        if figure.compared and part not in COMPARED_KEYS:
             raise ValueError(f"chỉ số {figure_id} so sánh với cùng kỳ: chọn ky_nay, cung_ky hoặc nguyen_nhan")
         if not figure.compared and part:
             raise ValueError(f"chỉ số {figure_id} không so sánh với cùng kỳ: chỉ có một giá trị")
@@ -752,7 +818,7 @@ class Draft:
         if _same(self.figure_value(figure_id, part), value):
             return False
         group_order = [g.id for g in self.catalogue.groups]
-        groups = self._map(self.doc, "so_lieu", TOP_ORDER, "so_lieu")
+        groups = self._map(self.doc, "so_lieu", self.schema.top_keys, "so_lieu")
         group = self._map(groups, figure.group, group_order, f"so_lieu.{figure.group}")
         figure_order = [f.key for f in self.catalogue.group(figure.group).figures]
         if figure.compared:
@@ -764,7 +830,7 @@ class Draft:
                 return False
             if value is None and part not in node:
                 return False
-            _insert_ordered(node, part, value, COMPARED_PARTS)
+            _insert_ordered(node, part, value, COMPARED_KEYS)
         else:
             _insert_ordered(group, figure.key, value, figure_order)
         self.changed()
@@ -782,31 +848,28 @@ class Draft:
     # ------------------------------------------------------------------ unit and year
 
     def unit_text(self, key: str) -> str:
+        """A field of ``don_vi`` as the editor shows it (a date as 06/05/2024)."""
         unit = self.data.get("don_vi")
         value = unit.get(key) if isinstance(unit, Mapping) else None
-        if key == "ngay":
+        if self.schema.unit_field(key).kind == "ngay":
             return format_date_input(value)
         return "" if value is None else str(value)
 
     def set_unit_text(self, key: str, text: str) -> bool:
-        """Set a field of ``don_vi`` (``ngay`` typed as 06/5/2024)."""
-        if key not in UNIT_TEXT_FIELDS:
+        """Set a field of ``don_vi`` from typed text (``ngay`` typed as 06/5/2024); raises
+        :class:`KeyError` for a key the schema does not have, :class:`ValueError` for invalid text."""
+        spec = self.schema.unit_field(key)
+        if spec.kind == "danh_sach":
             raise KeyError(key)
-        value: Any = _clean_text(text)
-        if key == "ngay":
-            value = parse_date(text)
-        elif key == "so" and value.isdigit() and not value.startswith("0"):
-            value = int(value)
-        elif value == "":
-            value = None
-        unit = self._map(self.doc, "don_vi", TOP_ORDER, "don_vi")
+        value = parse_field(spec, text)
+        unit = self._map(self.doc, "don_vi", self.schema.top_keys, "don_vi")
         if _same(unit.get(key), value):
             return False
         if value is None and key not in unit:
             return False
         if isinstance(value, str):
             value = _scalar_text(value, unit.get(key))
-        _insert_ordered(unit, key, value, UNIT_ORDER)
+        _insert_ordered(unit, key, value, [f.key for f in self.schema.unit])
         self.changed()
         return True
 
@@ -824,7 +887,7 @@ class Draft:
         cleaned = [x for x in cleaned if x]
         if cleaned == self.recipients():
             return False
-        unit = self._map(self.doc, "don_vi", TOP_ORDER, "don_vi")
+        unit = self._map(self.doc, "don_vi", self.schema.top_keys, "don_vi")
         seq = unit.get("noi_nhan")
         if isinstance(seq, CommentedSeq):
             tail = _take_tail(_item_tail(seq, len(seq) - 1)) if seq else ""
@@ -833,18 +896,18 @@ class Draft:
             if seq:
                 _put_tail(_item_tail(seq, len(seq) - 1), tail)
         else:
-            _insert_ordered(unit, "noi_nhan", CommentedSeq(cleaned), UNIT_ORDER)
+            _insert_ordered(unit, "noi_nhan", CommentedSeq(cleaned), [f.key for f in self.schema.unit])
         self.changed()
         return True
 
     def set_year(self, text: str) -> bool:
         """Set the report year from typed text."""
         value = parse_count(text)
-        if value is None or not 2000 <= value <= 2100:
-            raise ValueError("năm báo cáo phải từ 2000 đến 2100")
+        if value is None or not MIN_YEAR <= value <= MAX_YEAR:
+            raise ValueError(f"năm báo cáo phải từ {MIN_YEAR} đến {MAX_YEAR}")
         if self.doc.get("nam") == value:
             return False
-        _insert_ordered(self.doc, "nam", value, TOP_ORDER)
+        _insert_ordered(self.doc, "nam", value, self.schema.top_keys)
         self.changed()
         return True
 
@@ -868,60 +931,64 @@ class Draft:
                 rows.append(row)
         return rows
 
-    @staticmethod
-    def _document_fields(kind: str, number: str, date: str, summary: str, unit: str) -> dict[str, Any]:
-        if kind not in ("quan_triet", "ban_hanh"):
-            raise ValueError("loại văn bản phải là quan_triet hoặc ban_hanh")
-        summary = _clean_text(summary)
-        if not summary:
-            raise ValueError("thiếu trích yếu văn bản")
-        return {
-            "loai": kind,
-            "so": _clean_text(number) or None,
-            "ngay": parse_date(date),
-            "trich_yeu": summary,
-            "don_vi": _clean_text(unit) or None,
-        }
+    def _row_values(self, spec: ListSpec, texts: Mapping[str, str], whole: bool) -> dict[str, Value]:
+        """Typed values of a list item from the texts typed for its fields (checked first;
+        ``whole``: the texts are the whole item, so every required field is among them)."""
+        values = {key: parse_field(spec.field(key), text) for key, text in texts.items()}
+        for field in spec.fields:
+            if field.required and values.get(field.key, "" if whole else field.key) in (None, ""):
+                raise ValueError(f"thiếu {field.name}")
+        return values
 
-    def add_document(self, kind: str, number: str, date: str, summary: str, unit: str = "") -> int:
-        """Add a document row (checked first); returns its index in ``van_ban``."""
+    def add_row(self, list_key: str, texts: Mapping[str, str]) -> int:
+        """Add an item to a list of the data file from the texts typed for its fields
+        (checked first, by the schema's kinds); returns its index."""
         from ruamel.yaml.comments import CommentedMap
 
-        fields = self._document_fields(kind, number, date, summary, unit)
-        seq = self._seq(self.doc, "van_ban", TOP_ORDER, "van_ban")
+        spec = self.schema.list_spec(list_key)
+        values = self._row_values(spec, texts, whole=True)
+        seq = self._seq(self.doc, list_key, self.schema.top_keys, list_key)
         node = CommentedMap()
-        for key in DOCUMENT_ORDER:
-            if fields[key] is not None:
-                node[key] = fields[key]
+        for key in spec.keys:
+            if values.get(key) is not None:
+                node[key] = _yaml_value(values[key])
         _insert_at(seq, len(seq), node)
         self.changed()
         return len(seq) - 1
 
-    def update_document(self, index: int, kind: str, number: str, date: str, summary: str, unit: str = "") -> bool:
-        fields = self._document_fields(kind, number, date, summary, unit)
-        node = self._row(self.doc.get("van_ban"), index, "van_ban")
+    def update_row(self, list_key: str, index: int, texts: Mapping[str, str]) -> bool:
+        """Change the fields ``texts`` names of an item (an empty text removes the field)."""
+        spec = self.schema.list_spec(list_key)
+        values = self._row_values(spec, texts, whole=False)
+        node = self._row(self.doc.get(list_key), index, list_key)
         changed = False
-        for key in DOCUMENT_ORDER:
-            value = fields[key]
+        for key, value in values.items():
             if value is None:
-                if key in node and key != "loai":
+                if key in node:
                     del node[key]
                     changed = True
-                continue
-            if not _same(node.get(key), value):
-                if isinstance(value, str):
-                    value = _scalar_text(value, node.get(key))
-                _insert_ordered(node, key, value, DOCUMENT_ORDER)
+            elif not _same(node.get(key), value):
+                _insert_ordered(node, key, _yaml_value(value, node.get(key)), spec.keys)
                 changed = True
         if changed:
             self.changed()
         return changed
 
-    def remove_document(self, index: int) -> None:
-        items = self.doc.get("van_ban")
-        self._row(items, index, "van_ban")
+    def remove_row(self, list_key: str, index: int) -> None:
+        items = self.doc.get(list_key)
+        self._row(items, index, list_key)
         _delete_at(items, index)
         self.changed()
+
+    def add_document(self, kind: str, number: str, date: str, summary: str, unit: str = "") -> int:
+        """Add a document row (checked first); returns its index in ``van_ban``."""
+        return self.add_row("van_ban", _document_texts(kind, number, date, summary, unit))
+
+    def update_document(self, index: int, kind: str, number: str, date: str, summary: str, unit: str = "") -> bool:
+        return self.update_row("van_ban", index, _document_texts(kind, number, date, summary, unit))
+
+    def remove_document(self, index: int) -> None:
+        self.remove_row("van_ban", index)
 
     @staticmethod
     def _row(items: Any, index: int, what: str) -> CommentedMap:
@@ -973,12 +1040,12 @@ class Draft:
                 node = self._row(self.doc["phong_trao"], row.index, "phong_trao")
                 if row.result == result:
                     return False
-                _insert_ordered(node, "ket_qua", _scalar_text(result, node.get("ket_qua")), MOVEMENT_ORDER)
+                _insert_ordered(node, "ket_qua", _scalar_text(result, node.get("ket_qua")), self._order("phong_trao"))
                 self.changed()
                 return True
         if not result:
             return False
-        seq = self._seq(self.doc, "phong_trao", TOP_ORDER, "phong_trao")
+        seq = self._seq(self.doc, "phong_trao", self.schema.top_keys, "phong_trao")
         node = CommentedMap()
         node["id"] = movement_id
         node["ket_qua"] = _scalar_text(result)
@@ -1005,7 +1072,7 @@ class Draft:
             raise ValueError("phong trào tự thêm phải có tên")
         if group not in ("a", "b"):
             raise ValueError("nhóm phong trào phải là a hoặc b")
-        seq = self._seq(self.doc, "phong_trao", TOP_ORDER, "phong_trao")
+        seq = self._seq(self.doc, "phong_trao", self.schema.top_keys, "phong_trao")
         node = CommentedMap()
         node["ten"] = name
         node["nhom"] = group
@@ -1033,7 +1100,7 @@ class Draft:
                     changed = True
                 continue
             if str(node.get(key) or "") != value:
-                _insert_ordered(node, key, _scalar_text(value, node.get(key)), MOVEMENT_ORDER)
+                _insert_ordered(node, key, _scalar_text(value, node.get(key)), self._order("phong_trao"))
                 changed = True
         if changed:
             self.changed()
@@ -1069,7 +1136,7 @@ class Draft:
     def _section_seq(self, section_id: str) -> CommentedSeq:
         if not self.outline.is_leaf(section_id) or section_id not in self.outline.ids:
             raise ValueError(f"mục {section_id} không phải mục lá của đề cương")
-        sections = self._map(self.doc, "noi_dung", TOP_ORDER, "noi_dung")
+        sections = self._map(self.doc, "noi_dung", self.schema.top_keys, "noi_dung")
         leaf_order = [s.id for s in self.outline.sections if self.outline.is_leaf(s.id)]
         return self._seq(sections, section_id, leaf_order, f"noi_dung.{section_id}")
 
@@ -1328,6 +1395,8 @@ def section_marks(report: Any, bank: Bank, composer: Any = None) -> dict[str, Se
 
 
 __all__ = [
+    "MAX_COUNT",
+    "MAX_MONEY",
     "ContentRow",
     "DocumentRow",
     "Draft",
