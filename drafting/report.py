@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 Value = str | int | float | bool | date | tuple[str, ...] | None
 """A validated value of a field the schema (:mod:`drafting.schema`) describes."""
@@ -160,13 +160,49 @@ OPTION_ATTRIBUTES = {
 
 
 @dataclass(frozen=True)
+class Locations:
+    """Where things are in the data file a report was validated from: an immutable map
+    built once during validation (nothing reads the YAML document afterwards).
+
+    ``lines``: key path → line (empty for data without lines, such as a plain ``dict``);
+    ``texts``: the writer's prose as typed, before normalisation (key path, text), in the
+    order of the file's sections; ``views``: list item → the part of the outline it belongs
+    to (``phong_trao[3]`` → ``phong_trao_a``).
+
+    >>> places = Locations({"so_lieu": 40, "so_lieu.an_hinh_su": 41, "so_lieu.an_hinh_su.thu_ly": 42})
+    >>> places.line("so_lieu", "an_hinh_su", "thu_ly", "ky_nay"), places.line("van_ban", 0)
+    (42, None)
+    """
+
+    lines: Mapping[str, int] = field(default_factory=dict)
+    texts: tuple[tuple[str, str], ...] = ()
+    views: Mapping[str, str] = field(default_factory=dict)
+
+    def line(self, *parts: str | int) -> int | None:
+        """The line of the deepest key of ``parts`` the file has: a missing ``ky_nay`` is
+        placed at its figure, a missing figure at its group."""
+        paths = []
+        path = ""
+        for part in parts:
+            path = f"{path}[{part}]" if isinstance(part, int) else (f"{path}.{part}" if path else part)
+            paths.append(path)
+        return next((self.lines[p] for p in reversed(paths) if p in self.lines), None)
+
+    def find(self, prefix: str, line: int) -> str:
+        """The key path under ``prefix`` at ``line`` (the first in file order), or ""."""
+        found = [p for p, n in self.lines.items() if n == line and p.startswith(prefix)]
+        return min(found, key=len) if found else ""
+
+
+@dataclass(frozen=True)
 class ReportData:
     """A validated data file.
 
     A consolidated file (``drafting consolidate``) names its units in ``units``
     (``tong_hop``) and keeps each unit's values of this period in ``unit_figures``
     (``so_lieu_don_vi``: unit name → figure id → value), which the annex tabulates.
-    ``lists`` holds the lists the schema adds beyond documents and movements, by key.
+    ``lists`` holds the lists the schema adds beyond documents and movements, by key;
+    ``locations`` where everything was in the data file (for messages).
     """
 
     year: int
@@ -181,7 +217,7 @@ class ReportData:
     unit_figures: dict[str, dict[str, int | None]] = field(default_factory=dict)
     lists: dict[str, tuple[ListItem, ...]] = field(default_factory=dict)
     source: str = ""
-    raw: Any = None
+    locations: Locations = field(default_factory=Locations)
 
     def figure(self, figure_id: str) -> FigureValue:
         """The value of a figure (an empty value when the writer left it out)."""

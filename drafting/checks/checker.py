@@ -16,7 +16,7 @@ A file that cannot be read as YAML at all raises :class:`~drafting.errors.Proble
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -25,12 +25,11 @@ from drafting.bank.bank import Bank, default_bank
 from drafting.bank.catalogue import Catalogue
 from drafting.checks.completeness import SectionStatus, checklist, missing_findings
 from drafting.checks.consistency import check_consistency
-from drafting.checks.findings import Finding, from_problem, item_section, key_path, line_at, section_of
+from drafting.checks.findings import Finding, from_problem, key_path, list_section, section_of
 from drafting.document import Document, Paragraph, Table
 from drafting.errors import ProblemsError
 from drafting.files.yamlio import read_yaml_file
-from drafting.report import FreeText, ReportData
-from drafting.schema import FieldSpec
+from drafting.report import FreeText, Locations, ReportData
 from drafting.vi.lint import lint_text
 
 COMPOSED = "văn bản báo cáo: "
@@ -72,67 +71,17 @@ class WriterText:
     section: str
 
 
-def _str(value: Any) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
-
-
 def writer_texts(report: ReportData, bank: Bank) -> list[WriterText]:
-    """Every text typed in the data file (as typed, before normalisation), with its place:
-    the prose fields of the schema (unit, lists), the units consolidated, the causes and
-    the paragraphs."""
-    raw = report.raw
-    if not isinstance(raw, Mapping):
+    """Every text typed in the data file (as typed, before normalisation: the validated
+    report's :class:`~drafting.report.Locations` keep them), with its place: the prose
+    fields of the schema (unit, lists), the units consolidated, the causes, the paragraphs."""
+    locations = report.locations
+    if not locations.texts:
         return _writer_texts_from_report(report, bank)
-    catalogue, outline, schema = bank.catalogue, bank.outline, bank.schema
     out: list[WriterText] = []
-
-    def add(value: Any, section: str, *parts: str | int) -> None:
-        text = _str(value)
-        if text is not None:
-            out.append(WriterText(text, key_path(*parts), line_at(raw, *parts), section))
-
-    def add_prose(node: Mapping[str, Any], spec: FieldSpec, section: str, *parts: str | int) -> None:
-        value = node.get(spec.key)
-        if spec.kind == "danh_sach" and isinstance(value, list):
-            for i, item in enumerate(value):
-                add(item, section, *parts, spec.key, i)
-        elif spec.prose:
-            add(value, section, *parts, spec.key)
-
-    unit = raw.get("don_vi")
-    if isinstance(unit, Mapping):
-        for spec in schema.unit:
-            add_prose(unit, spec, "don_vi", "don_vi")
-    units = raw.get("tong_hop")
-    if isinstance(units, list):
-        for i, item in enumerate(units):
-            add(item, "", "tong_hop", i)
-    groups = raw.get("so_lieu")
-    if isinstance(groups, Mapping):
-        for gkey, gnode in groups.items():
-            if not isinstance(gnode, Mapping):
-                continue
-            section = section_of(key_path("so_lieu", str(gkey)), catalogue, outline, schema)
-            for fkey, fnode in gnode.items():
-                if isinstance(fnode, Mapping):
-                    add(fnode.get("nguyen_nhan"), section, "so_lieu", str(gkey), str(fkey), "nguyen_nhan")
-    for spec_list in schema.lists:
-        items = raw.get(spec_list.key)
-        for i, item in enumerate(items if isinstance(items, list) else []):
-            if isinstance(item, Mapping):
-                section = item_section(spec_list.key, item, outline, schema)
-                for spec in spec_list.fields:
-                    add_prose(item, spec, section, spec_list.key, i)
-    content = raw.get("noi_dung")
-    if isinstance(content, Mapping):
-        for skey, items in content.items():
-            if not isinstance(items, list):
-                continue
-            for i, item in enumerate(items):
-                if isinstance(item, str):
-                    add(item, str(skey), "noi_dung", str(skey), i)
-                elif isinstance(item, Mapping):
-                    add(item.get("van_ban"), str(skey), "noi_dung", str(skey), i, "van_ban")
+    for key, text in locations.texts:
+        section = "don_vi" if key.startswith("don_vi.") else section_of(key, bank, locations)
+        out.append(WriterText(text, key, locations.line(key), section))
     return out
 
 
@@ -150,12 +99,13 @@ def _writer_texts_from_report(report: ReportData, bank: Bank) -> list[WriterText
             group, key = fid.split(".", 1)
             out.append(WriterText(value.cause, key_path("so_lieu", group, key, "nguyen_nhan"), value.line, ""))
     outline, schema = bank.outline, bank.schema
+    documents, movements = schema.list_spec("van_ban"), schema.list_spec("phong_trao")
     for i, doc in enumerate(report.documents):
-        section = item_section("van_ban", {"loai": doc.kind}, outline, schema)
+        section = list_section("van_ban", documents.view_of(doc.kind), outline, schema)
         out.append(WriterText(doc.summary, key_path("van_ban", i, "trich_yeu"), None, section))
     for i, movement in enumerate(report.movements):
         if movement.result:
-            section = item_section("phong_trao", {"nhom": movement.group}, outline, schema)
+            section = list_section("phong_trao", movements.view_of(movement.group), outline, schema)
             out.append(WriterText(movement.result, key_path("phong_trao", i, "ket_qua"), None, section))
     for sid, items in report.content.items():
         for i, item in enumerate(items):
@@ -235,17 +185,13 @@ def lint_report(report: ReportData, document: Document | None, bank: Bank) -> li
     return findings
 
 
-def _content_place(raw: Any, key: str, line: int | None) -> tuple[str, str]:
+def _content_place(locations: Locations, key: str, line: int | None) -> tuple[str, str]:
     """The item (``noi_dung.III.1[0]``) and section of a phrase choice composition refused."""
-    content = raw.get("noi_dung") if isinstance(raw, Mapping) else None
-    if key != "noi_dung" or line is None or not isinstance(content, Mapping):
+    if key != "noi_dung" or line is None:
         return "", ""
-    for sid, items in content.items():
-        if isinstance(items, list):
-            for i in range(len(items)):
-                if line_at(raw, "noi_dung", str(sid), i) == line:
-                    return key_path("noi_dung", str(sid), i), str(sid)
-    return "", ""
+    found = locations.find("noi_dung.", line)
+    item = found.split("]", 1)[0] + "]" if "[" in found else ""
+    return item, item[len("noi_dung.") :].split("[", 1)[0] if item else ""
 
 
 def cause_warnings(report: ReportData, catalogue: Catalogue) -> list[Finding]:
@@ -260,7 +206,7 @@ def cause_warnings(report: ReportData, catalogue: Catalogue) -> list[Finding]:
         if not report.figure(fid).cause.strip():
             continue
         parts = ("so_lieu", figure.group, figure.key, "nguyen_nhan")
-        line = line_at(report.raw, *parts) if report.raw is not None else report.figure(fid).line
+        line = report.locations.line(*parts) or report.figure(fid).line
         out.append(
             Finding(
                 report.source,
@@ -292,11 +238,11 @@ def check_report(report: ReportData, bank: Bank | None = None) -> CheckResult:
         document = composer.document()
     except ProblemsError as exc:
         for problem in exc.problems:
-            key, section = _content_place(report.raw, problem.key, problem.line)
+            key, section = _content_place(report.locations, problem.key, problem.line)
             if key:
                 problem = replace(problem, key=key)
             result.errors.append(
-                from_problem(problem, section or section_of(problem.key, catalogue, outline, bank.schema, report.raw))
+                from_problem(problem, section or section_of(problem.key, bank, report.locations))
             )
     result.warnings.extend(lint_report(report, document, bank))
     result.warnings.extend(cause_warnings(report, catalogue))
@@ -310,20 +256,18 @@ def check_report(report: ReportData, bank: Bank | None = None) -> CheckResult:
 
 def check_file(path: Path | str, bank: Bank | None = None) -> CheckResult:
     """Check a data file; raise :class:`ProblemsError` only when it is not readable YAML."""
-    from drafting.datafile.validate import validate_report
+    from drafting.datafile.validate import validate
 
     bank = bank if bank is not None else default_bank()
-    catalogue, outline = bank.catalogue, bank.outline
-    data, _ = read_yaml_file(path, comments=False)
-    try:
-        report = validate_report(data, str(path), bank)
-    except ProblemsError as exc:
-        result = CheckResult(str(path))
-        for problem in exc.problems:
-            finding = from_problem(problem, section_of(problem.key, catalogue, outline, bank.schema, data))
-            (result.warnings if problem.severity == "warning" else result.errors).append(finding)
-        return result
-    return check_report(report, bank)
+    data, _ = read_yaml_file(path, comments=False, keep_bad=True)
+    found = validate(data, str(path), bank)
+    if found.report is not None:
+        return check_report(found.report, bank)
+    result = CheckResult(str(path))
+    for problem in found.problems:
+        finding = from_problem(problem, section_of(problem.key, bank, found.locations))
+        (result.warnings if problem.severity == "warning" else result.errors).append(finding)
+    return result
 
 
 __all__ = ["CheckResult", "WriterText", "check_file", "check_report", "lint_report", "writer_texts"]

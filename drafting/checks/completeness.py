@@ -26,7 +26,7 @@ from typing import Any, Literal
 from drafting.bank.bank import Bank
 from drafting.bank.catalogue import Catalogue, Figure
 from drafting.bank.outline import Outline, OutlineSection
-from drafting.checks.findings import Finding, item_section, key_path, line_at
+from drafting.checks.findings import Finding, key_path
 from drafting.composition.context import lower_first, phrase_context, year_context
 from drafting.composition.phrasing import suggestions
 from drafting.figures.views import FigureView, evaluate
@@ -89,10 +89,9 @@ class _Builder:
         self.views = views
         self.context = context
         self.years = year_context(report.year)
-        self.raw = report.raw
 
     def line(self, *parts: str | int) -> int | None:
-        return line_at(self.raw, *parts) if self.raw is not None else None
+        return self.report.locations.line(*parts)
 
     def text(self, source: str) -> str:
         if "{{" not in source:
@@ -213,12 +212,10 @@ class _Builder:
 
     def movement_items(self, section: OutlineSection, group: str, what: str) -> list[Item]:
         sid = section.id
-        raw_items = self.raw.get("phong_trao") if isinstance(self.raw, Mapping) else None
+        movements = self.report.movements  # validated: one per item of phong_trao, in order
         indexes: dict[str, list[int]] = {}
-        if isinstance(raw_items, list):
-            for i, node in enumerate(raw_items):
-                if isinstance(node, Mapping):
-                    indexes.setdefault(str(node.get("id") or f"#{i}"), []).append(i)
+        for i, movement in enumerate(movements):
+            indexes.setdefault(movement.id or f"#{i}", []).append(i)
         items: list[Item] = []
         for named in self.outline.movements:
             if named.group != group:
@@ -230,29 +227,18 @@ class _Builder:
                 continue
             where = indexes.get(named.id, [])
             key = key_path("phong_trao", where[0], "ket_qua") if where else "phong_trao"
-            line = (
-                (self.line("phong_trao", where[0], "ket_qua") or self.line("phong_trao", where[0]))
-                if where
-                else self.line("phong_trao")
-            )
+            line = self.line("phong_trao", where[0], "ket_qua") if where else self.line("phong_trao")
             items.append(
                 Item(sid, "thieu", f"đề cương yêu cầu nêu rõ {what}: chưa nhập kết quả phong trào “{name}”", key, line)
             )
-        added = [m for m in self.report.movements if not m.id and m.group == group]
-        writer_indexes = [
-            i
-            for i, node in enumerate(raw_items or [])
-            if isinstance(node, Mapping)
-            and not node.get("id")
-            and item_section("phong_trao", node, self.outline, self.bank.schema) == sid
-        ]
-        for position, movement in enumerate(added):
+        for index, movement in enumerate(movements):
+            if movement.id or movement.group != group:
+                continue
             if movement.result:
                 items.append(Item(sid, "du", f"kết quả phong trào “{movement.name}”"))
                 continue
-            index = writer_indexes[position] if position < len(writer_indexes) else None
-            key = key_path("phong_trao", index, "ket_qua") if index is not None else "phong_trao"
-            line = self.line("phong_trao", index) if index is not None else self.line("phong_trao")
+            key = key_path("phong_trao", index, "ket_qua")
+            line = self.line("phong_trao", index)
             items.append(Item(sid, "thieu", f"chưa nhập kết quả phong trào “{movement.name}”", key, line))
         if not items:
             items.append(
@@ -321,7 +307,6 @@ class _Builder:
 
     def unit_items(self) -> list[Item]:
         """The fields of ``don_vi`` the schema marks required for the report's year."""
-        raw_unit = self.raw.get("don_vi") if isinstance(self.raw, Mapping) else None
         unit = self.report.unit
         level = unit.get("cap")
         items: list[Item] = []
@@ -331,11 +316,8 @@ class _Builder:
             if unit.get(spec.key):
                 items.append(Item(UNIT_SECTION, "du", spec.name))
                 continue
-            key = spec.key
-            line = (
-                self.line("don_vi", key) if isinstance(raw_unit, Mapping) and key in raw_unit else self.line("don_vi")
-            )
-            items.append(Item(UNIT_SECTION, "thieu", f"chưa nhập {spec.name}", key_path("don_vi", key), line))
+            key, line = key_path("don_vi", spec.key), self.line("don_vi", spec.key)
+            items.append(Item(UNIT_SECTION, "thieu", f"chưa nhập {spec.name}", key, line))
         return items
 
 

@@ -1,21 +1,20 @@
-"""What ``check`` reports: located findings, and the places of data file keys.
+"""What ``check`` reports: located findings, and the outline sections of data file keys.
 
 A :class:`Finding` is one problem, warning or missing item, with its place: the data
-file, the line, the key path and the outline section it belongs to. The helpers here
-find the line of a key path in the round-trip YAML a report was validated from, and
-the outline section a key path belongs to.
+file, the line, the key path and the outline section it belongs to. The lines come from
+the validated report's :class:`~drafting.report.Locations`; the helpers here find the
+outline section a key path belongs to.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from drafting.bank.catalogue import Catalogue
+from drafting.bank.bank import Bank
 from drafting.bank.outline import Outline
 from drafting.errors import Problem
-from drafting.files.yamlio import line_of
+from drafting.report import Locations
 from drafting.schema import Schema
 
 
@@ -77,37 +76,19 @@ def key_path(*parts: str | int) -> str:
     return out
 
 
-def line_at(raw: Any, *parts: str | int) -> int | None:
-    """The line of the deepest key of ``parts`` found in round-trip data ``raw``.
-
-    The line of the last key that exists is returned, so a missing ``ky_nay`` is
-    placed at its figure, and a missing figure at its group.
-    """
-    node = raw
-    best: int | None = None
-    for part in parts:
-        if isinstance(part, int):
-            if not isinstance(node, Sequence) or isinstance(node, str) or not 0 <= part < len(node):
-                return best
-        elif not isinstance(node, Mapping) or part not in node:
-            return best
-        best = line_of(node, part) or best
-        node = node[part]
-    return best
-
-
-def section_of(key: str, catalogue: Catalogue, outline: Outline, schema: Schema, raw: Any = None) -> str:
+def section_of(key: str, bank: Bank, locations: Locations | None = None) -> str:
     """The outline section a data file key path belongs to ("" when none).
 
     >>> from drafting.bank.bank import default_bank
     >>> bank = default_bank()
-    >>> section_of("so_lieu.an_hinh_su.thu_ly.ky_nay", bank.catalogue, bank.outline, bank.schema)
+    >>> section_of("so_lieu.an_hinh_su.thu_ly.ky_nay", bank)
     'II.3'
-    >>> section_of("noi_dung.III.1[0].van_ban", bank.catalogue, bank.outline, bank.schema)
+    >>> section_of("noi_dung.III.1[0].van_ban", bank)
     'III.1'
-    >>> section_of("van_ban[0].ngay", bank.catalogue, bank.outline, bank.schema)
+    >>> section_of("van_ban[0].ngay", bank)
     'II.1'
     """
+    catalogue, outline, schema = bank.catalogue, bank.outline, bank.schema
     head, _, rest = key.partition(".")
     head = head.split("[", 1)[0]
     if head == "so_lieu" and rest:
@@ -123,21 +104,14 @@ def section_of(key: str, catalogue: Catalogue, outline: Outline, schema: Schema,
         return best
     if head not in {spec.key for spec in schema.lists}:
         return ""
-    item: Any = None
-    index = key[len(head) + 1 :].split("]", 1)[0] if key.startswith(head + "[") else ""
-    items = raw.get(head) if isinstance(raw, Mapping) else None
-    if index.isdigit() and isinstance(items, list) and int(index) < len(items):
-        item = items[int(index)]
-    return item_section(head, item if isinstance(item, Mapping) else None, outline, schema)
+    item = key.split("]", 1)[0] + "]" if key.startswith(head + "[") else ""
+    view = locations.views.get(item) if locations is not None and item else None
+    return list_section(head, view, outline, schema)
 
 
-def item_section(list_key: str, item: Mapping[str, Any] | None, outline: Outline, schema: Schema) -> str:
-    """The section showing an item of a list (``None``: the list as a whole): the section
-    of its part, or the one section all the list's parts are shown in ("" if none)."""
+def list_section(list_key: str, view: str | None, outline: Outline, schema: Schema) -> str:
+    """The section showing a part of a list (``view``; ``None``: not known): that part's
+    section, or the one section all the list's parts are shown in ("" if none)."""
     spec = schema.list_spec(list_key)
-    groups = {m.id: m.group for m in outline.movements}
-    view = spec.item_view(item, groups) if item is not None else None
     sections = {outline.list_section(v) for v in ([view] if view else spec.views)}
-    if view is None and item is not None and spec.reference is not None and item.get(spec.reference.key):
-        return ""  # an unknown movement id: no section
     return sections.pop() if len(sections) == 1 else ""

@@ -29,7 +29,7 @@ from drafting.datafile.merge import document_lines, grouped, list_lines, movemen
 from drafting.datafile.skeleton import comment_lines, field_lines, quote, scalar
 from drafting.errors import Problem, ProblemsError
 from drafting.files import yamlio
-from drafting.files.yamlio import atomic_write_text, line_of, parse_yaml, read_yaml_file
+from drafting.files.yamlio import atomic_write_text, parse_yaml
 from drafting.report import FreeText, PhraseChoice, ReportData, Unit, Value
 from drafting.schema import Schema
 
@@ -60,7 +60,7 @@ def _check_years(reports: Sequence[ReportData], unit_report: ReportData | None) 
             problems.append(
                 Problem(
                     report.source,
-                    _year_line(report.source),
+                    report.locations.line("nam"),
                     "nam",
                     f"năm báo cáo {report.year} khác năm {year} của các tệp còn lại; "
                     "các tệp được tổng hợp phải cùng năm báo cáo",
@@ -69,14 +69,6 @@ def _check_years(reports: Sequence[ReportData], unit_report: ReportData | None) 
     if problems:
         raise ProblemsError(problems)
     return year
-
-
-def _year_line(source: str) -> int | None:
-    try:
-        data, _ = read_yaml_file(source, comments=False)
-    except ProblemsError:
-        return None
-    return line_of(data, "nam") if isinstance(data, dict) else None
 
 
 def _unique_names(reports: Sequence[ReportData]) -> tuple[list[str], list[Problem]]:

@@ -7,6 +7,7 @@ field the schema (:mod:`drafting.schema`) describes, by its kind.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date
@@ -22,8 +23,23 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 class DataReader(FieldReader):
-    """Collects the problems of one data file while reading its values."""
+    """Collects the problems of one data file while reading its values, and what checks
+    need afterwards: the writer's prose as typed (:attr:`texts`, key path → text) and the
+    outline part of each list item (:attr:`views`)."""
+
+    def __init__(self, filename: str) -> None:
+        super().__init__(filename)
+        self.texts: dict[str, str] = {}
+        self.views: dict[str, str] = {}
+
+    def typed(self, value: Any, path: str) -> None:
+        """Record a text the writer typed (as typed: before normalisation)."""
+        if isinstance(value, str) and value.strip():
+            self.texts[path] = value
 
     def top_mapping(self, data: Mapping[str, Any], key: str) -> Mapping[str, Any] | None:
         """The mapping under a top-level key: ``None`` when it is absent or (reported) not a mapping."""
@@ -82,20 +98,28 @@ class DataReader(FieldReader):
         return value
 
     def date_field(self, node: Mapping[str, Any], key: str, path: str) -> date | None:
+        """A date: a YAML date, or text written NĂM-THÁNG-NGÀY (a date in quotes, or given
+        as a string in a mapping built in memory)."""
         if key not in node or node[key] is None:
             return None
         value = node[key]
         if isinstance(value, date):
             return value
-        self.problem(
-            node,
-            key,
-            join_path(path, key),
-            f"ngày phải viết dạng NĂM-THÁNG-NGÀY, ví dụ 2024-12-05, không phải “{str(value)[:30]}”",
-        )
+        text = str(value).strip()
+        if isinstance(value, str) and _ISO_DATE.fullmatch(text):
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                message = f"ngày “{text}” không có thật; viết dạng NĂM-THÁNG-NGÀY, ví dụ 2024-12-05"
+        else:
+            message = f"ngày phải viết dạng NĂM-THÁNG-NGÀY (ví dụ 2024-12-05), không phải “{text[:30]}”"
+        self.problem(node, key, join_path(path, key), message)
         return None
 
-    def writer_text(self, node: Mapping[str, Any], key: str, path: str) -> str:
+    def writer_text(self, node: Mapping[str, Any], key: str, path: str, prose: bool = True) -> str:
+        """A text the writer typed, normalised (NFC, stripped); ``prose`` records it as typed."""
+        if prose:
+            self.typed(node.get(key), join_path(path, key))
         return nfc(self.text(node, key, path, required=False))
 
     # -- fields described by the schema ----------------------------------------------
@@ -107,11 +131,12 @@ class DataReader(FieldReader):
         """
         key, kind = spec.key, spec.kind
         if kind in ("chu", "ma_so"):
-            return self.writer_text(node, key, path) or (spec.default if isinstance(spec.default, str) else "")
+            text = self.writer_text(node, key, path, prose=kind == "chu")
+            return text or (spec.default if isinstance(spec.default, str) else "")
         if kind == "ngay":
             return self.date_field(node, key, path)
         if kind == "danh_sach":
-            return tuple(nfc(x) for x in self.text_list(node, key, path))
+            return self.texts_list(node, key, path)
         if kind == "dung_sai":
             return self.flag(node, key, path, default=bool(spec.default))
         if key not in node or node[key] is None:
@@ -166,6 +191,14 @@ class DataReader(FieldReader):
                     node, key, join_path(path, str(key)), "khóa không hợp lệ" + did_you_mean(str(key), allowed)
                 )
         return applying
+
+    def texts_list(self, node: Mapping[str, Any], key: str, path: str) -> tuple[str, ...]:
+        """Lines of text the writer typed (one text, or a list of texts), normalised."""
+        value = node.get(key)
+        if isinstance(value, list | tuple):
+            for i, item in enumerate(value):
+                self.typed(item, join_path(join_path(path, key), i))
+        return tuple(nfc(x) for x in self.text_list(node, key, path))
 
     def missing_required(self, node: Mapping[str, Any], spec: FieldSpec, path: str, value: Value) -> None:
         """Report a required item field left empty (in a list: each item must have it)."""

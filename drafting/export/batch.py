@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TypeVar
 
@@ -192,7 +192,7 @@ def load_one(job: tuple[Path, Bank]) -> tuple[ReportData | None, tuple[Problem, 
 
     path, bank = job
     try:
-        return replace(load_report(path, bank, comments=False), raw=None), ()
+        return load_report(path, bank), ()
     except ProblemsError as exc:
         return None, exc.problems
     except OSError as exc:

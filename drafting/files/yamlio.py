@@ -31,9 +31,27 @@ MAX_EXPANDED = 2 * MAX_FILE_BYTES  # characters once aliases are expanded
 _FLOW_NESTING = re.compile(r"(?:[\[{][^\[\]{}]*){" + str(MAX_DEPTH + 1) + "}")
 
 
-@lru_cache(maxsize=1)
-def _constructor_class() -> type:
-    """The round-trip constructor, with value errors located instead of escaping."""
+class BadScalar(str):
+    """A scalar the parser could not turn into a value (``2024-02-30``, ``!!int abc``),
+    kept as its text with its problem (:attr:`message`, :attr:`line`) when a file is read
+    for validation, so that it is reported with every other problem of the file."""
+
+    message: str
+    line: int | None
+
+    def __new__(cls, text: str, message: str, line: int | None) -> BadScalar:
+        scalar = super().__new__(cls, text)
+        scalar.message, scalar.line = message, line
+        return scalar
+
+    def __getnewargs__(self) -> tuple[str, str, int | None]:  # type: ignore[override]
+        return str(self), self.message, self.line
+
+
+@lru_cache(maxsize=2)
+def _constructor_class(keep_bad: bool = False) -> type:
+    """The round-trip constructor, with value errors located instead of escaping (or, with
+    ``keep_bad``, kept as :class:`BadScalar` values)."""
     from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 
     class _BadValue(ConstructorError):
@@ -58,16 +76,18 @@ def _constructor_class() -> type:
                 else:
                     kind = str(node.tag).replace("tag:yaml.org,2002:", "!!")
                     message = f"không đọc được giá trị “{value[:40]}” (kiểu {kind})"
+                if keep_bad:
+                    return BadScalar(value, message, node.start_mark.line + 1)
                 raise _BadValue(None, None, message, node.start_mark) from None
 
     return _Constructor
 
 
-def _yaml(comments: bool = True) -> YAML:
+def _yaml(comments: bool = True, keep_bad: bool = False) -> YAML:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
-    yaml.Constructor = _constructor_class()
+    yaml.Constructor = _constructor_class(keep_bad)
     if not comments:
         # Read-only loading: the plain scanner and parser skip gathering comments (about
         # a third of the time) and still give round-trip maps with every key's line.
@@ -107,14 +127,15 @@ def decode_text(raw: bytes, filename: str) -> str:
         ) from None
 
 
-def read_yaml_file(path: Path | str, comments: bool = True) -> tuple[Any, str]:
+def read_yaml_file(path: Path | str, comments: bool = True, keep_bad: bool = False) -> tuple[Any, str]:
     """Load a YAML file for round-trip editing; return ``(data, text)``.
 
     Raises :class:`ProblemsError` with the file and line for every failure: a missing
     file, a file too large, a wrong encoding, malformed YAML, duplicate keys, too many
     aliases or too deep nesting. With ``comments=False`` (read-only use: checking,
     rendering) the comments are not kept, which is faster; all else, lines included,
-    is the same.
+    is the same. With ``keep_bad`` (reading for validation) a value that cannot be
+    constructed is kept as a :class:`BadScalar` instead of stopping the reading.
     """
     path = Path(path)
     name = str(path)
@@ -135,11 +156,12 @@ def read_yaml_file(path: Path | str, comments: bool = True) -> tuple[Any, str]:
     except OSError as exc:
         raise ProblemsError([Problem(name, None, "", f"không đọc được tệp ({exc.strerror})")]) from None
     text = decode_text(raw, name)
-    return parse_yaml(text, name, comments), text
+    return parse_yaml(text, name, comments, keep_bad), text
 
 
-def parse_yaml(text: str, filename: str, comments: bool = True) -> Any:
-    """Parse YAML text (round-trip), turning every parser error into a located problem."""
+def parse_yaml(text: str, filename: str, comments: bool = True, keep_bad: bool = False) -> Any:
+    """Parse YAML text (round-trip), turning every parser error into a located problem
+    (``keep_bad``: see :func:`read_yaml_file`)."""
     if text.count("*") > MAX_ALIASES and _alias_count(text) > MAX_ALIASES:
         raise ProblemsError([Problem(filename, None, "", f"quá nhiều bí danh YAML (*…); tối đa {MAX_ALIASES}")])
     deep = _FLOW_NESTING.search(text)
@@ -149,7 +171,7 @@ def parse_yaml(text: str, filename: str, comments: bool = True) -> Any:
         raise ProblemsError([Problem(filename, at, "", f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")])
     data = None if comments else load_fast(text)
     if data is None:
-        data = _load_round_trip(text, filename, comments)
+        data = _load_round_trip(text, filename, comments, keep_bad)
     if _depth(data) > MAX_DEPTH:
         raise ProblemsError([Problem(filename, None, "", f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")])
     if "*" in text and _expanded_size(data, {}) > MAX_EXPANDED:
@@ -166,13 +188,13 @@ def parse_yaml(text: str, filename: str, comments: bool = True) -> Any:
     return data
 
 
-def _load_round_trip(text: str, filename: str, comments: bool) -> Any:
+def _load_round_trip(text: str, filename: str, comments: bool, keep_bad: bool = False) -> Any:
     """ruamel's round-trip loader, with every parser error turned into a located problem."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
     try:
-        return _yaml(comments).load(text)
+        return _yaml(comments, keep_bad).load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
