@@ -398,15 +398,16 @@ def test_listeners_hear_every_change(copy: Path) -> None:
     assert heard == [1, 2]
 
 
-def test_deferred_opening_reads_first_and_parses_for_editing_later(copy: Path) -> None:
+def test_opening_reads_the_document_once_with_its_comments(copy: Path) -> None:
+    # One YAML parser (#12): ``defer`` no longer reads a quick copy first; the editor's
+    # calls keep working.
     draft = Draft.open(copy, defer=True)
-    assert not draft.document_loaded
+    assert draft.document_loaded
     assert draft.figure_text("an_hinh_su.thu_ly", "ky_nay") == "1.412"
     assert draft.report().figure("an_hinh_su.thu_ly").current == 1412
     assert [r.text[:20] for r in draft.content("I")][0] == "Tòa án nhân dân tỉnh"
-    assert draft.text() == SAMPLE_TEXT and not draft.document_loaded
+    assert draft.text() == SAMPLE_TEXT
     draft.set_figure_text("an_hinh_su.thu_ly", "ky_nay", "1.500")
-    assert draft.document_loaded
     draft.save()
     after = copy.read_text(encoding="utf-8")
     assert changed_lines(SAMPLE_TEXT, after) == [("-       ky_nay: 1412", "+       ky_nay: 1500")]

@@ -12,9 +12,6 @@ Unsaved changes can be written to a recovery file beside the data file
 (``bao-cao.yaml`` → ``bao-cao.autosave.yaml``), or in the current folder for a draft
 that was never saved; reopening the file offers to restore them.
 
-ruamel (the round-trip parser and its node types) is imported by the functions that
-touch the round-trip document, so that a draft opened with ``defer=True`` shows its
-first screen before ruamel has loaded.
 
 >>> draft = Draft.new(2025)
 >>> draft.set_figure_text("an_hinh_su.thu_ly", "ky_nay", "1.500")
@@ -33,7 +30,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -459,7 +455,7 @@ class Draft:
 
     def __init__(
         self,
-        doc: CommentedMap | None,
+        doc: CommentedMap,
         path: Path | None,
         *,
         source: Path | None = None,
@@ -467,10 +463,8 @@ class Draft:
         exists: bool = True,
         bank: Bank | None = None,
     ) -> None:
-        self._doc: CommentedMap | None = doc
-        self._fast: Any = None
+        self._doc = doc
         self._source_text = ""
-        self._doc_lock = threading.Lock()
         self.path = path
         self.source = source or path
         self.problems: tuple[Problem, ...] = tuple(problems)
@@ -500,37 +494,26 @@ class Draft:
     def open(cls, path: Path | str | None, *, year: int | None = None, defer: bool = False, **kwargs: Any) -> Draft:
         """Open a data file for editing.
 
-        With ``defer`` the file is first read quickly, without its comments, which is all
-        that showing it needs; the round-trip document that edits and saving need is parsed
-        on first use or by :meth:`load_document` (an editor calls it after its first screen).
-
         ``None``: a new untitled draft. A bundled sample: a new untitled draft with its
         content (the sample is never written). A file that does not exist (or is empty):
         a new draft to be saved there. Raises :class:`ProblemsError` when the file cannot
-        be read or is not YAML describing a mapping.
+        be read or is not YAML describing a mapping. (``defer`` is accepted for callers
+        that name it: the file is read once, with its comments, by the one YAML parser.)
         """
+        from ruamel.yaml.comments import CommentedMap
+
         if path is None:
             return cls.new(year, None, **kwargs)
         path = Path(path)
         if not path.exists():
             return cls.new(year, path, **kwargs)
-        data, text = read_yaml_file(path, comments=not defer)
+        data, text = read_yaml_file(path)
         if data is None:
             return cls.new(year, path, **kwargs)
-        if defer:
-            doc = None
-            if not isinstance(data, Mapping):
-                raise ProblemsError([Problem(str(path), 1, "", NOT_A_MAPPING)])
-        else:
-            from ruamel.yaml.comments import CommentedMap
-
-            if not isinstance(data, CommentedMap):
-                raise ProblemsError([Problem(str(path), 1, "", NOT_A_MAPPING)])
-            doc = data
-        bundled = is_bundled(path)
-        draft = cls(doc, None if bundled else path, source=path, **kwargs)
-        if defer:
-            draft._fast, draft._source_text = data, text
+        if not isinstance(data, CommentedMap):
+            raise ProblemsError([Problem(str(path), 1, "", NOT_A_MAPPING)])
+        draft = cls(data, None if is_bundled(path) else path, source=path, **kwargs)
+        draft._source_text = text
         return draft
 
     @classmethod
@@ -552,41 +535,26 @@ class Draft:
 
     @property
     def doc(self) -> CommentedMap:
-        """The round-trip document (parsed now if it was deferred: see :meth:`open`)."""
-        from ruamel.yaml.comments import CommentedMap
-
-        doc = self._doc
-        if doc is None:
-            with self._doc_lock:
-                if self._doc is None:
-                    data = parse_yaml(self._source_text, self.filename if self.source is None else str(self.source))
-                    if not isinstance(data, CommentedMap):
-                        message = "tệp dữ liệu phải là bảng khóa (mapping)"
-                        raise ProblemsError([Problem(str(self.source), 1, "", message)])
-                    self._doc, self._fast = data, None
-                doc = self._doc
-        assert doc is not None
-        return doc
+        """The round-trip document (comments and key order kept on save)."""
+        return self._doc
 
     @doc.setter
     def doc(self, value: CommentedMap) -> None:
-        with self._doc_lock:
-            self._doc, self._fast = value, None
+        self._doc = value
 
     @property
-    def data(self) -> Any:
-        """What the file holds, for reading: the round-trip document once it is parsed,
-        before that the quickly parsed data of the same text."""
-        doc = self._doc
-        return doc if doc is not None else self._fast
+    def data(self) -> CommentedMap:
+        """What the file holds, for reading (the round-trip document)."""
+        return self._doc
 
     @property
     def document_loaded(self) -> bool:
-        return self._doc is not None
+        """Always true: the document is read when the draft is opened."""
+        return True
 
     def load_document(self) -> None:
-        """Parse the round-trip document now (a worker does it after the first screen)."""
-        _ = self.doc
+        """Nothing to do: the document is read when the draft is opened (kept for editors
+        that call it after their first screen)."""
 
     @property
     def bank(self) -> Bank:
@@ -663,7 +631,7 @@ class Draft:
 
     def text(self) -> str:
         """The YAML text of the draft (comments and key order kept)."""
-        if self._doc is None and self.version == 0:
+        if self._source_text and self.version == 0:
             return self._source_text
         return dump_yaml(self.doc)
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafting.errors import Problem, ProblemsError
-from drafting.files.fastyaml import load_fast
 
 if TYPE_CHECKING:  # ruamel is imported when first needed: reading for checks does not need it
     from ruamel.yaml import YAML
@@ -169,9 +168,7 @@ def parse_yaml(text: str, filename: str, comments: bool = True, keep_bad: bool =
         # ruamel's scanner is quadratic in the flow nesting: refuse before parsing.
         at = text.count("\n", 0, deep.start()) + 1
         raise ProblemsError([Problem(filename, at, "", f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")])
-    data = None if comments else load_fast(text)
-    if data is None:
-        data = _load_round_trip(text, filename, comments, keep_bad)
+    data = _load_round_trip(text, filename, comments, keep_bad)
     if _depth(data) > MAX_DEPTH:
         raise ProblemsError([Problem(filename, None, "", f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")])
     if "*" in text and _expanded_size(data, {}) > MAX_EXPANDED:
@@ -198,7 +195,7 @@ def _load_round_trip(text: str, filename: str, comments: bool, keep_bad: bool = 
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise ProblemsError([Problem(filename, line, "", _yaml_message(exc))]) from None
+        raise ProblemsError([Problem(filename, line, "", _yaml_message(exc, text))]) from None
     except ReaderError as exc:
         # A control character (ruamel gives a character position, no line).
         where = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
@@ -243,7 +240,7 @@ def _depth(node: Any, level: int = 0, memo: dict[int, int] | None = None) -> int
     return deepest
 
 
-def _yaml_message(exc: MarkedYAMLError) -> str:
+def _yaml_message(exc: MarkedYAMLError, text: str = "") -> str:
     problem = (exc.problem or "").strip()
     if getattr(exc, "already_worded", False):
         return problem
@@ -251,6 +248,12 @@ def _yaml_message(exc: MarkedYAMLError) -> str:
         key = problem.split('"')[1] if '"' in problem else ""
         return f"khóa “{key}” bị lặp lại" if key else "khóa bị lặp lại"
     if "found character '\\t'" in problem or "\\t" in problem:
+        mark = exc.problem_mark
+        if mark is not None and text:
+            lines = text.splitlines()
+            before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+            if before.strip():
+                return "ký tự tab trong giá trị; hãy thay bằng dấu cách (hoặc đặt giá trị trong ngoặc kép)"
         return "YAML không cho phép ký tự tab để thụt lề; hãy dùng dấu cách"
     if "could not find expected ':'" in problem:
         return "YAML không hợp lệ: thiếu dấu “:” sau khóa"
