@@ -39,7 +39,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     from drafting.bank.bank import default_bank
 
     bank = default_bank()
-    if args.from_file:
+    if args.sample and (args.from_file or args.year):
+        raise OutputError("--sample chép nguyên tệp mẫu năm 2024; không dùng cùng --from hoặc --year")
+    if args.sample:
+        from drafting.files.yamlio import atomic_write_text
+        from drafting.resources import SAMPLE_PATH
+
+        atomic_write_text(target, SAMPLE_PATH.read_text(encoding="utf-8"))
+    elif args.from_file:
         from drafting.datafile.carryover import carry_over
 
         carry_over(Path(args.from_file), target, bank)
@@ -183,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, default=None, help="năm báo cáo (mặc định: năm nay)")
     p.add_argument("--from", dest="from_file", default=None, help="chuyển số liệu từ tệp năm trước")
     p.add_argument("--force", action="store_true", help="ghi đè nếu tệp đã có")
+    p.add_argument("--sample", "--mau", action="store_true", help="chép tệp mẫu kèm theo (báo cáo mẫu năm 2024)")
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("check", help="kiểm tra tệp dữ liệu")
