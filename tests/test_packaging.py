@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
-import tomllib
 from conftest import run_cli
 
 from drafting.resources import EXAMPLES_DIR, PHRASEBANK_DIR, SAMPLE_PATH, writable_dir
