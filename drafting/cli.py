@@ -245,20 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> NoReturn:
-    """The ``drafting`` program: :func:`main`, with the garbage collector tuned for a
-    short-lived process.
-
-    Collections are made rarer while the command runs, and the objects alive at the end
-    are frozen, so that the interpreter does not search them all for garbage cycles
-    before exiting (together 60 ms of a ``check``). Output is written and files closed
-    by then; the operating system takes the memory back.
-    """
-    import gc
-
-    gc.set_threshold(50_000, 20, 20)
-    status = main()
-    gc.freeze()
-    sys.exit(status)
+    """The ``drafting`` program: :func:`main`, exiting with its status."""
+    sys.exit(main())
 
 
 if __name__ == "__main__":  # pragma: no cover
