@@ -7,6 +7,7 @@ with one located Vietnamese line per problem on stderr and never a traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -225,8 +226,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def utf8_streams() -> None:
+    """Write standard output and error in UTF-8 whatever the locale's code page (a
+    Windows console set to cp1258 or cp1252, output redirected to a file or a pipe)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "")
+        if isinstance(stream, io.TextIOWrapper) and encoding != "utf8":
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit status."""
+    utf8_streams()
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
