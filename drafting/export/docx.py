@@ -32,7 +32,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,14 +44,26 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Length, Mm, Pt, Twips
 
-from drafting.document import Document, Header, Paragraph, Section, Signature, Table
+from drafting.document import (
+    Document,
+    Gap,
+    Header,
+    Inline,
+    Paragraph,
+    Section,
+    Signature,
+    Table,
+    Words,
+    as_words,
+    close_body,
+    plain,
+)
 from drafting.errors import OutputError
 
 __all__ = [
     "FONT_NAME",
     "build_docx",
     "clean_text",
-    "normalise_recipients",
     "text_width",
     "write_docx",
 ]
@@ -95,7 +107,6 @@ SIGNATURE_BLANK_LINES = 4
 DATA_CELL_MARGIN = Cm(0.12)
 CELL_SPACING = Pt(2)
 
-PLACEHOLDER_PATTERN = re.compile(r"\[Chưa nhập[^\]]*\]")
 CLOSING_MARK = "./."
 
 # ---------------------------------------------------------------------------
@@ -209,39 +220,6 @@ def _balanced_lines(text: str, size: float, bold: bool, max_width: float) -> lis
         )
         lines.extend([" ".join(words[:best]), " ".join(words[best:])])
     return lines
-
-
-def normalise_recipients(recipients: Iterable[str]) -> list[str]:
-    """Each recipient as printed: starting with "- ", ending with ";", the last with ".".
-
-    >>> normalise_recipients(["Như trên;", "- TAND tối cao", "–  Lưu: VT, TĐKT."])
-    ['- Như trên;', '- TAND tối cao;', '- Lưu: VT, TĐKT.']
-    >>> normalise_recipients(["", "  "])
-    []
-    """
-    cores: list[str] = []
-    for raw in recipients:
-        core = " ".join(clean_text(raw).split())
-        core = core.lstrip("-–—•+* ").rstrip(";,. ")
-        if core:
-            cores.append(core)
-    return [f"- {core}{'.' if index == len(cores) - 1 else ';'}" for index, core in enumerate(cores)]
-
-
-def _closing_text(text: str) -> str:
-    """``text`` ending with "./.", its own final full stop merged into the mark.
-
-    >>> _closing_text("Trên đây là báo cáo tổng kết.")
-    'Trên đây là báo cáo tổng kết./.'
-    >>> _closing_text("Kính đề nghị ./.")
-    'Kính đề nghị./.'
-    """
-    text = text.rstrip()
-    if text.endswith(CLOSING_MARK):
-        text = text[: -len(CLOSING_MARK)].rstrip()
-    if text.endswith(".") and not text.endswith(".."):
-        text = text[:-1]
-    return text + CLOSING_MARK
 
 
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
@@ -481,6 +459,18 @@ def _run(
 ) -> str:
     """One run of cleaned ``text``, fully formatted; ``tail`` is more run content after it."""
     return f"<w:r>{_rpr(size, bold, italic, highlight)}{_text(clean_text(text))}{tail}</w:r>"
+
+
+def _runs(words: Inline, size: float, *, bold: bool = False, italic: bool = False) -> list[str]:
+    """The runs of ``words``: one per part, the gaps highlighted; one empty run for no words."""
+    parts = as_words(words).parts
+    runs = [
+        _run(p, size, bold=bold, italic=italic)
+        if isinstance(p, str)
+        else _run(p.text, size, bold=bold, italic=italic, highlight=True)
+        for p in parts
+    ]
+    return runs or [_run("", size, bold=bold, italic=italic)]
 
 
 def _paragraph(ppr: str, *runs: str) -> str:
@@ -750,11 +740,14 @@ class _Builder:
         doc, head, tail = _blank(self.body_size, self.line)
         self._header_block(self.source.header)
         self._title_block(self.source.header)
-        self.closing = self._closing_target()
-        last_kind = "none"
-        for section in self.source.sections:
-            last_kind = self._section(section)
-        if self.closing is None or last_kind != "paragraph":
+        sections, mark = close_body(self.source.sections)
+        if mark is None:
+            last = sections[-1].walk()[-1].blocks[-1]
+            assert isinstance(last, Paragraph)
+            self.closing = last
+        for section in sections:
+            self._section(section)
+        if mark is not None:
             ppr = self._body_ppr(first_line=0, keep_with_next=True)
             self.body.append(_paragraph(ppr, _run(CLOSING_MARK, self.body_size)))
         self._signature_block(self.source.signature, self.source.recipients)
@@ -767,15 +760,6 @@ class _Builder:
         doc = part.document
         _properties(doc, self.source)
         return doc
-
-    def _closing_target(self) -> Paragraph | None:
-        """The body paragraph that ends the report and takes "./."."""
-        if not self.source.sections:
-            return None
-        last = self.source.sections[-1].walk()[-1]
-        if last.blocks and isinstance(last.blocks[-1], Paragraph):
-            return last.blocks[-1]
-        return None
 
     # -- header block ---------------------------------------------------
 
@@ -803,10 +787,10 @@ class _Builder:
             _paragraph(_ppr(MOTTO_SIZE, bold=True), _run(header.motto, MOTTO_SIZE, bold=True)),
             _rule(right_width, motto_width, before=RULE_GAP),
         ]
-        number = _paragraph(_ppr(HEADER_BODY_SIZE, before=Pt(6)), _run(header.number_line, HEADER_BODY_SIZE))
+        number = _paragraph(_ppr(HEADER_BODY_SIZE, before=Pt(6)), *_runs(header.number_line, HEADER_BODY_SIZE))
         date = _paragraph(
             _ppr(self.body_size, before=Pt(6), italic=True),
-            _run(header.place_date, self.body_size, italic=True),
+            *_runs(header.place_date, self.body_size, italic=True),
         )
         widths = (HEADER_LEFT_WIDTH, HEADER_RIGHT_WIDTH)
         self.body += [
@@ -890,33 +874,8 @@ class _Builder:
             return "table"
         closing = block is self.closing
         ppr = self._body_ppr(keep_with_next=closing, before=Pt(12) if after_table else PARAGRAPH_SPACING)
-        text = clean_text(block.text)
-        if closing:
-            text = _closing_text(text)
-        size = self.body_size
-        if block.placeholder:
-            body, mark = (text[: -len(CLOSING_MARK)], CLOSING_MARK) if closing else (text, "")
-            runs = [_run(body, size, highlight=True)]
-            if mark:
-                runs.append(_run(mark, size))
-        else:
-            runs = self._marked_runs(text)
-        self.body.append(_paragraph(ppr, *runs))
+        self.body.append(_paragraph(ppr, *_runs(block.words, self.body_size)))
         return "paragraph"
-
-    def _marked_runs(self, text: str) -> list[str]:
-        """Runs of ``text``, with every "[Chưa nhập: …]" highlighted."""
-        runs = []
-        position = 0
-        size = self.body_size
-        for match in PLACEHOLDER_PATTERN.finditer(text):
-            if match.start() > position:
-                runs.append(_run(text[position : match.start()], size))
-            runs.append(_run(match.group(), size, highlight=True))
-            position = match.end()
-        if position < len(text) or not text:
-            runs.append(_run(text[position:], size))
-        return runs
 
     def _table(self, block: Table) -> None:
         columns = max(1, len(block.header))
@@ -925,6 +884,7 @@ class _Builder:
             ppr = self._body_ppr(first_line=0, keep_with_next=True, bold=True, align=_CENTER)
             self.body.append(_paragraph(ppr, _run(block.caption, self.body_size, bold=True)))
         rows = [_fit_row(block.header, columns)] + [_fit_row(row, columns) for row in block.rows]
+        gaps = [[isinstance(v, Gap) for v in row][:columns] + [False] * columns for row in (block.header, *block.rows)]
         widths = _column_widths(rows, size, TEXT_WIDTH, DATA_CELL_MARGIN)
         # A column holding any text longer than a short word is a text column: left aligned.
         text_columns = {c for c in range(columns) if any(len(r[c]) > 12 and not _is_figure(r[c]) for r in rows[1:])}
@@ -943,8 +903,7 @@ class _Builder:
                 else:
                     out.append(centred if _is_figure(value) else aligned[column])
                 if header or value:
-                    marked = "[" in value and bool(PLACEHOLDER_PATTERN.fullmatch(value))
-                    out.append(_run(value, size, bold=header, highlight=marked))
+                    out.append(_run(value, size, bold=header, highlight=gaps[row_index][column]))
                 out.append("</w:p></w:tc>")
             out.append("</w:tr>")
         out.append("</w:tbl>")
@@ -952,7 +911,7 @@ class _Builder:
 
     # -- recipients, signature, annexes -----------------------------------
 
-    def _signature_block(self, signature: Signature, recipients: Sequence[str]) -> None:
+    def _signature_block(self, signature: Signature, recipients: Sequence[Inline]) -> None:
         """A borderless table: "Nơi nhận:" and the recipients left, the signature right."""
         left = [
             _paragraph(
@@ -960,11 +919,12 @@ class _Builder:
                 _run("Nơi nhận:", RECIPIENTS_HEADING_SIZE, bold=True, italic=True),
             )
         ]
-        entries = normalise_recipients(recipients)
         hang = Pt(text_width("- ", RECIPIENT_SIZE))
         entry_ppr = _ppr(RECIPIENT_SIZE, align=_LEFT, left=hang, first_line=-hang)
-        for entry in entries or ["- [Chưa nhập: nơi nhận]."]:
-            left.append(_paragraph(entry_ppr, _run(entry, RECIPIENT_SIZE, highlight=not entries)))
+        for entry in recipients:
+            # A recipient that is a gap is highlighted whole.
+            highlight = bool(as_words(entry).gaps)
+            left.append(_paragraph(entry_ppr, _run(plain(entry), RECIPIENT_SIZE, highlight=highlight)))
 
         size = self.body_size
         lines = [
@@ -977,13 +937,10 @@ class _Builder:
             for index, line in enumerate(lines)
         ]
         right += [_paragraph(_ppr(size))] * SIGNATURE_BLANK_LINES
-        name = " ".join(clean_text(signature.name).split())
-        right.append(
-            _paragraph(
-                _ppr(size, bold=True),
-                _run(name or "[Chưa nhập: họ và tên người ký]", size, bold=True, highlight=not name),
-            )
+        name = Words(
+            *(" ".join(clean_text(p).split()) if isinstance(p, str) else p for p in as_words(signature.name).parts)
         )
+        right.append(_paragraph(_ppr(size, bold=True), *_runs(name, size, bold=True)))
         widths = (SIGN_LEFT_WIDTH, SIGN_RIGHT_WIDTH)
         self.body += [
             _table_start(widths, borders=False, margin=LAYOUT_CELL_MARGIN),
@@ -1025,9 +982,9 @@ class _Builder:
     def _annex_reference(self) -> str:
         """ "(Kèm theo Báo cáo số 15/BC-TA ngày 05 tháng 01 năm 2025)", when known."""
         header = self.source.header
-        number = clean_text(header.number_line).strip()
+        number = clean_text(plain(header.number_line)).strip()
         number = re.sub(r"^Số\s*:\s*", "", number).strip()
-        match = _DATE.search(clean_text(header.place_date))
+        match = _DATE.search(clean_text(plain(header.place_date)))
         parts = [f"Kèm theo {header.doc_type.strip().capitalize() or 'Báo cáo'}"]
         if number:
             parts.append(f"số {number}")
@@ -1050,7 +1007,7 @@ def _properties(doc: Any, source: Document) -> None:
     props.version = ""
     props.language = LANGUAGE
     props.revision = 1
-    when = _document_date(source.header.place_date)
+    when = _document_date(plain(source.header.place_date))
     element = props._element
     for tag in ("dcterms:created", "dcterms:modified"):
         for old in element.findall(qn(tag)):
@@ -1060,8 +1017,8 @@ def _properties(doc: Any, source: Document) -> None:
         props.modified = when
 
 
-def _fit_row(values: Sequence[str], columns: int) -> list[str]:
-    cells = [" ".join(clean_text(value).split()) for value in values][:columns]
+def _fit_row(values: Sequence[str | Gap], columns: int) -> list[str]:
+    cells = [" ".join(clean_text(plain(value)).split()) for value in values][:columns]
     return cells + [""] * (columns - len(cells))
 
 
