@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import accumulate
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
@@ -95,7 +96,9 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 def balanced_lines(text: str, size: float, bold: bool, max_width: float) -> list[str]:
     """Split ``text`` at a space into two lines of similar width when it is too wide.
 
-    Explicit line breaks in ``text`` are kept; a part that fits stays whole.
+    Explicit line breaks in ``text`` are kept; a part that fits stays whole. The split
+    is where the wider of the two lines is narrowest (the first such space), found in
+    one pass over the words' widths: linear in the length of the text.
 
     >>> balanced_lines("TÒA ÁN NHÂN DÂN TỈNH QUẢNG NINH", 13, True, 170)
     ['TÒA ÁN NHÂN DÂN', 'TỈNH QUẢNG NINH']
@@ -104,18 +107,22 @@ def balanced_lines(text: str, size: float, bold: bool, max_width: float) -> list
     """
     lines: list[str] = []
     for part in text.splitlines() or [""]:
-        part = " ".join(part.split())
-        words = part.split(" ")
+        words = part.split()
+        part = " ".join(words)
         # A little slack: real font metrics and kerning differ from the estimate.
         if text_width(part, size, bold) <= 0.96 * max_width or len(words) < 2:
             lines.append(part)
             continue
-        best = min(
-            range(1, len(words)),
-            key=lambda i: max(
-                text_width(" ".join(words[:i]), size, bold),
-                text_width(" ".join(words[i:]), size, bold),
-            ),
-        )
+        # Widths are sums of whole units, so comparing them in units is exact.
+        widths = [_units(word, bold) for word in words]
+        before = list(accumulate(widths))  # before[i - 1]: words[:i] without the spaces between
+        total = before[-1]
+        best, best_wider = 1, -1
+        for i in range(1, len(words)):
+            left = before[i - 1] + (i - 1) * _SPACE
+            right = total - before[i - 1] + (len(words) - i - 1) * _SPACE
+            wider = max(left, right)
+            if best_wider < 0 or wider < best_wider:
+                best, best_wider = i, wider
         lines.extend([" ".join(words[:best]), " ".join(words[best:])])
     return lines
