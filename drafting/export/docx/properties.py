@@ -17,6 +17,7 @@ from drafting.export.docx.layout import LANGUAGE
 from drafting.export.docx.measure import clean_text
 
 DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+PROPERTY_LIMIT = 255  # characters a core property holds (python-docx refuses more)
 
 
 def document_date(place_date: str) -> dt.datetime | None:
@@ -37,15 +38,35 @@ def document_date(place_date: str) -> dt.datetime | None:
         return None
 
 
+def property_text(text: str) -> str:
+    """``text`` cleaned for XML and cut to what a core property holds, at a space, with "…".
+
+    >>> property_text("Tòa án nhân dân")
+    'Tòa án nhân dân'
+    >>> property_text("Tòa án nhân dân khu vực " * 20)[-16:]
+    'vực Tòa án nhân…'
+    >>> len(property_text("x" * 300))
+    255
+    """
+    text = clean_text(text)
+    if len(text) <= PROPERTY_LIMIT:
+        return text
+    cut = text[: PROPERTY_LIMIT - 1]
+    space = cut.rfind(" ")
+    if space > PROPERTY_LIMIT // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–") + "…"
+
+
 def set_properties(doc: docx.document.Document, source: Document) -> None:
     """Fill in the core properties of ``doc`` from ``source``."""
     props = doc.core_properties
-    props.title = clean_text(source.title)
-    props.author = clean_text(source.author)
+    props.title = property_text(source.title)
+    props.author = property_text(source.author)
     props.last_modified_by = ""
     props.comments = ""
     props.keywords = ""
-    props.subject = clean_text(source.header.summary)
+    props.subject = property_text(source.header.summary)
     props.category = ""
     props.content_status = ""
     props.identifier = ""
