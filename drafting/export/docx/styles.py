@@ -3,6 +3,12 @@
 All of it depends only on the body's type size and line spacing, so it is built once
 per process and layout, kept as the bytes of a .docx, and opened afresh for each
 report (opening is much cheaper than building).
+
+python-docx's public API sets the page, the paragraph formats of styles and the
+header's "different first page"; the oxml layer does the rest, which the API does not
+reach: the document defaults and every style's fonts in all four script slots
+(``w:rFonts``, theme fonts removed), the language, and the PAGE field of the page
+number (``w:fldChar`` runs), written into the header part's element.
 """
 
 from __future__ import annotations
