@@ -27,6 +27,10 @@ SIGNER_MISSING = "họ và tên người ký"
 RECIPIENTS_MISSING = "nơi nhận"
 PLACE_MISSING = "địa danh"
 
+_BLANK = " " + "".join(map(chr, range(32)))  # spaces and C0 controls (tabs, line breaks): never printed
+_MARKS = "-–—•+*" + _BLANK  # list marks and blanks before a recipient
+_ENDS = ";,." + _BLANK  # punctuation and blanks after one
+
 
 @dataclass(frozen=True)
 class Gap:
@@ -178,17 +182,17 @@ class Paragraph:
         'Trên đây là báo cáo tổng kết./.'
         >>> Paragraph("Kính đề nghị ./.").closed().text
         'Kính đề nghị./.'
-        >>> Paragraph("- Đề nghị bổ sung biên chế;").closed().text
+        >>> Paragraph("- Đề nghị bổ sung biên chế ;\x07").closed().text
         '- Đề nghị bổ sung biên chế./.'
         >>> Paragraph("[Chưa nhập: kiến nghị]").closed().parts
         (Gap(what='kiến nghị'), './.')
         """
         parts = list(self.parts)
         if parts and isinstance(parts[-1], str):
-            last = parts[-1].rstrip()
+            last = parts[-1].rstrip(_BLANK)
             if last.endswith(CLOSING):
-                last = last[: -len(CLOSING)].rstrip()
-            parts[-1] = last.rstrip(".;:,")
+                last = last[: -len(CLOSING)]
+            parts[-1] = last.rstrip(".;:," + _BLANK)
         return Paragraph(Words(*parts, CLOSING))
 
 
@@ -312,13 +316,8 @@ class Signature:
     name: Inline
 
     def __post_init__(self) -> None:
-        if not plain(self.name).strip():
+        if not plain(self.name).strip(_BLANK):
             object.__setattr__(self, "name", Gap(SIGNER_MISSING))
-
-
-_CONTROLS = "".join(map(chr, range(32)))
-_MARKS = "-–—•+* " + _CONTROLS  # list marks and spaces before a recipient
-_ENDS = ";,. " + _CONTROLS  # punctuation and spaces after one
 
 
 def _recipient_core(entry: Inline) -> Words:
