@@ -56,7 +56,7 @@ def cell_count(value: Any, money: bool = False) -> int | None:
     ...
     ValueError: số liệu không được âm (-3)
     """
-    from drafting.editing.draft import parse_count
+    from drafting.editing.draft import MAX_COUNT, MAX_MONEY, parse_count
 
     if value is None:
         return None
@@ -67,6 +67,9 @@ def cell_count(value: Any, money: bool = False) -> int | None:
     if isinstance(value, (int, float)):
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueError("ô không chứa số hợp lệ")
+        if value == int(value) and 0 <= value <= (MAX_MONEY if money else MAX_COUNT):
+            return int(value)
+        # Out of bounds or not whole: the message the TUI gives for the same number typed.
         return parse_count(format_number(value, 6), money=money)
     text = nfc(str(value)).strip()
     if text.upper() in EXCEL_ERRORS:
