@@ -7,6 +7,7 @@ with one located Vietnamese line per problem on stderr and never a traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -268,8 +269,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def utf8_streams() -> None:
+    """Write standard output and error in UTF-8 whatever the locale's code page (a
+    Windows console set to cp1258 or cp1252, output redirected to a file or a pipe)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "")
+        if isinstance(stream, io.TextIOWrapper) and encoding != "utf8":
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit status."""
+    utf8_streams()
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
@@ -288,20 +299,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> NoReturn:
-    """The ``drafting`` program: :func:`main`, with the garbage collector tuned for a
-    short-lived process.
-
-    Collections are made rarer while the command runs, and the objects alive at the end
-    are frozen, so that the interpreter does not search them all for garbage cycles
-    before exiting (together 60 ms of a ``check``). Output is written and files closed
-    by then; the operating system takes the memory back.
-    """
-    import gc
-
-    gc.set_threshold(50_000, 20, 20)
-    status = main()
-    gc.freeze()
-    sys.exit(status)
+    """The ``drafting`` program: :func:`main`, exiting with its status."""
+    sys.exit(main())
 
 
 if __name__ == "__main__":  # pragma: no cover
