@@ -304,3 +304,27 @@ def test_the_data_file_itself(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert refused(capsys, broken, broken.read_bytes(), book)[0].startswith(f"{broken}:")
     assert main(["import", str(book)]) == 2
     assert "--into" in capsys.readouterr().err
+
+
+def test_as_a_user_runs_it(tmp_path: Path, data: tuple[Path, bytes]) -> None:
+    """The real program: exit 2, the located line on standard error, no traceback."""
+    from conftest import run_cli
+
+    book = _workbook_with(tmp_path, {"D5": -3}, sheet="Án hình sự")
+    path, before = data
+    result = run_cli("import", str(book), "--into", str(path))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"{book}, trang Án hình sự, ô D5: số liệu không được âm (-3)"
+    assert "Traceback" not in result.stderr and path.read_bytes() == before
+
+
+def test_csv_decimal_comma_not_quoted(
+    tmp_path: Path, data: tuple[Path, bytes], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With "," separating, an unquoted "12,5" splits into two cells: refused, not read as 12 and 5."""
+    book = tmp_path / "so-lieu.csv"
+    book.write_text("Chỉ số,Mã,Năm 2025,Cùng kỳ năm 2024\nThụ lý,an_hinh_su.thu_ly,12,5,7\n", encoding="utf-8")
+    assert refused(capsys, *data, book) == [
+        f"{book}, ô E2: dòng có nhiều ô hơn dòng tiêu đề: có thể một số có dấu phẩy thập phân (12,5) chưa được "
+        "đặt trong ngoặc kép khi dấu phân cách là dấu phẩy"
+    ]

@@ -135,7 +135,15 @@ def _read_template_sheet(
     columns = _columns(book, sheet, header_row, year, out)
     if columns is None:
         return
+    width = max(c for c in range(1, sheet.max_column + 1) if sheet.cell(header_row, c) is not None)
     for row in range(header_row + 1, sheet.max_row + 1):
+        if book.is_csv and any(sheet.cell(row, c) is not None for c in range(width + 1, sheet.max_column + 1)):
+            message = (
+                "dòng có nhiều ô hơn dòng tiêu đề: có thể một số có dấu phẩy thập phân (12,5) chưa được "
+                "đặt trong ngoặc kép khi dấu phân cách là dấu phẩy"
+            )
+            out.problems.append(book.problem(message, sheet, row, width + 1))
+            continue
         raw = sheet.cell(row, id_column)
         fid = "" if raw is None else str(raw).strip()
         if not fid:
@@ -175,17 +183,17 @@ def by_map(book: Book, layout: Map) -> Located:
     """Readings at the places a map names."""
     out = Located()
     labels: dict[tuple[str, int], dict[str, list[int]]] = {}
-    checked: set[str] = set()
+    usable: dict[str, bool] = {}
     for source in layout.sources:
         sheet = _sheet(book, source, out)
         if sheet is None:
             continue
-        if sheet.title not in checked:
-            checked.add(sheet.title)
+        if sheet.title not in usable:
             big = too_large(book, sheet)
+            usable[sheet.title] = big is None
             if big is not None:
                 out.problems.append(big)
-        if too_large(book, sheet) is not None:
+        if not usable[sheet.title]:
             continue
         row_found: int | None = None
         if source.label:

@@ -8,7 +8,7 @@ Rows and columns are 1-based, as in a spreadsheet.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from drafting.errors import Problem
@@ -78,7 +78,7 @@ def parse_cell(text: str) -> tuple[int, int]:
 
 @dataclass
 class Sheet:
-    """One sheet: its title, whether it is hidden, and its cells.
+    """One sheet: its title and its cells (a hidden sheet is read like any other).
 
     ``cell(row, column)`` returns the value shown in a cell: a cell inside a merged range
     shows the value of the range's top-left cell. ``max_row`` and ``max_column`` bound
@@ -89,7 +89,6 @@ class Sheet:
     max_row: int
     max_column: int
     read: Callable[[int, int], Any]
-    hidden: bool = False
     merged: Sequence[tuple[int, int, int, int]] = ()  # (min_row, min_col, max_row, max_col)
 
     def cell(self, row: int, column: int) -> Any:
@@ -118,7 +117,6 @@ class Book:
     sheets: list[Sheet]
     is_csv: bool = False
     formulas: Callable[[dict[str, set[tuple[int, int]]]], dict[tuple[str, int, int], str]] | None = None
-    notes: list[str] = field(default_factory=list)
 
     def sheet(self, title: str) -> Sheet | None:
         for sheet in self.sheets:

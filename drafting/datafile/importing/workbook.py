@@ -104,7 +104,6 @@ def open_workbook(path: Path, name: str | None = None) -> Book:
                 max_row=ws.max_row,
                 max_column=ws.max_column,
                 read=_reader(ws),
-                hidden=ws.sheet_state != "visible",
                 merged=merged,
             )
         )
