@@ -333,3 +333,26 @@ def test_library_plan_into_an_open_draft(tmp_path: Path) -> None:
     assert apply_plan(plan, draft) == len(expected_values())
     assert draft.dirty and data.read_bytes() == before
     assert draft.figure_value("an_hinh_su.thu_ly", "ky_nay") == expected_values()[("an_hinh_su.thu_ly", "ky_nay")]
+
+
+def test_csv_through_a_map(tmp_path: Path) -> None:
+    """A CSV export of another layout, read through a map (a CSV has one sheet: ``trang`` is not needed)."""
+    book = tmp_path / "bieu.csv"
+    book.write_text("STT;Loại án;Thụ lý;Cùng kỳ\n1;Hình sự;1.412;1.318\n2;Dân sự;3.046;2.871\n", encoding="utf-8-sig")
+    layout = tmp_path / "ban-do.yaml"
+    layout.write_text(
+        "mac_dinh: {cot_nhan: B, ky_nay: C, cung_ky: D}\n"
+        "chi_so:\n"
+        "  an_hinh_su.thu_ly: {tim: hình sự}\n"
+        "  an_dan_su.thu_ly: {ky_nay: C3, cung_ky: D3}\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "a.yaml"
+    write_data_file(data)
+    assert run("import", book, "--into", data, "--map", layout) == 0
+    assert data_values(data) == {
+        ("an_hinh_su.thu_ly", "ky_nay"): 1412,
+        ("an_hinh_su.thu_ly", "cung_ky"): 1318,
+        ("an_dan_su.thu_ly", "ky_nay"): 3046,
+        ("an_dan_su.thu_ly", "cung_ky"): 2871,
+    }

@@ -328,3 +328,25 @@ def test_csv_decimal_comma_not_quoted(
         f"{book}, ô E2: dòng có nhiều ô hơn dòng tiêu đề: có thể một số có dấu phẩy thập phân (12,5) chưa được "
         "đặt trong ngoặc kép khi dấu phân cách là dấu phẩy"
     ]
+
+
+def test_more_map_and_file_mistakes(
+    tmp_path: Path, data: tuple[Path, bytes], capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = _workbook_with(tmp_path, {"D4": 5})
+    layout = tmp_path / "ban-do.yaml"
+    layout.write_text("chi_so:\n  an_hinh_su.ty_le_giai_quyet: {trang: A, ky_nay: D4}\n", encoding="utf-8")
+    assert refused(capsys, *data, book, "--map", layout) == [
+        f"{layout}:2: chi_so.an_hinh_su.ty_le_giai_quyet: tỷ lệ do công cụ tự tính từ các số liệu, không nhập"
+    ]
+    layout.write_text("chi_so:\n  an_hinh_su.thu_ly: {ky_nay: D4}\n", encoding="utf-8")
+    assert refused(capsys, *data, book, "--map", layout)[0].startswith(
+        f"{book}: bản đồ chưa ghi trang của chỉ số an_hinh_su.thu_ly ({layout}:2); các trang: “Hướng dẫn”"
+    )
+    utf16 = tmp_path / "a.csv"
+    utf16.write_bytes("Mã;Năm 2025\n".encode("utf-16"))
+    assert "mã hóa UTF-16" in refused(capsys, *data, utf16)[0]
+    from drafting.resources import SAMPLE_PATH
+
+    assert main(["import", str(book), "--into", str(SAMPLE_PATH)]) == 2
+    assert "tệp mẫu" in capsys.readouterr().err
