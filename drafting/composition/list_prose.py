@@ -10,7 +10,7 @@ import datetime
 from drafting.bank.outline import Outline
 from drafting.bank.sandbox import render
 from drafting.composition.context import year_context
-from drafting.document import Paragraph
+from drafting.document import Gap, Paragraph
 from drafting.report import IssuedDocument, ListItem, Movement, ReportData
 from drafting.schema import ListPart, ListSpec
 from drafting.vi.dates import format_short_date
@@ -73,7 +73,7 @@ def _enumerated(report: ReportData, outline: Outline, list_name: str, texts: lis
     style = outline.list_styles[list_name]
     context: dict[str, object] = {**year_context(report.year)}
     if not texts:
-        return [Paragraph(f"[Chưa nhập: {render(style.missing, context)}]", placeholder=True)]
+        return [Paragraph(Gap(render(style.missing, context)))]
     count = len(texts)
     context["so"] = f"{count:02d}" if report.options.leading_zero and count < 10 else str(count)
     return enumeration(render(style.lead, context), texts)
@@ -126,7 +126,7 @@ def movement_paragraphs(report: ReportData, outline: Outline, list_name: str) ->
         return render(style.lead, {**years, "ten": quote(name)})
 
     def missing(name: str) -> Paragraph:
-        return Paragraph(f"[Chưa nhập: {render(style.missing, {**years, 'ten': quote(name)})}]", placeholder=True)
+        return Paragraph(Gap(render(style.missing, {**years, "ten": quote(name)})))
 
     results: dict[str, list[Movement]] = {}
     for movement in report.movements:
