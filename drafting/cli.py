@@ -72,6 +72,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(json.dumps({"errors": errors, "warnings": [], "missing": []}, ensure_ascii=False, indent=2))
         _print_problems(exc.problems)
         return EXIT_UNUSABLE
+    _print_notes(result.source, result.notes)
     if args.format == "json":
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return result.exit_code
@@ -87,6 +88,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         print(f"{args.file}: {summary}.")
     return result.exit_code
+
+
+def _print_notes(source: object, notes: Sequence[str]) -> None:
+    """Say on stderr what was done to read an older file (never silently)."""
+    for note in notes:
+        sys.stderr.write(f"{source}: cảnh báo: {note}\n")
 
 
 def _problem_json(problem: Problem) -> dict[str, object]:
@@ -107,7 +114,9 @@ def cmd_render(args: argparse.Namespace) -> int:
     if not batch:
         from drafting.export.render import render_file
 
-        written = render_file(inputs[0], output, args.format)
+        notes: list[str] = []
+        written = render_file(inputs[0], output, args.format, notes=notes)
+        _print_notes(inputs[0], notes)
         print(f"Đã ghi {written}")
         return EXIT_OK
     from drafting.export.batch import Progress, collect_inputs, render_batch
@@ -123,6 +132,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise OutputError(f"{output}: thư mục “{parent}” không tồn tại")
     fmt = args.format or "docx"
     result = render_batch(sources, output, fmt, args.jobs, Progress(len(sources)))
+    for source, note in result.notes:
+        _print_notes(source, [note])
     print(f"Đã ghi {len(result.written)}/{len(sources)} báo cáo vào {output}")
     if result.failures:
         sys.stderr.write(f"Không xuất được {len(result.failures)} tệp:\n")

@@ -202,7 +202,9 @@ class ReportData:
     (``tong_hop``) and keeps each unit's values of this period in ``unit_figures``
     (``so_lieu_don_vi``: unit name → figure id → value), which the annex tabulates.
     ``lists`` holds the lists the schema adds beyond documents and movements, by key;
-    ``locations`` where everything was in the data file (for messages).
+    ``locations`` where everything was in the data file (for messages); ``migrations``
+    the notes of the format migrations applied when an older file was read
+    (:mod:`drafting.datafile.migrate`).
     """
 
     year: int
@@ -218,6 +220,7 @@ class ReportData:
     lists: dict[str, tuple[ListItem, ...]] = field(default_factory=dict)
     source: str = ""
     locations: Locations = field(default_factory=Locations)
+    migrations: tuple[str, ...] = ()
 
     def figure(self, figure_id: str) -> FigureValue:
         """The value of a figure (an empty value when the writer left it out)."""

@@ -7,9 +7,12 @@ own, a second unit, their consolidation and a minimal file. ``ket_qua/`` beside 
 holds what the code gave for each file when the corpus was made: the Markdown and the
 text rendering and ``check --format json`` (with its exit status).
 
-Every file must open as a draft (its text unchanged by opening and saving), check and
-render exactly as stored. A change that alters the output on purpose updates the
-stored files and lists the differences in its commit message:
+Every file must open as a draft, check and render exactly as stored. They are files of
+format version 1 (no ``phien_ban``): opening one migrates it in memory to the current
+format — its text gains ``phien_ban: 2`` after the year and nothing else, the draft is
+marked changed with a note — and ``check`` and ``render`` say so on stderr, naming the
+migration (:mod:`drafting.datafile.migrate`). A change that alters the output on
+purpose updates the stored files and lists the differences in its commit message:
 
     .venv/bin/python tests/test_corpus_today.py --update     # rewrite ket_qua/, print the diff
 """
@@ -28,6 +31,7 @@ if str(ROOT) not in sys.path:  # run as a script
     sys.path.insert(0, str(ROOT))
 
 from drafting.cli import main  # noqa: E402
+from drafting.datafile.migrate import CURRENT, MIGRATIONS  # noqa: E402
 from drafting.editing.draft import Draft  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus" / "hien_nay"
@@ -52,31 +56,42 @@ def _run(*args: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def outputs(name: str, folder: Path) -> dict[str, str]:
-    """What the code gives for corpus file ``name``: ``{result file name: text}``."""
+def outputs(name: str, folder: Path, notes: list[str] | None = None) -> dict[str, str]:
+    """What the code gives for corpus file ``name``: ``{result file name: text}`` (and what
+    ``check`` and ``render`` said on stderr, in ``notes``)."""
     stem = Path(name).stem
     results: dict[str, str] = {}
-    code, out, _ = _run("check", name, "--format", "json")
+    code, out, err = _run("check", name, "--format", "json")
     results[f"{stem}.check.json"] = json.dumps(
         {"exit": code, "check": json.loads(out)}, ensure_ascii=False, indent=2, sort_keys=False
     )
+    said = [err]
     for fmt in ("md", "txt"):
         target = folder / f"{stem}.{fmt}"
         code, _, err = _run("render", name, "-o", str(target), "--format", fmt)
         assert code == 0, err
+        said.append(err)
         results[target.name] = target.read_text(encoding="utf-8")
+    if notes is not None:
+        notes += said
     return results
 
 
 @pytest.mark.parametrize("name", FILES)
 def test_corpus_file_opens_checks_and_renders_as_stored(name: str, tmp_path: Path) -> None:
     path = CORPUS / name
+    text = path.read_text(encoding="utf-8")
+    year = next(line for line in text.splitlines() if line.startswith("nam: "))
     draft = Draft.open(path)
-    assert draft.text() == path.read_text(encoding="utf-8")
+    assert draft.text() == text.replace(year + "\n", f"{year}\nphien_ban: {CURRENT}\n", 1)
+    assert draft.dirty and len(draft.notes) == len(MIGRATIONS) and "them_phien_ban" in draft.notes[0]
     draft.report()  # validates
-    for result, text in outputs(name, tmp_path).items():
+    said: list[str] = []
+    for result, output in outputs(name, tmp_path, said).items():
         stored = (RESULTS / result).read_text(encoding="utf-8")
-        assert text == stored, f"{result} differs from the stored result:\n" + _diff(stored, text, result)
+        assert output == stored, f"{result} differs from the stored result:\n" + _diff(stored, output, result)
+    assert all(err.startswith(f"{name}: cảnh báo: tệp viết theo định dạng phiên bản 1") for err in said), said
+    assert all("(them_phien_ban:" in err for err in said)
 
 
 def test_corpus_is_complete() -> None:

@@ -30,7 +30,17 @@ _FIELD_KEYS = (
 _TOP_KEYS = ("khoa", "nhan", "chu_thich", "tep_moi", "sang_nam", "truong", "danh_sach", "hieu_luc")
 _LIST_KEYS = ("muc_ten", "phan_loai", "phan", "vi_du", "chu_thich_muc", "truong")
 _VALIDITY_KEYS = ("tu_nam", "den_nam", "cap")
-STRUCTURE_KEYS = ("nam", "don_vi", "tuy_chon", "chi_tieu", "so_lieu", "noi_dung", "tong_hop", "so_lieu_don_vi")
+STRUCTURE_KEYS = (
+    "nam",
+    "phien_ban",
+    "don_vi",
+    "tuy_chon",
+    "chi_tieu",
+    "so_lieu",
+    "noi_dung",
+    "tong_hop",
+    "so_lieu_don_vi",
+)
 """Top-level keys whose content the code reads; any other top-level key is a list."""
 
 

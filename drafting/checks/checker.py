@@ -44,6 +44,8 @@ class CheckResult:
     warnings: list[Finding] = field(default_factory=list)
     missing: list[Finding] = field(default_factory=list)
     statuses: dict[str, SectionStatus] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    """About the file rather than the report: the format migrations applied when reading it."""
 
     @property
     def exit_code(self) -> int:
@@ -230,7 +232,7 @@ def check_report(report: ReportData, bank: Bank | None = None) -> CheckResult:
 
     bank = bank if bank is not None else default_bank()
     catalogue, outline = bank.catalogue, bank.outline
-    result = CheckResult(report.source)
+    result = CheckResult(report.source, notes=list(report.migrations))
     result.errors.extend(check_consistency(report, bank))
     composer = Composer.create(report, bank)
     document: Document | None = None
@@ -260,10 +262,10 @@ def check_file(path: Path | str, bank: Bank | None = None) -> CheckResult:
 
     bank = bank if bank is not None else default_bank()
     data, _ = read_yaml_file(path, comments=False, keep_bad=True)
-    found = validate(data, str(path), bank)
+    found = validate(data, str(path), bank, owned=True)
     if found.report is not None:
         return check_report(found.report, bank)
-    result = CheckResult(str(path))
+    result = CheckResult(str(path), notes=list(found.migrations))
     for problem in found.problems:
         finding = from_problem(problem, section_of(problem.key, bank, found.locations))
         (result.warnings if problem.severity == "warning" else result.errors).append(finding)

@@ -24,6 +24,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from drafting.bank.bank import Bank
 from drafting.bank.catalogue import Catalogue
+from drafting.datafile.migrate import migrate
 from drafting.errors import OutputError
 from drafting.files.yamlio import atomic_write_text, dump_yaml, read_yaml_file
 from drafting.schema import Schema
@@ -195,6 +196,7 @@ def carry_over_text(last_year_path: Path, bank: Bank) -> tuple[int, str]:
     from drafting.datafile.validate import validate_report
 
     data, _ = read_yaml_file(last_year_path)
+    migrate(data)  # the new file is written in the current format
     report = validate_report(data, str(last_year_path), bank)
     year = report.year + 1
     data["nam"] = year

@@ -26,6 +26,7 @@ from drafting.bank.catalogue import Catalogue
 from drafting.bank.sandbox import render
 from drafting.composition.context import year_context
 from drafting.datafile.merge import document_lines, grouped, list_lines, movement_lines, named
+from drafting.datafile.migrate import CURRENT, VERSION_KEY
 from drafting.datafile.skeleton import comment_lines, field_lines, quote, scalar
 from drafting.errors import Problem, ProblemsError
 from drafting.files import yamlio
@@ -114,6 +115,9 @@ def consolidate_reports(
         "",
         *comment_lines(schema.top_key("nam").comment),
         f"nam: {year}",
+        "",
+        *comment_lines(schema.top_key(VERSION_KEY).comment),
+        f"{VERSION_KEY}: {CURRENT}",
         "",
         *comment_lines(schema.top_key("tong_hop").comment),
         "tong_hop:",
@@ -305,6 +309,8 @@ def consolidate(
     reports = [r for r, _ in loaded if r is not None]
     unit_report = load_report(unit_file, bank) if unit_file is not None else None
     result = consolidate_reports(reports, str(output), unit_report, bank=bank)
+    for report in [*reports, *([unit_report] if unit_report is not None else [])]:
+        result.warnings += [Problem(report.source, None, VERSION_KEY, note) for note in report.migrations]
     # The output must itself be a valid, readable data file.
     size = len(result.text.encode("utf-8"))
     if size > yamlio.MAX_FILE_BYTES:

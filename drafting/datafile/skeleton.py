@@ -14,6 +14,7 @@ from pathlib import Path
 from drafting.bank.bank import Bank
 from drafting.bank.sandbox import render
 from drafting.composition.context import year_context
+from drafting.datafile.migrate import CURRENT, VERSION_KEY
 from drafting.files.yamlio import atomic_write_text
 from drafting.schema import FieldSpec, ListSpec, TopKey
 
@@ -95,6 +96,7 @@ class _Skeleton:
             return lines
         builders: dict[str, Callable[[], list[str]]] = {
             "nam": lambda: [f"nam: {self.year}"],
+            VERSION_KEY: lambda: [f"{VERSION_KEY}: {CURRENT}"],
             "don_vi": lambda: ["don_vi:", *self.fields(schema.unit_fields(self.year))],
             "tuy_chon": lambda: ["tuy_chon:", *self.fields(schema.option_fields(self.year))],
             "so_lieu": self.figures,

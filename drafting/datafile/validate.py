@@ -11,12 +11,14 @@ document afterwards. Nothing typed by the writer is ever rendered as a template.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import copy
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from drafting.bank.bank import Bank, default_bank
+from drafting.datafile.migrate import CURRENT, VERSION_KEY, migrate, version_of
 from drafting.datafile.places import locate
 from drafting.datafile.read_figures import figures, targets, unit_figures
 from drafting.datafile.read_lists import TYPED_LISTS, document, list_items, movement
@@ -46,17 +48,21 @@ def load_report(path: Path | str, bank: Bank | None = None, *, comments: bool = 
     ``comments`` is kept for callers that name it: a report never holds the YAML document.
     """
     data, _ = read_yaml_file(path, comments=False, keep_bad=True)
-    return validate_report(data, str(path), bank)
+    return _report(validate(data, str(path), bank, owned=True))
 
 
 def parse_report(text: str, filename: str = "<văn bản>", bank: Bank | None = None) -> ReportData:
     """Validate data file text (used by the TUI and tests)."""
-    return validate_report(parse_yaml(text, filename, keep_bad=True), filename, bank)
+    return _report(validate(parse_yaml(text, filename, keep_bad=True), filename, bank, owned=True))
 
 
 def validate_report(data: Any, filename: str, bank: Bank | None = None) -> ReportData:
-    """Validate parsed data (see :func:`load_report`); raise :class:`ProblemsError` with every problem."""
-    result = validate(data, filename, bank)
+    """Validate parsed data (see :func:`load_report`); raise :class:`ProblemsError` with every
+    problem. Data of an older format is migrated in a copy (``data`` is not changed)."""
+    return _report(validate(data, filename, bank))
+
+
+def _report(result: Validation) -> ReportData:
     if result.report is None:
         raise ProblemsError(result.problems)
     return result.report
@@ -85,27 +91,35 @@ def validate_mapping(data: Mapping[str, Any], source: str = "<dict>", bank: Bank
 @dataclass(frozen=True)
 class Validation:
     """What validating a data file found: the report (``None`` when there are problems),
-    every problem, and where everything is (for placing the problems in the outline)."""
+    every problem, where everything is (for placing the problems in the outline) and the
+    notes of the format migrations applied to an older file."""
 
     report: ReportData | None
     problems: tuple[Problem, ...]
     locations: Locations
+    migrations: tuple[str, ...] = ()
 
 
-def validate(data: Any, filename: str, bank: Bank | None = None) -> Validation:
-    """Validate parsed data and keep what was found; see :func:`validate_report`."""
+def validate(data: Any, filename: str, bank: Bank | None = None, *, owned: bool = False) -> Validation:
+    """Validate parsed data and keep what was found; see :func:`validate_report`. Data of an
+    older format is migrated first: in place when the caller ``owned`` it, else in a copy."""
     bank = bank if bank is not None else default_bank()
     catalogue, outline, schema = bank.catalogue, bank.outline, bank.schema
     if data is None:
         return _refused(filename, "tệp rỗng: thiếu năm báo cáo (nam) và số liệu")
     if not isinstance(data, Mapping):
         return _refused(filename, f"tệp dữ liệu phải là bảng khóa (mapping), không phải {type_name(data)}")
+    older = (version_of(data) or CURRENT) < CURRENT
+    if older and not (owned and isinstance(data, MutableMapping)):
+        data = copy.deepcopy(data if isinstance(data, MutableMapping) else dict(data))
+    migrations = tuple(m.note() for m in migrate(data)) if isinstance(data, MutableMapping) else ()
     r = DataReader(filename)
     lines, unconstructed = locate(data, filename)
     r.problems.extend(unconstructed)
     r.unknown_keys(data, schema.top_keys, "")
 
     year = _year(r, data)
+    _version(r, data)
     unit = _unit(r, data, schema, year)
     level = _level(unit)
     options = _options(r, data, schema, year, level)
@@ -131,14 +145,15 @@ def validate(data: Any, filename: str, bank: Bank | None = None) -> Validation:
         unit_figures=unit_figures(r, data, catalogue, units),
         lists=lists,
         source=filename,
+        migrations=migrations,
     )
     order = {key: i for i, key in enumerate(("don_vi", "tong_hop", "so_lieu", *(s.key for s in schema.lists)))}
     texts = sorted(r.texts.items(), key=lambda kv: order.get(kv[0].split(".", 1)[0].split("[", 1)[0], len(order)))
     locations = Locations(lines, tuple(texts), r.views)
     if r.problems:
         problems = tuple(sorted(set(r.problems), key=lambda p: (p.line or 0, p.key)))
-        return Validation(None, problems, locations)
-    return Validation(replace(report, locations=locations), (), locations)
+        return Validation(None, problems, locations, migrations)
+    return Validation(replace(report, locations=locations), (), locations, migrations)
 
 
 def _refused(filename: str, message: str) -> Validation:
@@ -157,6 +172,22 @@ def _year(r: DataReader, data: Mapping[str, Any]) -> int | None:
         r.problem(data, "nam", "nam", f"năm báo cáo {value} nằm ngoài khoảng {MIN_YEAR}–{MAX_YEAR}")
         return None
     return value
+
+
+def _version(r: DataReader, data: Mapping[str, Any]) -> None:
+    """The format version (after migration: the current one, unless the file is newer)."""
+    if VERSION_KEY not in data:
+        return
+    value = data[VERSION_KEY]
+    if version_of(data) is None:
+        message = f"phiên bản định dạng phải là số nguyên từ 1 đến {CURRENT}, không phải {type_name(value)}"
+        r.problem(data, VERSION_KEY, VERSION_KEY, message)
+    elif value > CURRENT:
+        message = (
+            f"tệp viết theo định dạng phiên bản {value}, mới hơn phiên bản {CURRENT} mà công cụ này đọc được; "
+            "hãy cập nhật công cụ"
+        )
+        r.problem(data, VERSION_KEY, VERSION_KEY, message)
 
 
 def _unit(r: DataReader, data: Mapping[str, Any], schema: Schema, year: int | None) -> Unit:

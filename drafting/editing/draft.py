@@ -39,6 +39,7 @@ from drafting.bank.bank import Bank, default_bank
 from drafting.bank.catalogue import Catalogue, Figure
 from drafting.bank.outline import Outline
 from drafting.errors import OutputError, Problem, ProblemsError
+from drafting.files.roundtrip import block_seq, delete_at, insert_at, insert_ordered, item_tail, put_tail, take_tail
 from drafting.files.yamlio import atomic_write_text, dump_yaml, parse_yaml, read_yaml_file
 from drafting.report import Value
 from drafting.resources import EXAMPLES_DIR, writable_dir
@@ -225,126 +226,6 @@ def _scalar_text(text: str, old: Any = None) -> str:
     return text
 
 
-def _insert_ordered(node: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
-    """Set ``node[key]``; a new key goes where ``order`` puts it among the existing keys."""
-    if key in node:
-        node[key] = value
-        return
-    rank = {k: i for i, k in enumerate(order)}
-    mine = rank.get(key, len(order))
-    position = len(node)
-    for i, existing in enumerate(node):
-        if rank.get(str(existing), len(order)) > mine:
-            position = i
-            break
-    _insert_at(node, position, value, key)
-
-
-def _block_seq(node: Any) -> CommentedSeq:
-    from ruamel.yaml.comments import CommentedSeq
-
-    if isinstance(node, CommentedSeq) and not node:
-        node.fa.set_block_style()
-    return node  # type: ignore[no-any-return]
-
-
-# Comments between two keys belong, in ruamel, to the end of the value before them: the
-# block comment before ``phong_trao:`` is held by the last key of the last ``van_ban``
-# row. When rows are added at the end, removed or moved, that comment is moved so that
-# it stays where the writer put it.
-
-_Holder = tuple[Any, Any, int]
-
-
-def _tail_holder(node: Any) -> _Holder | None:
-    """Where the comment after the last line of ``node`` is kept: (container, key, slot)."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if isinstance(node, (CommentedMap, CommentedSeq)) and node.fa.flow_style():
-        return None
-    if isinstance(node, CommentedMap) and node:
-        key = list(node.keys())[-1]
-        inner = _tail_holder(node[key])
-        return inner if inner is not None else (node, key, 2)
-    if isinstance(node, CommentedSeq) and node:
-        index = len(node) - 1
-        inner = _tail_holder(node[index])
-        return inner if inner is not None else (node, index, 0)
-    return None
-
-
-def _take_tail(holder: _Holder | None) -> str:
-    """Detach the lines after the end of line of a holder's comment; return them."""
-    if holder is None:
-        return ""
-    container, key, slot = holder
-    entry = container.ca.items.get(key)
-    if not entry or len(entry) <= slot or entry[slot] is None:
-        return ""
-    token = entry[slot]
-    value = str(token.value)
-    head, newline, rest = value.partition("\n")
-    if not newline or not rest:
-        return ""
-    if head.strip():
-        token.value = head + "\n"
-    else:
-        entry[slot] = None
-    return rest
-
-
-def _put_tail(holder: _Holder | None, text: str) -> None:
-    if holder is None or not text:
-        return
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
-    container, key, slot = holder
-    entry = container.ca.items.setdefault(key, [None, None, None, None] if slot == 2 else [None, None])
-    while len(entry) <= slot:
-        entry.append(None)
-    token = entry[slot]
-    if token is None:
-        entry[slot] = CommentToken("\n" + text, CommentMark(0), None)
-    else:
-        value = token.value
-        token.value = (value if value.endswith("\n") else value + "\n") + text
-
-
-def _item_tail(container: Any, index: int) -> _Holder | None:
-    """The holder of the comment after item ``index`` of a mapping or a list."""
-    from ruamel.yaml.comments import CommentedMap
-
-    if isinstance(container, CommentedMap):
-        key = list(container.keys())[index]
-        return _tail_holder(container[key]) or (container, key, 2)
-    return _tail_holder(container[index]) or (container, index, 0)
-
-
-def _insert_at(container: Any, index: int, value: Any, key: Any = None) -> None:
-    """Insert an item at ``index``; the comment after the previous item (which introduces
-    what follows it) moves after the new item."""
-    from ruamel.yaml.comments import CommentedMap
-
-    tail = _take_tail(_item_tail(container, index - 1)) if index > 0 else ""
-    if isinstance(container, CommentedMap):
-        container.insert(index, key, value)
-    else:
-        container.insert(index, value)
-    _put_tail(_item_tail(container, index), tail)
-
-
-def _delete_at(container: Any, index: int) -> None:
-    """Delete an item; the comment after it moves after the previous item."""
-    from ruamel.yaml.comments import CommentedMap
-
-    tail = _take_tail(_item_tail(container, index))
-    key = list(container.keys())[index] if isinstance(container, CommentedMap) else index
-    del container[key]
-    if index > 0:
-        _put_tail(_item_tail(container, index - 1), tail)
-
-
 def recovery_path(path: Path | None) -> Path:
     """Where unsaved changes of ``path`` are kept (for a new draft: the current folder, or
     another folder the writer can write to; see :func:`drafting.resources.writable_dir`).
@@ -477,6 +358,8 @@ class Draft:
         self._report: Any = None
         self._report_version = -1
         self.listeners: list[Callable[[Draft], None]] = []
+        self.notes: tuple[str, ...] = ()
+        """What was done to the file when it was opened (format migrations), for the editor to say."""
 
     # ------------------------------------------------------------------ opening
 
@@ -515,7 +398,18 @@ class Draft:
             raise ProblemsError([Problem(str(path), 1, "", NOT_A_MAPPING)])
         draft = cls(data, None if is_bundled(path) else path, source=path, **kwargs)
         draft._source_text = text
+        draft._migrate()
         return draft
+
+    def _migrate(self) -> None:
+        """Bring an older file's document to the current format, in memory: the draft is
+        then changed (saving writes it) and :attr:`notes` says what was done."""
+        from drafting.datafile.migrate import migrate
+
+        applied = migrate(self._doc)
+        if applied:
+            self.notes = tuple(m.note() for m in applied)
+            self.changed()
 
     @classmethod
     def open_or_new(cls, path: Path | str | None, **kwargs: Any) -> Draft:
@@ -706,6 +600,7 @@ class Draft:
         if not isinstance(data, CommentedMap):
             raise ProblemsError([Problem(str(self.recovery_file), 1, "", "bản tự lưu không phải bảng khóa (mapping)")])
         self.doc = data
+        self._migrate()
         self.changed()
         self._recovered_version = self.version
 
@@ -721,7 +616,7 @@ class Draft:
         node = parent.get(key)
         if node is None:
             node = CommentedMap()
-            _insert_ordered(parent, key, node, order)
+            insert_ordered(parent, key, node, order)
         if not isinstance(node, CommentedMap):
             raise ValueError(f"không sửa được: “{what}” trong tệp không phải bảng khóa; hãy sửa tệp bằng tay")
         return node
@@ -732,10 +627,10 @@ class Draft:
         node = parent.get(key)
         if node is None:
             node = CommentedSeq()
-            _insert_ordered(parent, key, node, order)
+            insert_ordered(parent, key, node, order)
         if not isinstance(node, CommentedSeq):
             raise ValueError(f"không sửa được: “{what}” trong tệp không phải danh sách; hãy sửa tệp bằng tay")
-        return _block_seq(node)
+        return block_seq(node)
 
     def _figure(self, figure_id: str) -> Figure:
         figure = self.catalogue.figures.get(figure_id)
@@ -798,14 +693,14 @@ class Draft:
             node = group.get(figure.key)
             if not isinstance(node, CommentedMap):
                 node = CommentedMap()
-                _insert_ordered(group, figure.key, node, figure_order)
+                insert_ordered(group, figure.key, node, figure_order)
             if part == "nguyen_nhan" and not value and part not in node:
                 return False
             if value is None and part not in node:
                 return False
-            _insert_ordered(node, part, value, COMPARED_KEYS)
+            insert_ordered(node, part, value, COMPARED_KEYS)
         else:
-            _insert_ordered(group, figure.key, value, figure_order)
+            insert_ordered(group, figure.key, value, figure_order)
         self.changed()
         return True
 
@@ -842,7 +737,7 @@ class Draft:
             return False
         if isinstance(value, str):
             value = _scalar_text(value, unit.get(key))
-        _insert_ordered(unit, key, value, [f.key for f in self.schema.unit])
+        insert_ordered(unit, key, value, [f.key for f in self.schema.unit])
         self.changed()
         return True
 
@@ -863,13 +758,13 @@ class Draft:
         unit = self._map(self.doc, "don_vi", self.schema.top_keys, "don_vi")
         seq = unit.get("noi_nhan")
         if isinstance(seq, CommentedSeq):
-            tail = _take_tail(_item_tail(seq, len(seq) - 1)) if seq else ""
+            tail = take_tail(item_tail(seq, len(seq) - 1)) if seq else ""
             del seq[:]
             seq.extend(cleaned)
             if seq:
-                _put_tail(_item_tail(seq, len(seq) - 1), tail)
+                put_tail(item_tail(seq, len(seq) - 1), tail)
         else:
-            _insert_ordered(unit, "noi_nhan", CommentedSeq(cleaned), [f.key for f in self.schema.unit])
+            insert_ordered(unit, "noi_nhan", CommentedSeq(cleaned), [f.key for f in self.schema.unit])
         self.changed()
         return True
 
@@ -880,7 +775,7 @@ class Draft:
             raise ValueError(f"năm báo cáo phải từ {MIN_YEAR} đến {MAX_YEAR}")
         if self.doc.get("nam") == value:
             return False
-        _insert_ordered(self.doc, "nam", value, self.schema.top_keys)
+        insert_ordered(self.doc, "nam", value, self.schema.top_keys)
         self.changed()
         return True
 
@@ -925,7 +820,7 @@ class Draft:
         for key in spec.keys:
             if values.get(key) is not None:
                 node[key] = _yaml_value(values[key])
-        _insert_at(seq, len(seq), node)
+        insert_at(seq, len(seq), node)
         self.changed()
         return len(seq) - 1
 
@@ -941,7 +836,7 @@ class Draft:
                     del node[key]
                     changed = True
             elif not _same(node.get(key), value):
-                _insert_ordered(node, key, _yaml_value(value, node.get(key)), spec.keys)
+                insert_ordered(node, key, _yaml_value(value, node.get(key)), spec.keys)
                 changed = True
         if changed:
             self.changed()
@@ -950,7 +845,7 @@ class Draft:
     def remove_row(self, list_key: str, index: int) -> None:
         items = self.doc.get(list_key)
         self._row(items, index, list_key)
-        _delete_at(items, index)
+        delete_at(items, index)
         self.changed()
 
     def add_document(self, kind: str, number: str, date: str, summary: str, unit: str = "") -> int:
@@ -1013,7 +908,7 @@ class Draft:
                 node = self._row(self.doc["phong_trao"], row.index, "phong_trao")
                 if row.result == result:
                     return False
-                _insert_ordered(node, "ket_qua", _scalar_text(result, node.get("ket_qua")), self._order("phong_trao"))
+                insert_ordered(node, "ket_qua", _scalar_text(result, node.get("ket_qua")), self._order("phong_trao"))
                 self.changed()
                 return True
         if not result:
@@ -1032,7 +927,7 @@ class Draft:
             ):
                 position = i
                 break
-        _insert_at(seq, position, node)
+        insert_at(seq, position, node)
         self.changed()
         return True
 
@@ -1052,7 +947,7 @@ class Draft:
         node["ket_qua"] = _scalar_text(_clean_text(result))
         if _clean_text(unit):
             node["don_vi"] = _clean_text(unit)
-        _insert_at(seq, len(seq), node)
+        insert_at(seq, len(seq), node)
         self.changed()
         return len(seq) - 1
 
@@ -1073,7 +968,7 @@ class Draft:
                     changed = True
                 continue
             if str(node.get(key) or "") != value:
-                _insert_ordered(node, key, _scalar_text(value, node.get(key)), self._order("phong_trao"))
+                insert_ordered(node, key, _scalar_text(value, node.get(key)), self._order("phong_trao"))
                 changed = True
         if changed:
             self.changed()
@@ -1082,7 +977,7 @@ class Draft:
     def remove_movement(self, index: int) -> None:
         items = self.doc.get("phong_trao")
         self._row(items, index, "phong_trao")
-        _delete_at(items, index)
+        delete_at(items, index)
         self.changed()
 
     # ------------------------------------------------------------------ content (noi_dung)
@@ -1127,7 +1022,7 @@ class Draft:
 
             added = [s.phrase.id for s in suggestions(self.bank, section_id, composer.context) if s.applies]
             for phrase_id in added:
-                _insert_at(seq, len(seq), _phrase_item(phrase_id, None))
+                insert_at(seq, len(seq), _phrase_item(phrase_id, None))
             if added:
                 self.changed()
         return seq
@@ -1155,7 +1050,7 @@ class Draft:
             return existing
         item = _phrase_item(phrase_id, variant)
         index = len(seq) if position is None else min(max(position, 0), len(seq))
-        _insert_at(seq, index, item)
+        insert_at(seq, index, item)
         self.changed()
         return index
 
@@ -1165,7 +1060,7 @@ class Draft:
         index = self._phrase_index(seq, phrase_id)
         if index is None:
             return False
-        _delete_at(seq, index)
+        delete_at(seq, index)
         self.changed()
         return True
 
@@ -1179,7 +1074,7 @@ class Draft:
         seq = self.materialise(section_id)
         index = self._phrase_index(seq, phrase_id)
         if index is None:
-            _insert_at(seq, len(seq), _phrase_item(phrase_id, variant))
+            insert_at(seq, len(seq), _phrase_item(phrase_id, variant))
         else:
             node = seq[index]
             if variant is None:
@@ -1196,8 +1091,8 @@ class Draft:
         target = min(max(index + delta, 0), len(seq) - 1)
         if target != index:
             item = seq[index]
-            _delete_at(seq, index)
-            _insert_at(seq, target, item)
+            delete_at(seq, index)
+            insert_at(seq, target, item)
             self.changed()
         return target
 
@@ -1209,7 +1104,7 @@ class Draft:
         node = CommentedMap()
         node["van_ban"] = _scalar_text(_clean_text(text))
         index = len(seq) if position is None else min(max(position, 0), len(seq))
-        _insert_at(seq, index, node)
+        insert_at(seq, index, node)
         self.changed()
         return index
 
@@ -1238,7 +1133,7 @@ class Draft:
         seq = self._section_seq(section_id)
         if not 0 <= index < len(seq):
             raise IndexError(index)
-        _delete_at(seq, index)
+        delete_at(seq, index)
         self.changed()
 
     # ------------------------------------------------------------------ composition

@@ -121,6 +121,8 @@ class BatchResult:
 
     written: list[Path] = field(default_factory=list)
     failures: list[tuple[Path, list[str]]] = field(default_factory=list)
+    notes: list[tuple[Path, str]] = field(default_factory=list)
+    """The format migrations older files needed: (file, note)."""
 
 
 def output_paths(sources: Sequence[Path], outdir: Path, fmt: str) -> list[Path]:
@@ -147,18 +149,20 @@ def _messages(exc: BaseException) -> list[str]:
     return [str(exc)]
 
 
-def render_one(job: tuple[Path, Path, str, Bank]) -> tuple[Path, list[str]]:
-    """Render one file; return its output and the failure messages (empty on success)."""
+def render_one(job: tuple[Path, Path, str, Bank]) -> tuple[Path, list[str], list[str]]:
+    """Render one file; return its output, the failure messages (empty on success) and the
+    notes of the format migrations it needed."""
     from drafting.export.render import render_file
 
     source, output, fmt, bank = job
+    notes: list[str] = []
     try:
-        render_file(source, output, fmt, bank)
+        render_file(source, output, fmt, bank, notes)
     except (DraftingError, OSError) as exc:
-        return output, _messages(exc)
+        return output, _messages(exc), notes
     except Exception as exc:  # a bug must not stop the other files
-        return output, [f"lỗi không mong đợi: {type(exc).__name__}: {exc}"]
-    return output, []
+        return output, [f"lỗi không mong đợi: {type(exc).__name__}: {exc}"], notes
+    return output, [], notes
 
 
 def render_batch(
@@ -175,7 +179,8 @@ def render_batch(
     jobs = [(s, o, fmt, bank) for s, o in zip(sources, output_paths(sources, outdir, fmt), strict=True)]
     outcomes = run_parallel(render_one, jobs, workers, progress, note=lambda job: job[0].name)
     result = BatchResult()
-    for (source, _, _, _), (output, messages) in zip(jobs, outcomes, strict=True):
+    for (source, _, _, _), (output, messages, notes) in zip(jobs, outcomes, strict=True):
+        result.notes += [(source, note) for note in notes]
         if messages:
             result.failures.append((source, messages))
         else:
