@@ -1210,7 +1210,7 @@ class DraftingApp(App[None]):
         """Write unsaved changes to the recovery file (every few seconds)."""
         try:
             self.draft.write_recovery()
-        except OSError as exc:
+        except (OutputError, OSError) as exc:
             self.notify(f"Không tự lưu được: {exc}", severity="warning", title="Tự lưu")
 
     # export
@@ -1321,7 +1321,7 @@ class DraftingApp(App[None]):
         self._exiting = True
         self._restore_collection()
         if self._keep_recovery and self.draft.dirty:
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OutputError, OSError):
                 self.draft.write_recovery(force=True)
 
 

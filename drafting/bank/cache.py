@@ -24,13 +24,13 @@ import marshal
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from types import CodeType
 from typing import TypeVar
 
+from drafting.files import atomic
 from drafting.resources import PHRASEBANK_DIR, SOURCE_ROOT
 
 T = TypeVar("T")
@@ -75,18 +75,13 @@ def cached(name: str, build: Callable[[], T]) -> T:
     except Exception:  # a missing or unreadable cache is rebuilt
         pass
     value = build()
-    tmp = ""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for stale in folder.glob(f"{name}-*.pickle"):
             stale.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        atomic.write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     except Exception:  # the cache is optional
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
+        pass
     return value
 
 
@@ -144,7 +139,6 @@ class CodeCache:
         if not self.dirty or self.path is None or self.entries is None:
             return
         self.dirty = False
-        tmp = ""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             merged: dict[str, bytes] = {}
@@ -159,13 +153,9 @@ class CodeCache:
             for stale in self.path.parent.glob(self.stale):
                 if stale != self.path:
                     stale.unlink(missing_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.stem}.", suffix=".tmp", dir=self.path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                marshal.dump(merged, handle)
-            os.replace(tmp, self.path)
+            atomic.write_bytes(self.path, marshal.dumps(merged))
         except Exception:  # the cache is optional
-            if tmp and os.path.exists(tmp):
-                os.unlink(tmp)
+            pass
 
 
 @lru_cache(maxsize=1)

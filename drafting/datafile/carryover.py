@@ -24,7 +24,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from drafting.bank.catalogue import Catalogue, default_catalogue
 from drafting.bank.outline import Outline, default_outline
 from drafting.errors import OutputError
-from drafting.files.yamlio import atomic_write_text, dump_yaml, read_yaml_file
+from drafting.files import atomic
+from drafting.files.yamlio import dump_yaml, read_yaml_file
 
 DROPPED_KEYS = ("chi_tieu", "tong_hop", "so_lieu_don_vi")
 CLEARED_UNIT_KEYS = ("so", "ngay")
@@ -231,5 +232,5 @@ def carry_over(
     _, text = carry_over_text(last_year_path, catalogue, outline)
     # The new file must itself be valid before it replaces anything.
     parse_report(text, str(new_path), catalogue, outline)
-    atomic_write_text(new_path, text)
+    atomic.write_text(new_path, text)
     return new_path

@@ -29,8 +29,8 @@ from drafting.bank.outline import Outline, default_outline
 from drafting.bank.sandbox import render
 from drafting.composition.context import year_context
 from drafting.errors import Problem, ProblemsError
-from drafting.files import yamlio
-from drafting.files.yamlio import atomic_write_text, line_of, parse_yaml, read_yaml_file
+from drafting.files import atomic, yamlio
+from drafting.files.yamlio import line_of, parse_yaml, read_yaml_file
 from drafting.report import FreeText, PhraseChoice, ReportData, Unit
 
 MAX_NAMED = 5
@@ -428,5 +428,5 @@ def consolidate(
         )
     # Read-only parsing (no comments kept) is enough to check it, and much faster.
     validate_report(parse_yaml(result.text, str(output), comments=False), str(output))
-    atomic_write_text(output, result.text)
+    atomic.write_text(output, result.text)
     return result

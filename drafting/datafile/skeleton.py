@@ -10,7 +10,7 @@ from drafting.bank.catalogue import Catalogue, default_catalogue
 from drafting.bank.outline import Outline, default_outline
 from drafting.bank.sandbox import render
 from drafting.composition.context import year_context
-from drafting.files.yamlio import atomic_write_text
+from drafting.files import atomic
 
 UNIT_FIELDS = (
     ("co_quan_chu_quan", "tên cơ quan chủ quản, chữ in hoa (ví dụ: TÒA ÁN NHÂN DÂN TỐI CAO)"),
@@ -127,4 +127,4 @@ def write_skeleton(path: Path, year: int | None = None) -> None:
         from drafting.errors import OutputError
 
         raise OutputError(f"{path}: thư mục “{parent}” không tồn tại")
-    atomic_write_text(path, skeleton_text(year or datetime.date.today().year))
+    atomic.write_text(path, skeleton_text(year or datetime.date.today().year))

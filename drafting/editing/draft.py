@@ -43,7 +43,8 @@ from drafting.bank.catalogue import Catalogue, Figure, default_catalogue
 from drafting.bank.outline import Outline, default_outline
 from drafting.datafile.validate import UNIT_KEYS
 from drafting.errors import OutputError, Problem, ProblemsError
-from drafting.files.yamlio import atomic_write_text, dump_yaml, parse_yaml, read_yaml_file
+from drafting.files import atomic
+from drafting.files.yamlio import dump_yaml, parse_yaml, read_yaml_file
 from drafting.resources import EXAMPLES_DIR
 
 if TYPE_CHECKING:
@@ -619,7 +620,7 @@ class Draft:
         if target.is_dir():
             raise OutputError(f"{target}: đây là thư mục; hãy ghi tên tệp")
         old_recovery = recovery_path(self.path)
-        atomic_write_text(target, self.text())
+        atomic.write_text(target, self.text())
         self.path = target
         self.source = target
         self.exists = True
@@ -640,7 +641,7 @@ class Draft:
         if not self.dirty or (self._recovered_version == self.version and not force):
             return None
         target = self.recovery_file
-        atomic_write_text(target, self.text())
+        atomic.write_text(target, self.text())
         self._recovered_version = self.version
         return target
 

@@ -24,13 +24,10 @@ Word opens the file without a repair prompt.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import io
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -45,7 +42,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Length, Mm, Pt, Twips
 
 from drafting.document import Document, Header, Paragraph, Section, Signature, Table
-from drafting.errors import OutputError
+from drafting.files import atomic
 
 __all__ = [
     "FONT_NAME",
@@ -1128,48 +1125,14 @@ def build_docx(document: Document) -> docx.document.Document:
     return built
 
 
+def docx_bytes(document: Document) -> bytes:
+    """The .docx file of ``document``, laid out by Nghị định 30/2020, as bytes."""
+    buffer = io.BytesIO()
+    build_docx(document).save(buffer)
+    return buffer.getvalue()
+
+
 def write_docx(document: Document, path: Path) -> None:
-    """Write ``document`` to ``path`` as .docx, atomically.
-
-    The file is written to a temporary file in the same folder and then renamed over
-    ``path``: a reader sees either the old file or the complete new one, never half.
-    """
-    path = Path(path)
-    folder = path.parent
-    if not folder.is_dir():
-        raise OutputError(f"Không ghi được “{path}”: thư mục “{folder}” không tồn tại.")
-    if path.is_dir():
-        raise OutputError(f"Không ghi được “{path}”: đó là một thư mục, không phải tệp.")
-    built = build_docx(document)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"Không ghi được vào thư mục “{folder}”: {exc.strerror or exc}.") from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            built.save(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _file_mode(path))
-        os.replace(temporary, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(exc, PermissionError):
-            raise OutputError(
-                f"Không ghi được “{path}”: không có quyền ghi, hoặc tệp đang mở trong"
-                " chương trình khác (Word?). Hãy đóng tệp rồi thử lại."
-            ) from exc
-        if isinstance(exc, OSError):
-            raise OutputError(f"Không ghi được “{path}”: {exc.strerror or exc}.") from exc
-        raise
-
-
-def _file_mode(path: Path) -> int:
-    """Keep an existing file's mode; a new file gets the usual 0o666 less the umask."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
+    """Write ``document`` to ``path`` as .docx, through the atomic writer
+    (:mod:`drafting.files.atomic`): a reader sees the old file or the new one, never half."""
+    atomic.write_bytes(path, docx_bytes(document))

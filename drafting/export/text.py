@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from drafting.document import Block, Document, Paragraph, Section, Table
-from drafting.files.yamlio import atomic_write_text
+from drafting.files import atomic
 
 CLOSING = "./."
 
@@ -167,8 +167,8 @@ def to_text(document: Document) -> str:
 
 
 def write_markdown(document: Document, path: Path) -> None:
-    atomic_write_text(path, to_markdown(document))
+    atomic.write_text(path, to_markdown(document))
 
 
 def write_text(document: Document, path: Path) -> None:
-    atomic_write_text(path, to_text(document))
+    atomic.write_text(path, to_text(document))

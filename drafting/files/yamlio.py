@@ -6,11 +6,8 @@ remembers the line of every key, which every :class:`~drafting.errors.Problem` n
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import re
-import tempfile
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -259,67 +256,3 @@ def dump_yaml(data: Any) -> str:
     stream = io.StringIO()
     _yaml().dump(data, stream)
     return stream.getvalue()
-
-
-_TEMP_TAIL = re.compile(r"(\d+)\.[A-Za-z0-9_]+\.tmp")
-
-
-def _temp_file(path: Path) -> tuple[int, str]:
-    """A new temp file beside ``path``: ``.<name>.<pid>.<random>.tmp``.
-
-    The temp files that writers of ``path`` left when they were killed (their process
-    is gone) are removed first, so they do not pile up beside the writer's file.
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    if os.name == "posix":
-        prefix = f".{path.name}."
-        with contextlib.suppress(OSError):
-            for entry in os.scandir(folder):
-                tail = _TEMP_TAIL.fullmatch(entry.name[len(prefix) :]) if entry.name.startswith(prefix) else None
-                if tail is None or int(tail.group(1)) == os.getpid():
-                    continue
-                try:
-                    os.kill(int(tail.group(1)), 0)
-                except ProcessLookupError:
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
-                except OSError:
-                    continue  # alive (another user's process)
-    return tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
-
-
-def atomic_write_text(path: Path | str, text: str) -> None:
-    """Write ``text`` to ``path`` atomically: a temp file in the same folder, then rename.
-
-    The previous file stays intact until the new content is completely on disk.
-    """
-    path = Path(path)
-    fd, tmp = _temp_file(path)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def atomic_write_bytes(path: Path | str, content: bytes) -> None:
-    """Write ``content`` to ``path`` atomically (see :func:`atomic_write_text`)."""
-    path = Path(path)
-    fd, tmp = _temp_file(path)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
