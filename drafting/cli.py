@@ -106,7 +106,7 @@ def cmd_render(args: argparse.Namespace) -> int:
             raise ProblemsError([Problem(str(path), None, "", "không tìm thấy tệp hoặc thư mục")])
     sources = collect_inputs(inputs)
     if not sources:
-        raise OutputError(f"{', '.join(args.files)}: không có tệp dữ liệu (.yaml) nào để xuất")
+        raise OutputError(f"{', '.join(args.files)}: thư mục không có tệp dữ liệu (.yaml) nào để xuất")
     parent = output.parent if str(output.parent) else Path(".")
     if not output.is_dir() and not parent.is_dir():
         raise OutputError(f"{output}: thư mục “{parent}” không tồn tại")

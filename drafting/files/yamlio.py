@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from drafting.errors import Problem, ProblemsError
 from drafting.files.fastyaml import load_fast
+from drafting.files.inputs import FileStamp, read_regular_file
 
 if TYPE_CHECKING:  # ruamel is imported when first needed: reading for checks does not need it
     from ruamel.yaml import YAML
@@ -108,31 +109,22 @@ def read_yaml_file(path: Path | str, comments: bool = True) -> tuple[Any, str]:
     """Load a YAML file for round-trip editing; return ``(data, text)``.
 
     Raises :class:`ProblemsError` with the file and line for every failure: a missing
-    file, a file too large, a wrong encoding, malformed YAML, duplicate keys, too many
-    aliases or too deep nesting. With ``comments=False`` (read-only use: checking,
-    rendering) the comments are not kept, which is faster; all else, lines included,
-    is the same.
+    file, a path that is not a regular file (folder, pipe, device), a file too large, a
+    wrong encoding, malformed YAML, duplicate keys, too many aliases or too deep
+    nesting. With ``comments=False`` (read-only use: checking, rendering) the comments
+    are not kept, which is faster; all else, lines included, is the same.
     """
-    path = Path(path)
+    data, text, _ = read_yaml_with_stamp(path, comments)
+    return data, text
+
+
+def read_yaml_with_stamp(path: Path | str, comments: bool = True) -> tuple[Any, str, FileStamp]:
+    """:func:`read_yaml_file`, with the :class:`~drafting.files.inputs.FileStamp` of the
+    bytes read (a writer that saves over the file checks it first)."""
     name = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ProblemsError([Problem(name, None, "", "không tìm thấy tệp")]) from None
-    except OSError as exc:
-        raise ProblemsError([Problem(name, None, "", f"không đọc được tệp ({exc.strerror})")]) from None
-    if path.is_dir():
-        raise ProblemsError([Problem(name, None, "", "đây là thư mục, không phải tệp YAML")])
-    if size > MAX_FILE_BYTES:
-        raise ProblemsError(
-            [Problem(name, None, "", f"tệp quá lớn ({size:,} byte; tối đa {MAX_FILE_BYTES:,} byte)".replace(",", "."))]
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ProblemsError([Problem(name, None, "", f"không đọc được tệp ({exc.strerror})")]) from None
+    raw, stamp = read_regular_file(path, MAX_FILE_BYTES)
     text = decode_text(raw, name)
-    return parse_yaml(text, name, comments), text
+    return parse_yaml(text, name, comments), text, stamp
 
 
 def parse_yaml(text: str, filename: str, comments: bool = True) -> Any:
