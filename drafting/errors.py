@@ -55,3 +55,16 @@ class ProblemsError(DraftingError):
 
 class OutputError(DraftingError):
     """An output path that cannot or must not be written."""
+
+
+class FileChangedError(OutputError):
+    """A file changed on disk since it was read: saving over it would lose that change.
+
+    The writer may reload the file, overwrite it on purpose, or save elsewhere.
+    """
+
+    def __init__(self, path: object, message: str) -> None:
+        from pathlib import Path
+
+        self.path = Path(str(path))
+        super().__init__(message)
