@@ -1248,7 +1248,8 @@ class DraftingApp(App[None]):
     @work(thread=True, group="export", description="xuất báo cáo")
     def export_report(self, report: Any, fmt: str, path: Path) -> None:
         from drafting.composition.composer import compose
-        from drafting.export.render import check_output_path, write_document
+        from drafting.export.render import write_document
+        from drafting.files.outputs import check_output_path
 
         inputs = [p for p in (self.draft.path, self.draft.source) if p is not None]
         try:

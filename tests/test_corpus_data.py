@@ -207,7 +207,7 @@ def test_a_folder_named_like_a_data_file_is_refused(tmp_path: Path) -> None:
     source.mkdir()
     (render, check) = _render_and_check(source)
     assert render[0] == check[0] == 2
-    for code, out, err in (render, check):
+    for _code, _out, err in (render, check):
         assert err.startswith(f"{source}: ") and "thư mục" in err and "Traceback" not in err
 
 

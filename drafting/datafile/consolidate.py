@@ -397,14 +397,14 @@ def consolidate(
     """
     from drafting.datafile.validate import load_report, validate_report
     from drafting.export.batch import collect_inputs, load_many
-    from drafting.export.render import check_output_path
+    from drafting.files.outputs import check_output_path
 
     # Every data file of a folder is an input, so an output inside the folder is refused
     # below rather than dropped from the inputs and overwritten.
     sources = collect_inputs(inputs)
     if not sources:
         raise ProblemsError([Problem(str(output), None, "", "không có tệp dữ liệu nào để tổng hợp")])
-    check_output_path(output, [*sources, *([unit_file] if unit_file else [])])
+    check_output_path(output, [*inputs, *sources, *([unit_file] if unit_file else [])])
     loaded = load_many(sources, workers)
     problems = [p for _, found in loaded for p in found]
     if problems:

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import IO, TypeVar
 
 from drafting.errors import DraftingError, Problem, ProblemsError
+from drafting.files.outputs import DATA_SUFFIXES, Inputs
 from drafting.report import ReportData
 
-DATA_SUFFIXES = (".yaml", ".yml")
 EXTENSIONS = {"docx": ".docx", "md": ".md", "txt": ".txt", "pdf": ".pdf"}
 PARALLEL_MIN = 4
 T = TypeVar("T")
@@ -169,14 +169,25 @@ def render_batch(
 ) -> BatchResult:
     """Render every source into ``outdir`` (created if missing), going on past failures."""
     outdir.mkdir(parents=True, exist_ok=True)
-    jobs = list(zip(sources, output_paths(sources, outdir, fmt), [fmt] * len(sources), strict=True))
-    outcomes = run_parallel(render_one, jobs, workers, progress, note=lambda job: job[0].name)
+    guard = Inputs(sources)
     result = BatchResult()
+    jobs: list[tuple[Path, Path, str]] = []
+    for source, output in zip(sources, output_paths(sources, outdir, fmt), strict=True):
+        try:
+            guard.check(output)  # an output linked to another input of the batch
+        except DraftingError as exc:
+            result.failures.append((source, [str(exc)]))
+            if progress is not None:
+                progress.advance(source.name)
+            continue
+        jobs.append((source, output, fmt))
+    outcomes = run_parallel(render_one, jobs, workers, progress, note=lambda job: job[0].name)
     for (source, _, _), (output, messages) in zip(jobs, outcomes, strict=True):
         if messages:
             result.failures.append((source, messages))
         else:
             result.written.append(output)
+    result.failures.sort(key=lambda failure: sources.index(failure[0]))
     return result
 
 

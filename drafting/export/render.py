@@ -8,6 +8,7 @@ from drafting.composition.composer import compose
 from drafting.datafile.validate import load_report
 from drafting.document import Document
 from drafting.errors import OutputError
+from drafting.files.outputs import check_output_path
 
 FORMATS = ("docx", "md", "txt", "pdf")
 
@@ -20,22 +21,6 @@ def output_format(path: Path, requested: str | None) -> str:
         return requested
     suffix = path.suffix.lower().lstrip(".")
     return suffix if suffix in FORMATS else "docx"
-
-
-def check_output_path(output: Path, inputs: list[Path]) -> None:
-    """Refuse to overwrite an input and explain a missing folder."""
-    parent = output.parent if str(output.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputError(f"{output}: thư mục “{parent}” không tồn tại")
-    if output.is_dir():
-        raise OutputError(f"{output}: đây là thư mục; hãy ghi tên tệp kết quả")
-    for source in inputs:
-        try:
-            same = output.exists() and (output.resolve() == source.resolve() or output.samefile(source))
-        except OSError:
-            continue
-        if same:
-            raise OutputError(f"{output}: không được ghi đè lên tệp dữ liệu đầu vào ({source}); hãy chọn tên tệp khác")
 
 
 def write_document(document: Document, output: Path, fmt: str) -> None:
