@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from drafting.errors import DraftingError, OutputError, Problem, ProblemsError
+from drafting.errors import DraftingError, OutputError, Problem, ProblemsError, one_line
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -42,7 +42,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         carry_over(Path(args.from_file), target)
     else:
         write_skeleton(target, year=args.year)
-    print(f"Đã tạo {target}")
+    print(one_line(f"Đã tạo {target}"))
     return EXIT_OK
 
 
@@ -72,9 +72,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(f"  {finding}")
     summary = f"{len(result.errors)} lỗi, {len(result.warnings)} cảnh báo, {len(result.missing)} mục còn thiếu"
     if not (result.errors or result.warnings or result.missing):
-        print(f"{args.file}: không có lỗi, đủ nội dung theo đề cương.")
+        print(one_line(f"{args.file}: không có lỗi, đủ nội dung theo đề cương."))
     else:
-        print(f"{args.file}: {summary}.")
+        print(one_line(f"{args.file}: {summary}."))
     return result.exit_code
 
 
@@ -97,7 +97,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         from drafting.export.render import render_file
 
         written = render_file(inputs[0], output, args.format)
-        print(f"Đã ghi {written}")
+        print(one_line(f"Đã ghi {written}"))
         return EXIT_OK
     from drafting.export.batch import Progress, collect_inputs, render_batch
 
@@ -112,13 +112,13 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise OutputError(f"{output}: thư mục “{parent}” không tồn tại")
     fmt = args.format or "docx"
     result = render_batch(sources, output, fmt, args.jobs, Progress(len(sources)))
-    print(f"Đã ghi {len(result.written)}/{len(sources)} báo cáo vào {output}")
+    print(one_line(f"Đã ghi {len(result.written)}/{len(sources)} báo cáo vào {output}"))
     if result.failures:
         sys.stderr.write(f"Không xuất được {len(result.failures)} tệp:\n")
         for source, messages in result.failures:
             for message in messages:
                 line = message if message.startswith(str(source)) else f"{source}: {message}"
-                sys.stderr.write(f"  {line}\n")
+                sys.stderr.write(f"  {one_line(line)}\n")
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -132,7 +132,7 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
             raise ProblemsError([Problem(str(path), None, "", "không tìm thấy tệp hoặc thư mục")])
     result = consolidate([Path(f) for f in args.files], output, Path(args.unit) if args.unit else None, args.jobs)
     _print_problems(result.warnings)
-    print(f"Đã tổng hợp {len(result.units)} đơn vị (năm {result.year}) vào {output}")
+    print(one_line(f"Đã tổng hợp {len(result.units)} đơn vị (năm {result.year}) vào {output}"))
     return EXIT_OK
 
 
@@ -220,6 +220,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        # A character that cannot be shown (a lone surrogate in a file name) is escaped,
+        # never a traceback.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
@@ -227,13 +233,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_problems(exc.problems)
         return EXIT_UNUSABLE
     except DraftingError as exc:
-        sys.stderr.write(f"{exc}\n")
+        sys.stderr.write(f"{one_line(str(exc))}\n")
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         sys.stderr.write("Đã dừng.\n")
         return EXIT_UNUSABLE
     except OSError as exc:
-        sys.stderr.write(f"{getattr(exc, 'filename', '') or ''}: lỗi ghi/đọc tệp: {exc.strerror or exc}\n")
+        place = exc.filename if exc.filename is not None else "drafting"
+        sys.stderr.write(one_line(f"{place}: lỗi ghi/đọc tệp: {exc.strerror or exc}") + "\n")
         return EXIT_UNUSABLE
 
 

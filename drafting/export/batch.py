@@ -142,7 +142,8 @@ def _messages(exc: BaseException) -> list[str]:
     if isinstance(exc, ProblemsError):
         return [str(p) for p in exc.problems] or [str(exc)]
     if isinstance(exc, OSError):
-        return [f"{getattr(exc, 'filename', '') or ''}: lỗi ghi/đọc tệp: {exc.strerror or exc}"]
+        place = f"{exc.filename}: " if exc.filename is not None else ""
+        return [f"{place}lỗi ghi/đọc tệp: {exc.strerror or exc}"]
     return [str(exc)]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,20 @@ from drafting.document import Block, Document, Paragraph, Section, Table
 from drafting.files import atomic
 
 CLOSING = "./."
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters (NUL, ESC, CR…) other than tab and line feed.
+
+    >>> printable("a\\x00b\\x1b[31mc\\r\\nd")
+    'ab[31mc\\nd'
+    """
+    return _CONTROL.sub("", text)
+
+
+def _finish(lines: list[str]) -> str:
+    return printable("\n".join(lines)).rstrip() + "\n"
 
 
 def _blocks_with_closing(document: Document) -> list[tuple[Section, list[Block]]]:
@@ -84,7 +99,7 @@ def to_markdown(document: Document) -> str:
     for annex in document.annexes:
         lines.append("")
         lines.extend(_annex_markdown(annex))
-    return "\n".join(lines).rstrip() + "\n"
+    return _finish(lines)
 
 
 def _annex_markdown(section: Section) -> Iterator[str]:
@@ -163,7 +178,7 @@ def to_text(document: Document) -> str:
             for block in sec.blocks:
                 lines.extend(_text_table(block) if isinstance(block, Table) else [block.text])
             lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return _finish(lines)
 
 
 def write_markdown(document: Document, path: Path) -> None:

@@ -81,6 +81,18 @@ def _yaml(comments: bool = True) -> YAML:
     return yaml
 
 
+def line_at(text: str, offset: int) -> int:
+    """The 1-based line of ``offset`` in ``text``, counting line breaks as YAML does
+    ("\\r\\n", "\\r" alone, "\\n", and the Unicode line and paragraph separators).
+
+    >>> line_at("a\\rb\\r\\nc\\nd", 7), line_at("a\\rb", 0)
+    (4, 1)
+    """
+    head = text[:offset]
+    breaks = head.count("\n") + head.count("\r") - head.count("\r\n")
+    return 1 + breaks + head.count("\x85") + head.count("\u2028") + head.count("\u2029")
+
+
 def decode_text(raw: bytes, filename: str) -> str:
     """Decode a file's bytes as UTF-8, or raise a located problem in Vietnamese."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -92,7 +104,8 @@ def decode_text(raw: bytes, filename: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        before = raw[: exc.start].decode("utf-8")
+        line = line_at(before, len(before))
         raise ProblemsError(
             [
                 Problem(
@@ -134,13 +147,20 @@ def parse_yaml(text: str, filename: str, comments: bool = True) -> Any:
     deep = _FLOW_NESTING.search(text)
     if deep:
         # ruamel's scanner is quadratic in the flow nesting: refuse before parsing.
-        at = text.count("\n", 0, deep.start()) + 1
+        at = line_at(text, deep.start())
         raise ProblemsError([Problem(filename, at, "", f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")])
     data = None if comments else load_fast(text)
     if data is None:
         data = _load_round_trip(text, filename, comments)
     if _depth(data) > MAX_DEPTH:
         raise ProblemsError([Problem(filename, None, "", f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")])
+    if ("\\u" in text or "\\U" in text) and (found := _surrogate(data, set())) is not None:
+        line, code = found
+        message = (
+            f"mã “\\u{code:04x}” không phải ký tự (một nửa cặp thay thế UTF-16);"
+            " hãy gõ thẳng ký tự thay cho mã \\u…"
+        )
+        raise ProblemsError([Problem(filename, line, "", message)])
     if "*" in text and _expanded_size(data, {}) > MAX_EXPANDED:
         raise ProblemsError(
             [
@@ -168,7 +188,7 @@ def _load_round_trip(text: str, filename: str, comments: bool) -> Any:
         raise ProblemsError([Problem(filename, line, "", _yaml_message(exc))]) from None
     except ReaderError as exc:
         # A control character (ruamel gives a character position, no line).
-        where = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        where = line_at(text, exc.position) if isinstance(exc.position, int) else None
         code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else str(exc.character)
         message = f"tệp có ký tự điều khiển không được phép trong YAML ({code}); hãy xóa ký tự này"
         raise ProblemsError([Problem(filename, where, "", message)]) from None
@@ -188,6 +208,27 @@ def _expanded_size(node: Any, memo: dict[int, int]) -> int:
         items = [x for kv in node.items() for x in kv] if isinstance(node, Mapping) else node
         memo[id(node)] = 1 + sum(_expanded_size(x, memo) for x in items)
     return memo[id(node)]
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate(node: Any, seen: set[int]) -> tuple[int | None, int] | None:
+    """The line and code point of the first lone surrogate in the data (keys included);
+    only YAML's escapes ("\\ud800") make one, as the text itself is valid UTF-8."""
+    if id(node) in seen or not isinstance(node, (Mapping, list)):
+        return None
+    seen.add(id(node))
+    pairs = node.items() if isinstance(node, Mapping) else enumerate(node)
+    for key, value in pairs:
+        for item in (key, value) if isinstance(node, Mapping) else (value,):
+            found = _SURROGATES.search(item) if isinstance(item, str) else None
+            if found is not None:
+                return line_of(node, key), ord(found.group())
+        inner = _surrogate(value, seen)
+        if inner is not None:
+            return inner
+    return None
 
 
 def _alias_count(text: str) -> int:
