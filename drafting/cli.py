@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -89,9 +90,39 @@ def _problem_json(problem: Problem) -> dict[str, object]:
     }
 
 
+def _render_to_stdout(source: Path, fmt: str | None) -> int:
+    """``render FILE -o -``: the report's bytes on standard output (Word and PDF only
+    to a pipe or a file, never to a terminal)."""
+    from drafting.export.render import output_format, render_bytes
+
+    kind = output_format(Path("-"), fmt)
+    if kind in ("docx", "pdf") and sys.stdout.isatty():
+        name = "Word (.docx)" if kind == "docx" else "PDF"
+        raise OutputError(
+            f"-: không ghi tệp {name} ra màn hình; hãy chuyển hướng sang tệp (> bao-cao.{kind}),"
+            " dùng -o TỆP, hoặc chọn --format md hay --format txt để đọc trên màn hình"
+        )
+    data = render_bytes(source, kind)
+    sys.stdout.flush()
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        # The reader stopped early (``| head``): nothing more to say to it.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_UNUSABLE
+    return EXIT_OK
+
+
 def cmd_render(args: argparse.Namespace) -> int:
     output = Path(args.output)
     inputs = [Path(f) for f in args.files]
+    if args.output == "-":
+        if len(inputs) != 1 or inputs[0].is_dir():
+            raise OutputError("-: đầu ra chuẩn chỉ nhận một báo cáo; hãy ghi nhiều báo cáo vào một thư mục")
+        return _render_to_stdout(inputs[0], args.format)
     batch = len(inputs) > 1 or any(p.is_dir() for p in inputs) or output.is_dir() or args.output.endswith(("/", "\\"))
     if not batch:
         from drafting.export.render import render_file
@@ -193,7 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("render", help="xuất báo cáo ra docx, md, txt hoặc pdf (một tệp, nhiều tệp hoặc thư mục)")
     p.add_argument("files", nargs="+", metavar="FILE", help="tệp dữ liệu hoặc thư mục chứa các tệp .yaml")
-    p.add_argument("-o", "--output", required=True, help="tệp kết quả (một tệp) hoặc thư mục kết quả (nhiều tệp)")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="tệp kết quả (một tệp), thư mục kết quả (nhiều tệp), hoặc - cho đầu ra chuẩn",
+    )
     p.add_argument("--format", choices=("docx", "md", "txt", "pdf"), default=None)
     p.add_argument("--jobs", type=int, default=None, help="số tiến trình song song (mặc định: số lõi CPU)")
     p.set_defaults(func=cmd_render)
