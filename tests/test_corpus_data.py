@@ -57,7 +57,7 @@ def _limit_memory() -> None:  # pragma: no cover - runs in the child
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-def _run(*args: str, cwd: Path) -> tuple[int, str, str]:
+def _run(*args: str, cwd: Path, timeout: float = TIMEOUT) -> tuple[int, str, str]:
     """Run ``python -m drafting ARGS`` in ``cwd``; a run over the time limit fails."""
     process = subprocess.Popen(
         [sys.executable, "-m", "drafting", *args],
@@ -68,11 +68,11 @@ def _run(*args: str, cwd: Path) -> tuple[int, str, str]:
         preexec_fn=_limit_memory,
     )
     try:
-        out, err = process.communicate(timeout=TIMEOUT)
+        out, err = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         process.kill()
         process.communicate()
-        return -1, "", f"TIMEOUT: {args} did not finish within {TIMEOUT} s"
+        return -1, "", f"TIMEOUT: {args} did not finish within {timeout} s"
     return process.returncode, out, err
 
 
@@ -183,6 +183,22 @@ def test_alias_amplified_text(tmp_path: Path) -> None:
     source = tmp_path / "bi-danh.yaml"
     source.write_text(text, encoding="utf-8")
     assert_unusable(source, _render_and_check(source), "phình quá lớn", 2, has_line=False)
+
+
+def test_a_hundred_and_eighty_thousand_short_paragraphs_are_checked(tmp_path: Path) -> None:
+    """The lint once tried every typed text against every block: past 90 s here, and
+    hours at the size limit. A hang guard (linear work takes seconds), not a timing."""
+    source = tmp_path / "nhieu-doan.yaml"
+    paragraphs = (f"  - Đ{i:x}  ." if i % 100 == 0 else f"  - Đ{i:x}" for i in range(180_000))
+    lines = ["nam: 2024", "noi_dung:", "  I:", *paragraphs]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert source.stat().st_size <= MAX_FILE_BYTES
+    code, out, err = _run("check", str(source), cwd=tmp_path, timeout=240)
+    assert code == 1, err
+    assert "Traceback" not in err
+    # Each slip is reported once, at its paragraph's key, and not again as composed text.
+    assert out.count("có hai dấu cách liền nhau") == 1_800, out[-400:]
+    assert out.count("văn bản báo cáo: ") == 0
 
 
 # ----------------------------------------------------------------- inputs that are not regular files
