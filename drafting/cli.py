@@ -130,7 +130,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         written = render_file(inputs[0], output, args.format)
         print(one_line(f"Đã ghi {written}"))
         return EXIT_OK
-    from drafting.export.batch import Progress, collect_inputs, render_batch
+    from drafting.export.batch import TIMEOUT, Progress, collect_inputs, render_batch
 
     for path in inputs:
         if not path.exists():
@@ -142,7 +142,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     if not output.is_dir() and not parent.is_dir():
         raise OutputError(f"{output}: thư mục “{parent}” không tồn tại")
     fmt = args.format or "docx"
-    result = render_batch(sources, output, fmt, args.jobs, Progress(len(sources)))
+    timeout = args.timeout if args.timeout is not None else TIMEOUT
+    result = render_batch(sources, output, fmt, args.jobs, Progress(len(sources)), timeout)
     print(one_line(f"Đã ghi {len(result.written)}/{len(sources)} báo cáo vào {output}"))
     if result.failures:
         sys.stderr.write(f"Không xuất được {len(result.failures)} tệp:\n")
@@ -206,6 +207,17 @@ def cmd_bank_list(args: argparse.Namespace) -> int:
     return EXIT_UNUSABLE if bank.problems else EXIT_OK
 
 
+def _seconds(text: str) -> float:
+    """A positive number of seconds ("2,5" or "2.5")."""
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” không phải số giây") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"số giây phải lớn hơn 0, không phải {text}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="drafting", description="Trợ lý soạn Báo cáo tổng kết công tác thi đua, khen thưởng.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -232,6 +244,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=("docx", "md", "txt", "pdf"), default=None)
     p.add_argument("--jobs", type=int, default=None, help="số tiến trình song song (mặc định: số lõi CPU)")
+    p.add_argument(
+        "--timeout",
+        "--gioi-han-giay",
+        type=_seconds,
+        default=None,
+        metavar="GIÂY",
+        help="khi xuất nhiều tệp: thời gian tối đa cho mỗi tệp, tính bằng giây (mặc định: 60);"
+        " tệp quá thời gian được dừng và báo lỗi, các tệp khác vẫn được xuất",
+    )
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("consolidate", help="tổng hợp tệp dữ liệu của nhiều đơn vị thành một tệp")

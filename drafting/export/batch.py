@@ -17,11 +17,14 @@ from pathlib import Path
 from typing import IO, TypeVar
 
 from drafting.errors import DraftingError, Problem, ProblemsError
+from drafting.export.workers import run_with_time_limit
+from drafting.files.atomic import remove_stale_temp_files
 from drafting.files.outputs import DATA_SUFFIXES, Inputs
 from drafting.report import ReportData
 
 EXTENSIONS = {"docx": ".docx", "md": ".md", "txt": ".txt", "pdf": ".pdf"}
 PARALLEL_MIN = 4
+TIMEOUT = 60.0  # seconds to render one file of a batch
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -167,8 +170,12 @@ def render_batch(
     fmt: str = "docx",
     workers: int | None = None,
     progress: Progress | None = None,
+    timeout: float = TIMEOUT,
 ) -> BatchResult:
-    """Render every source into ``outdir`` (created if missing), going on past failures."""
+    """Render every source into ``outdir`` (created if missing), going on past failures.
+
+    Each file renders in a worker process and has ``timeout`` seconds: a file still
+    rendering then is stopped and reported like any other failure."""
     outdir.mkdir(parents=True, exist_ok=True)
     guard = Inputs(sources)
     result = BatchResult()
@@ -182,7 +189,17 @@ def render_batch(
                 progress.advance(source.name)
             continue
         jobs.append((source, output, fmt))
-    outcomes = run_parallel(render_one, jobs, workers, progress, note=lambda job: job[0].name)
+    stopped = f"chưa xuất xong sau {timeout:g} giây nên đã dừng (giới hạn thời gian mỗi tệp: --timeout)"
+    outcomes = run_with_time_limit(
+        render_one,
+        jobs,
+        worker_count(len(jobs), workers),
+        timeout,
+        timed_out=lambda job: (job[1], [stopped]),
+        died=lambda job: (job[1], ["tiến trình xuất tệp này dừng bất thường (hết bộ nhớ?)"]),
+        done=lambda job: progress.advance(job[0].name) if progress is not None else None,
+    )
+    remove_stale_temp_files(outdir)  # those of a stopped worker
     for (source, _, _), (output, messages) in zip(jobs, outcomes, strict=True):
         if messages:
             result.failures.append((source, messages))
