@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafting.bank.phrases import load_bank
+from drafting.bank.bank import load_bank
 from drafting.bank.sandbox import TemplateProblem, evaluate_condition, render
 from drafting.composition.composer import compose
 from drafting.datafile.validate import parse_report
@@ -126,9 +126,9 @@ def test_outline_headings_render_without_importing_jinja() -> None:
     code = (
         "import sys\n"
         "from drafting.composition.context import year_context\n"
-        "from drafting.bank.outline import default_outline\n"
+        "from drafting.bank.bank import default_bank\n"
         "from drafting.bank.sandbox import render\n"
-        "outline = default_outline()\n"
+        "outline = default_bank().outline\n"
         "print([render(s.heading, year_context(2024)) for s in outline.sections][-3:])\n"
         "print('jinja2' in sys.modules)\n"
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TypeVar
 
+from drafting.bank.bank import Bank, default_bank
 from drafting.errors import DraftingError, Problem, ProblemsError
 from drafting.export.workers import run_with_time_limit
 from drafting.files.atomic import remove_stale_temp_files
@@ -150,13 +151,13 @@ def _messages(exc: BaseException) -> list[str]:
     return [str(exc)]
 
 
-def render_one(job: tuple[Path, Path, str]) -> tuple[Path, list[str]]:
+def render_one(job: tuple[Path, Path, str, Bank]) -> tuple[Path, list[str]]:
     """Render one file; return its output and the failure messages (empty on success)."""
     from drafting.export.render import render_file
 
-    source, output, fmt = job
+    source, output, fmt, bank = job
     try:
-        render_file(source, output, fmt)
+        render_file(source, output, fmt, bank)
     except (DraftingError, OSError) as exc:
         return output, _messages(exc)
     except Exception as exc:  # a bug must not stop the other files
@@ -171,15 +172,17 @@ def render_batch(
     workers: int | None = None,
     progress: Progress | None = None,
     timeout: float = TIMEOUT,
+    bank: Bank | None = None,
 ) -> BatchResult:
     """Render every source into ``outdir`` (created if missing), going on past failures.
 
     Each file renders in a worker process and has ``timeout`` seconds: a file still
     rendering then is stopped and reported like any other failure."""
+    bank = bank if bank is not None else default_bank()
     outdir.mkdir(parents=True, exist_ok=True)
     guard = Inputs(sources)
     result = BatchResult()
-    jobs: list[tuple[Path, Path, str]] = []
+    jobs: list[tuple[Path, Path, str, Bank]] = []
     for source, output in zip(sources, output_paths(sources, outdir, fmt), strict=True):
         try:
             guard.check(output)  # an output linked to another input of the batch
@@ -188,7 +191,7 @@ def render_batch(
             if progress is not None:
                 progress.advance(source.name)
             continue
-        jobs.append((source, output, fmt))
+        jobs.append((source, output, fmt, bank))
     stopped = f"chưa xuất xong sau {timeout:g} giây nên đã dừng (giới hạn thời gian mỗi tệp: --timeout)"
     outcomes = run_with_time_limit(
         render_one,
@@ -200,7 +203,7 @@ def render_batch(
         done=lambda job: progress.advance(job[0].name) if progress is not None else None,
     )
     remove_stale_temp_files(outdir)  # those of a stopped worker
-    for (source, _, _), (output, messages) in zip(jobs, outcomes, strict=True):
+    for (source, _, _, _), (output, messages) in zip(jobs, outcomes, strict=True):
         if messages:
             result.failures.append((source, messages))
         else:
@@ -212,18 +215,21 @@ def render_batch(
 # -- loading -------------------------------------------------------------------
 
 
-def load_one(path: Path) -> tuple[ReportData | None, tuple[Problem, ...]]:
+def load_one(job: tuple[Path, Bank]) -> tuple[ReportData | None, tuple[Problem, ...]]:
     """Load and validate one file for use in another process (without its YAML tree)."""
     from drafting.datafile.validate import load_report
 
+    path, bank = job
     try:
-        return replace(load_report(path, comments=False), raw=None), ()
+        return replace(load_report(path, bank, comments=False), raw=None), ()
     except ProblemsError as exc:
         return None, exc.problems
     except OSError as exc:
         return None, (Problem(str(path), None, "", f"lỗi đọc tệp: {exc.strerror or exc}"),)
 
 
-def load_many(paths: Sequence[Path], workers: int | None = None) -> list[tuple[ReportData | None, tuple[Problem, ...]]]:
+def load_many(
+    paths: Sequence[Path], bank: Bank, workers: int | None = None
+) -> list[tuple[ReportData | None, tuple[Problem, ...]]]:
     """:func:`load_one` of every path, on every core, in order."""
-    return run_parallel(load_one, list(paths), workers)
+    return run_parallel(load_one, [(p, bank) for p in paths], workers)
