@@ -240,15 +240,18 @@ def test_the_size_limit_counts_the_bytes_read(tmp_path: Path) -> None:
     assert_unusable(source, _render_and_check(source), "tệp quá lớn", 2, has_line=False)
 
 
-@pytest.mark.parametrize("command", ["consolidate", "new --from", "render (nhiều tệp)"])
+@pytest.mark.parametrize("command", ["consolidate", "new --from", "render (nhiều tệp)", "import"])
 def test_a_named_pipe_among_inputs_is_refused(tmp_path: Path, command: str) -> None:
-    pipe = tmp_path / "ong.yaml"
+    pipe = tmp_path / ("ong.csv" if command == "import" else "ong.yaml")
     os.mkfifo(pipe)
     sample = Path(__file__).resolve().parent.parent / "examples" / "bao-cao-mau-2024.yaml"
+    data = tmp_path / "du-lieu.yaml"
+    shutil.copy(sample, data)
     args = {
         "consolidate": ["consolidate", str(sample), str(pipe), "-o", str(tmp_path / "tong.yaml")],
         "new --from": ["new", str(tmp_path / "moi.yaml"), "--from", str(pipe)],
         "render (nhiều tệp)": ["render", str(pipe), str(sample), "-o", str(tmp_path / "ra")],
+        "import": ["import", str(pipe), "--into", str(data)],
     }[command]
     code, out, err = _run(*args, cwd=tmp_path)
     assert code == (1 if command.startswith("render") else 2), (code, err)

@@ -121,6 +121,16 @@ def test_a_batch_output_linked_to_another_input_is_refused(units: Path, capsys: 
     assert (out / "b.md").read_text(encoding="utf-8").startswith("TÒA ÁN")
 
 
+def test_import_never_writes_onto_its_workbook(units: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--into`` names the data file the import edits in place: never the book itself."""
+    before = snapshot(units)
+    book = hardlink(units / "a.yaml").rename(units.parent / "bang.csv")
+    assert main(["import", str(book), "--into", str(units / "a.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert err == f"{units / 'a.yaml'}: không được ghi đè lên tệp dữ liệu đầu vào ({book}); hãy chọn tên tệp khác\n"
+    assert snapshot(units) == before
+
+
 def test_the_tui_export_guard_is_the_same(units: Path, tmp_path: Path) -> None:
     from drafting.errors import OutputError
     from drafting.export.render import check_output_path

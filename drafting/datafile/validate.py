@@ -34,7 +34,7 @@ from drafting.report import (
 MIN_YEAR, MAX_YEAR = 2000, 2100
 MAX_COUNT = 10**9
 MAX_MONEY = 10**15
-MAX_NAME = 255  # characters of a name or title (a Word file's author property holds 255)
+MAX_NAME = 1000  # characters of a name or title: one line, far beyond any real one
 TOP_KEYS = (
     "nam",
     "don_vi",

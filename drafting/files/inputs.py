@@ -20,7 +20,7 @@ from pathlib import Path
 
 from drafting.errors import Problem, ProblemsError
 
-__all__ = ["FileStamp", "read_regular_file", "stamp_of"]
+__all__ = ["FileStamp", "read_regular_file", "require_regular_file", "stamp_of"]
 
 _FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
 _CHUNK = 1 << 20
@@ -66,6 +66,19 @@ def _too_large(name: str, size: int | None, limit: int) -> ProblemsError:
     return ProblemsError([Problem(name, None, "", message)])
 
 
+def require_regular_file(path: Path | str, name: str | None = None) -> os.stat_result:
+    """The status of ``path``; :class:`ProblemsError` (the file, no line) when it is
+    missing or is not a regular file (a folder, a pipe, a device)."""
+    name = str(path) if name is None else name
+    try:
+        status = os.stat(path)
+    except OSError as exc:
+        raise _unreadable(name, exc) from None
+    if not stat.S_ISREG(status.st_mode):
+        raise ProblemsError([Problem(name, None, "", _kind(status.st_mode))])
+    return status
+
+
 def read_regular_file(path: Path | str, limit: int) -> tuple[bytes, FileStamp]:
     """The bytes of ``path`` (at most ``limit``) and their stamp.
 
@@ -73,12 +86,7 @@ def read_regular_file(path: Path | str, limit: int) -> tuple[bytes, FileStamp]:
     regular file, is larger than ``limit`` bytes, or cannot be read.
     """
     name = str(path)
-    try:
-        status = os.stat(path)
-    except OSError as exc:
-        raise _unreadable(name, exc) from None
-    if not stat.S_ISREG(status.st_mode):
-        raise ProblemsError([Problem(name, None, "", _kind(status.st_mode))])
+    status = require_regular_file(path, name)
     if status.st_size > limit:
         raise _too_large(name, status.st_size, limit)
     try:
