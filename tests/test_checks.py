@@ -341,7 +341,7 @@ def test_compiled_templates_survive_the_process_keyed_by_content(tmp_path: Path)
     import time
 
     from drafting.bank.cache import CodeCache
-    from drafting.bank.jinja_sandbox import environment
+    from drafting.bank.sandbox import environment
 
     env = environment()
     key, source = "mẫu\0tăng {{ x }} vụ", "tăng {{ x }} vụ"

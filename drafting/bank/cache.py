@@ -147,7 +147,7 @@ class CodeCache:
                 shutil.rmtree(other, ignore_errors=True)
 
 
-SANDBOX_MODULES = ("bank/sandbox.py", "bank/jinja_sandbox.py", "vi/filters.py")
+SANDBOX_MODULES = ("bank/sandbox.py", "bank/limits.py", "vi/filters.py")
 """The modules (in ``drafting/``) whose text decides the code a template compiles to."""
 
 
