@@ -138,9 +138,10 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
 
 def cmd_bank_check(args: argparse.Namespace) -> int:
     from drafting.bank.phrases import lint_bank
+    from drafting.checks.bank_trial import trial_problems
 
     bank = lint_bank(Path(args.dir) if args.dir else None)
-    problems = list(bank.problems)
+    problems = list(bank.problems) + trial_problems(bank)
     rules_dir = Path(args.dir) if args.dir else None
     if rules_dir is None or (rules_dir / "quy_tac.yaml").is_file():
         from drafting.checks.consistency import load_rules
