@@ -218,3 +218,12 @@ def test_a_failing_condition_is_reported_at_its_phrase_not_taken_as_false(tmp_pa
     assert problem.phrase_id == "han_che.chia_khong" and problem.line == 3
     assert problem.file.endswith("zz_dieu_kien.yaml")
     assert "điều kiện" in problem.message and "division" in problem.message
+
+
+def test_filters_count_what_they_read_so_a_loop_of_scans_is_bounded() -> None:
+    # 20.000 characters read by a Python-level filter a thousand times: 2.000 steps each.
+    source = "{% set s = 'xy' * 10000 %}{% for i in range(1000) %}{% if s|max %}{% endif %}{% endfor %}"
+    with pytest.raises(TemplateProblem, match="số bước tính"):
+        render(source, {})
+    with pytest.raises(TemplateProblem, match="số bước tính"):
+        render(source.replace("s|max", "s.count('x')"), {})

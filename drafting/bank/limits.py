@@ -36,6 +36,8 @@ MAX_RANGE = 1_000
 """Elements of one ``range``."""
 MAX_STEPS = 100_000
 """Loop iterations, calls, filters and operators (and ``range`` lengths) of one render."""
+READ_PER_STEP = 10
+"""A filter or string method also counts one step per this many characters it reads."""
 MAX_BUILT = 1_000_000
 """Characters of all the values one render builds."""
 

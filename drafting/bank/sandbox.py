@@ -48,6 +48,7 @@ from drafting.bank.limits import (
     MAX_RANGE,
     MAX_SIZE,
     MAX_STEPS,
+    READ_PER_STEP,
     LimitExceeded,
     budget,
     check_binop,
@@ -117,14 +118,15 @@ def _small_range(*args: int) -> range:
 
 
 def _guarded(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
-    """A filter that counts a step, refuses a call that would build too much and checks
-    what it built. Taking the context, it is never run while compiling."""
+    """A filter that counts its steps (one, and one per :data:`READ_PER_STEP` characters
+    it reads), refuses a call that would build too much and checks what it built.
+    Taking the context, it is never run while compiling."""
     passes = _PassArg.from_obj(func)
 
     @pass_context
     def run(context: Context, value: Any, *args: Any, **kwargs: Any) -> Any:
         spent = current()
-        spent.step()
+        spent.step(1 + size(value) // READ_PER_STEP)
         value = check_filter(name, value, args, kwargs)
         if passes is _PassArg.context:
             result = func(context, value, *args, **kwargs)
@@ -225,6 +227,7 @@ class PhraseEnvironment(ImmutableSandboxedEnvironment):
         owner = getattr(__obj, "__self__", None)
         name = getattr(__obj, "__name__", "")
         if isinstance(owner, str):
+            spent.step(len(owner) // READ_PER_STEP)
             args = check_method(owner, name, args, kwargs)
         result = super().call(__context, __obj, *args, **kwargs)
         return result if result is owner else spent.build(f"lời gọi {name}", result)
