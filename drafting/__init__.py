@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from drafting.bank.catalogue import Catalogue, default_catalogue, load_catalogue
-    from drafting.bank.outline import Outline, default_outline, load_outline
-    from drafting.bank.phrases import Bank, Phrase, default_bank, load_bank
+    from drafting.bank.bank import Bank, default_bank, load_bank
+    from drafting.bank.catalogue import Catalogue
+    from drafting.bank.outline import Outline
+    from drafting.bank.phrases import Phrase
     from drafting.composition.composer import compose
     from drafting.datafile.validate import load_report, parse_report
     from drafting.document import Document, Paragraph, Section, Table
@@ -30,9 +31,10 @@ if TYPE_CHECKING:
     from drafting.report import ReportData
 
 _EXPORTS = {
-    "drafting.bank.phrases": ("Bank", "Phrase", "default_bank", "load_bank"),
-    "drafting.bank.catalogue": ("Catalogue", "default_catalogue", "load_catalogue"),
-    "drafting.bank.outline": ("Outline", "default_outline", "load_outline"),
+    "drafting.bank.bank": ("Bank", "default_bank", "load_bank"),
+    "drafting.bank.catalogue": ("Catalogue",),
+    "drafting.bank.outline": ("Outline",),
+    "drafting.bank.phrases": ("Phrase",),
     "drafting.composition.composer": ("compose",),
     "drafting.datafile.validate": ("load_report", "parse_report"),
     "drafting.document": ("Document", "Paragraph", "Section", "Table"),
@@ -57,11 +59,7 @@ __all__ = [
     "Table",
     "compose",
     "default_bank",
-    "default_catalogue",
-    "default_outline",
     "load_bank",
-    "load_catalogue",
-    "load_outline",
     "load_report",
     "parse_report",
 ]

@@ -7,6 +7,7 @@ with one located Vietnamese line per problem on stderr and never a traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -36,12 +37,22 @@ def cmd_new(args: argparse.Namespace) -> int:
     target = Path(args.file)
     if target.exists() and not args.force:
         raise OutputError(f"{target}: tệp đã tồn tại; dùng --force để ghi đè, hoặc chọn tên khác")
-    if args.from_file:
+    from drafting.bank.bank import default_bank
+
+    bank = default_bank()
+    if args.sample and (args.from_file or args.year):
+        raise OutputError("--sample chép nguyên tệp mẫu năm 2024; không dùng cùng --from hoặc --year")
+    if args.sample:
+        from drafting.files.yamlio import atomic_write_text
+        from drafting.resources import SAMPLE_PATH
+
+        atomic_write_text(target, SAMPLE_PATH.read_text(encoding="utf-8"))
+    elif args.from_file:
         from drafting.datafile.carryover import carry_over
 
-        carry_over(Path(args.from_file), target)
+        carry_over(Path(args.from_file), target, bank)
     else:
-        write_skeleton(target, year=args.year)
+        write_skeleton(target, bank, year=args.year)
     print(f"Đã tạo {target}")
     return EXIT_OK
 
@@ -137,19 +148,16 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
 
 
 def cmd_bank_check(args: argparse.Namespace) -> int:
-    from drafting.bank.phrases import lint_bank
+    from drafting.bank.bank import lint_bank
     from drafting.checks.bank_trial import trial_problems
 
-    bank = lint_bank(Path(args.dir) if args.dir else None)
-    problems = list(bank.problems) + trial_problems(bank)
-    rules_dir = Path(args.dir) if args.dir else None
-    if rules_dir is None or (rules_dir / "quy_tac.yaml").is_file():
-        from drafting.checks.consistency import load_rules
-
-        try:
-            load_rules(rules_dir)
-        except ProblemsError as exc:
-            problems.extend(exc.problems)
+    bank = lint_bank(*([Path(args.dir)] if args.dir else []))
+    problems = list(bank.problems)
+    try:
+        _ = bank.rules
+    except ProblemsError as exc:
+        problems.extend(exc.problems)
+    problems.extend(trial_problems(bank))
     if problems:
         _print_problems(problems)
         sys.stderr.write(f"{len(problems)} vấn đề trong kho câu mẫu.\n")
@@ -162,9 +170,9 @@ def cmd_bank_check(args: argparse.Namespace) -> int:
 
 
 def cmd_bank_list(args: argparse.Namespace) -> int:
-    from drafting.bank.phrases import load_bank
+    from drafting.bank.bank import load_bank
 
-    bank = load_bank(Path(args.dir) if args.dir else None)
+    bank = load_bank(*([Path(args.dir)] if args.dir else []))
     phrases = [p for p in bank.phrases.values() if not args.section or p.section == args.section]
     if args.format == "json":
         print(json.dumps([p.as_json() for p in phrases], ensure_ascii=False, indent=2))
@@ -185,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, default=None, help="năm báo cáo (mặc định: năm nay)")
     p.add_argument("--from", dest="from_file", default=None, help="chuyển số liệu từ tệp năm trước")
     p.add_argument("--force", action="store_true", help="ghi đè nếu tệp đã có")
+    p.add_argument("--sample", "--mau", action="store_true", help="chép tệp mẫu kèm theo (báo cáo mẫu năm 2024)")
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("check", help="kiểm tra tệp dữ liệu")
@@ -219,8 +228,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def utf8_streams() -> None:
+    """Write standard output and error in UTF-8 whatever the locale's code page (a
+    Windows console set to cp1258 or cp1252, output redirected to a file or a pipe)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "")
+        if isinstance(stream, io.TextIOWrapper) and encoding != "utf8":
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit status."""
+    utf8_streams()
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
@@ -239,20 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> NoReturn:
-    """The ``drafting`` program: :func:`main`, with the garbage collector tuned for a
-    short-lived process.
-
-    Collections are made rarer while the command runs, and the objects alive at the end
-    are frozen, so that the interpreter does not search them all for garbage cycles
-    before exiting (together 60 ms of a ``check``). Output is written and files closed
-    by then; the operating system takes the memory back.
-    """
-    import gc
-
-    gc.set_threshold(50_000, 20, 20)
-    status = main()
-    gc.freeze()
-    sys.exit(status)
+    """The ``drafting`` program: :func:`main`, exiting with its status."""
+    sys.exit(main())
 
 
 if __name__ == "__main__":  # pragma: no cover

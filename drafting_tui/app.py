@@ -30,8 +30,9 @@ from textual.widgets import (
 )
 from textual.widgets.tree import TreeNode
 
-from drafting.bank.catalogue import Catalogue, default_catalogue
-from drafting.bank.outline import Outline, default_outline
+from drafting.bank.bank import Bank
+from drafting.bank.catalogue import Catalogue
+from drafting.bank.outline import Outline
 from drafting.editing.draft import (
     MAX_COUNT,
     MAX_MONEY,
@@ -100,18 +101,20 @@ class DraftingApp(App[None]):
         cursor_blink: bool = True,
         autosave: float | None = None,
         start_section: str = "I",
-        bank: Any = None,
+        bank: Bank | None = None,
     ) -> None:
         super().__init__()
         self._collecting = False
-        self.catalogue: Catalogue = default_catalogue()
-        self.outline: Outline = default_outline()
         # The file is read quickly for the first screen; its round-trip document (comments
         # and key order, for editing and saving) is parsed right after it.
-        self.draft = draft or Draft.open_or_new(path, catalogue=self.catalogue, outline=self.outline, defer=True)
+        self.draft = draft or Draft.open_or_new(path, bank=bank, defer=True)
         self.opened_path = Path(path) if path is not None else None
-        self.bank: Any = None
-        self._given_bank = bank
+        self.bank: Bank = self.draft.bank
+        self.catalogue: Catalogue = self.bank.catalogue
+        self.outline: Outline = self.bank.outline
+        # The phrases are loaded by a worker after the first screen (at once when given).
+        self.phrases_loaded = False
+        self._given_bank = bank is not None
         self.preview_delay = preview_delay
         self.cursor_blink_enabled = cursor_blink
         self.autosave_seconds = self.AUTOSAVE_SECONDS if autosave is None else autosave
@@ -221,8 +224,8 @@ class DraftingApp(App[None]):
             tree.move_cursor(node)
         if not self.draft.document_loaded:
             self._load_document()
-        if self._given_bank is not None:
-            self._bank_ready(self._given_bank)
+        if self._given_bank:
+            self._bank_ready()
         else:
             self._load_bank()
 
@@ -555,7 +558,7 @@ class DraftingApp(App[None]):
             group = name.removeprefix("phong_trao_")
             from drafting.bank.sandbox import render
             from drafting.composition.context import year_context
-            from drafting.vi.formatting import quote
+            from drafting.vi.text import quote
 
             rows = self.draft.movements(group)
             for movement in self.outline.movements:
@@ -905,7 +908,7 @@ class DraftingApp(App[None]):
             self._show_invalid(exc.problems)
             return
         self.data_problems = ()
-        if self.bank is None:
+        if not self.phrases_loaded:
             self._set_preview_body(Text("Đang tải kho câu mẫu…", style="dim"), "")
             return
         request = (
@@ -963,7 +966,7 @@ class DraftingApp(App[None]):
     ) -> None:
         from drafting.composition.composer import Composer
 
-        composer = Composer.create(report, bank, self.catalogue, self.outline)
+        composer = Composer.create(report, bank)
         problems: list[Problem] = []
         result = PreviewResult(version, section_id, whole)
         if whole:
@@ -995,7 +998,7 @@ class DraftingApp(App[None]):
         section_id = result.section_id
         if not result.whole and self.outline.is_leaf(section_id) and self.outline.section(section_id).phrase_groups:
             result.rows = phrase_rows(composer, section_id)
-        result.marks = section_marks(composer.report, self.outline, self.catalogue, composer)
+        result.marks = section_marks(composer.report, composer.bank, composer)
         self._from_thread(self._show_details, result)
 
     def _show_preview(self, result: PreviewResult) -> None:
@@ -1097,14 +1100,12 @@ class DraftingApp(App[None]):
 
     @work(thread=True, group="bank", description="tải kho câu mẫu")
     def _load_bank(self) -> None:
-        from drafting.bank.phrases import default_bank
+        _ = self.bank.phrase_set  # loaded here, off the event loop
+        self.call_from_thread(self._bank_ready)
 
-        bank = default_bank()
-        self.call_from_thread(self._bank_ready, bank)
-
-    def _bank_ready(self, bank: Any) -> None:
-        self.bank = bank
-        self.draft.bank = bank
+    def _bank_ready(self) -> None:
+        bank = self.bank
+        self.phrases_loaded = True
         self.bank_problems = tuple(bank.problems)
         if bank.problems:
             self.notify(
@@ -1253,7 +1254,7 @@ class DraftingApp(App[None]):
         inputs = [p for p in (self.draft.path, self.draft.source) if p is not None]
         try:
             check_output_path(path, inputs)
-            document = compose(report, self.bank, self.catalogue, self.outline)
+            document = compose(report, self.bank)
             write_document(document, path, fmt)
         except ProblemsError as exc:
             self.call_from_thread(self.push_screen, MessageScreen("Chưa xuất được", [str(p) for p in exc.problems]))
@@ -1325,7 +1326,7 @@ class DraftingApp(App[None]):
                 self.draft.write_recovery(force=True)
 
 
-def check_report(draft: Draft, bank: Any) -> list[str]:
+def check_report(draft: Draft, bank: Bank) -> list[str]:
     """The findings of the library's checks (``drafting check``), one line each."""
     from drafting.checks.checker import check_report as library_check
 
@@ -1335,7 +1336,7 @@ def check_report(draft: Draft, bank: Any) -> list[str]:
         return ["Lỗi dữ liệu:", *(f"  {p}" for p in exc.problems)]
     result = library_check(report, bank=bank)
     lines: list[str] = []
-    if bank is not None and bank.problems:
+    if bank.problems:
         lines += ["Kho câu mẫu:", *(f"  {p}" for p in bank.problems), ""]
     for title, findings in (("Lỗi", result.errors), ("Còn thiếu", result.missing), ("Lưu ý", result.warnings)):
         if findings:

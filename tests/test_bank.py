@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from drafting.bank.phrases import default_bank, lint_bank, load_bank
+from drafting.bank.bank import default_bank, lint_bank, load_bank
 
 CORPUS = Path(__file__).parent / "corpus" / "phrases"
 EXPECTED = dict(line.split("\t", 1) for line in (CORPUS / "expected.txt").read_text(encoding="utf-8").splitlines())

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sample_data import SAMPLE, edited
 
-from drafting.bank.catalogue import default_catalogue
+from drafting.bank.bank import default_bank
 from drafting.cli import main
 from drafting.datafile.carryover import carry_over
 from drafting.datafile.validate import load_report
@@ -29,15 +29,15 @@ def _with_choices(data: object) -> None:
 def carried(tmp_path: Path) -> tuple[Path, Path]:
     last = edited(tmp_path, "2024.yaml", _with_choices)
     new = tmp_path / "2025.yaml"
-    carry_over(last, new)
+    carry_over(last, new, default_bank())
     return last, new
 
 
 def test_values_move_to_the_same_period(carried: tuple[Path, Path]) -> None:
     old, new = (load_report(p) for p in carried)
     assert new.year == old.year + 1 == 2025
-    compared = [f for f in default_catalogue().figures.values() if f.entered and f.compared]
-    uncompared = [f for f in default_catalogue().figures.values() if f.entered and not f.compared]
+    compared = [f for f in default_bank().catalogue.figures.values() if f.entered and f.compared]
+    uncompared = [f for f in default_bank().catalogue.figures.values() if f.entered and not f.compared]
     for figure in compared:
         assert new.figure(figure.id).previous == old.figure(figure.id).current, figure.id
         assert new.figure(figure.id).current is None
@@ -86,7 +86,7 @@ def test_refuses_to_overwrite_the_input(tmp_path: Path, capsys: pytest.CaptureFi
     last = edited(tmp_path, "2024.yaml", lambda data: None)
     before = last.read_bytes()
     with pytest.raises(OutputError):
-        carry_over(last, last)
+        carry_over(last, last, default_bank())
     assert main(["new", str(last), "--from", str(last), "--force"]) == 2
     assert "không được ghi đè" in capsys.readouterr().err
     assert last.read_bytes() == before

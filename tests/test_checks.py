@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -11,10 +12,11 @@ from pathlib import Path
 import pytest
 from sample_data import ROOT, SAMPLE, SAMPLE_TEXT, edited, line_of_text, replace_once, write_text
 
-from drafting.bank.phrases import Bank
+from drafting.bank.bank import Bank, default_bank
+from drafting.bank.rules import load_rules
 from drafting.checks.checker import check_file, lint_report
 from drafting.checks.completeness import checklist
-from drafting.checks.consistency import check_consistency, load_rules
+from drafting.checks.consistency import check_consistency
 from drafting.cli import main
 from drafting.composition.composer import compose
 from drafting.datafile.validate import load_report
@@ -26,17 +28,17 @@ from drafting.report import FreeText
 
 
 def consistency_of(path: Path) -> list[str]:
-    return [f"{f.key}|{f.line}|{f.message}" for f in check_consistency(load_report(path))]
+    return [f"{f.key}|{f.line}|{f.message}" for f in check_consistency(load_report(path), default_bank())]
 
 
 def test_consistency_silent_on_the_sample() -> None:
-    assert check_consistency(load_report(SAMPLE)) == []
+    assert check_consistency(load_report(SAMPLE), default_bank()) == []
 
 
 def test_part_above_whole_names_both_figures_values_and_lines(tmp_path: Path) -> None:
     text = replace_once(SAMPLE_TEXT, "      ky_nay: 1186\n", "      ky_nay: 1300\n")
     path = write_text(tmp_path, "a.yaml", text)
-    findings = check_consistency(load_report(path))
+    findings = check_consistency(load_report(path), default_bank())
     assert len(findings) == 1
     finding = findings[0]
     part_line, whole_line = line_of_text(path, "ky_nay: 1300"), line_of_text(path, "ky_nay: 1245")
@@ -51,14 +53,14 @@ def test_part_above_whole_names_both_figures_values_and_lines(tmp_path: Path) ->
 
 def test_rules_apply_to_the_same_period(tmp_path: Path) -> None:
     text = replace_once(SAMPLE_TEXT, "      cung_ky: 802\n", "      cung_ky: 900\n")
-    findings = check_consistency(load_report(write_text(tmp_path, "a.yaml", text)))
+    findings = check_consistency(load_report(write_text(tmp_path, "a.yaml", text)), default_bank())
     assert [f.key for f in findings] == ["so_lieu.tro_ly_ao.cau_tra_loi.cung_ky"]
     assert "cùng kỳ năm 2023" in findings[0].message and "900" in findings[0].message
 
 
 def test_award_shares_not_above_totals(tmp_path: Path) -> None:
     text = replace_once(SAMPLE_TEXT, "    dot_xuat_ca_nhan: 11\n", "    dot_xuat_ca_nhan: 95\n")
-    findings = check_consistency(load_report(write_text(tmp_path, "a.yaml", text)))
+    findings = check_consistency(load_report(write_text(tmp_path, "a.yaml", text)), default_bank())
     assert len(findings) == 1
     message = findings[0].message
     assert findings[0].key == "so_lieu.khen_dot_xuat.dot_xuat_ca_nhan"
@@ -70,7 +72,7 @@ def test_parts_sum_to_the_total(tmp_path: Path) -> None:
     text = replace_once(SAMPLE_TEXT, "      ky_nay: 1412\n", "      ky_nay: 1410\n")
     text = replace_once(text, "    khien_trach: 1\n", "    khien_trach: 0\n")
     path = write_text(tmp_path, "a.yaml", text)
-    findings = check_consistency(load_report(path))
+    findings = check_consistency(load_report(path), default_bank())
     assert [f.key for f in findings] == ["so_lieu.tong_so.thu_ly.ky_nay", "so_lieu.ky_luat.tong.ky_nay"]
     total, discipline = findings
     assert total.line == line_of_text(path, "ky_nay: 11104")
@@ -83,13 +85,13 @@ def test_parts_sum_to_the_total(tmp_path: Path) -> None:
 def test_a_part_above_its_total_is_reported_once(tmp_path: Path) -> None:
     # An a part larger than the whole total: the not-above rule speaks, the sum rule stays silent.
     text = replace_once(SAMPLE_TEXT, "    khien_trach: 1\n", "    khien_trach: 5\n")
-    findings = check_consistency(load_report(write_text(tmp_path, "a.yaml", text)))
+    findings = check_consistency(load_report(write_text(tmp_path, "a.yaml", text)), default_bank())
     assert [f.key for f in findings] == ["so_lieu.ky_luat.khien_trach"]
 
 
 def test_rate_above_100_percent(tmp_path: Path) -> None:
     text = replace_once(SAMPLE_TEXT, "      ky_nay: 47\n", "      ky_nay: 10200\n")
-    findings = check_consistency(load_report(write_text(tmp_path, "a.yaml", text)))
+    findings = check_consistency(load_report(write_text(tmp_path, "a.yaml", text)), default_bank())
     assert len(findings) == 1
     message = findings[0].message
     assert "vượt quá 100%" in message
@@ -100,7 +102,7 @@ def test_rate_above_100_percent(tmp_path: Path) -> None:
 def test_money_not_negative(tmp_path: Path) -> None:
     text = replace_once(SAMPLE_TEXT, "      ky_nay: 286500000\n", "      ky_nay: -1000\n")
     path = write_text(tmp_path, "a.yaml", text)
-    findings = check_consistency(load_report(path))
+    findings = check_consistency(load_report(path), default_bank())
     assert [(f.key, f.line) for f in findings] == [("so_lieu.tu_thien.tien.ky_nay", line_of_text(path, "-1000"))]
     assert "-1.000 đồng" in findings[0].message and "không được âm" in findings[0].message
 
@@ -113,7 +115,8 @@ def test_negative_counts_are_still_validation_errors(tmp_path: Path) -> None:
 
 
 def test_rules_are_data(tmp_path: Path) -> None:
-    (tmp_path / "quy_tac.yaml").write_text(
+    shutil.copytree(ROOT / "phrasebank", tmp_path / "kho")
+    (tmp_path / "kho" / "quy_tac.yaml").write_text(
         "quy_tac:\n"
         "  - id: thu\n"
         "    loai: khong_vuot\n"
@@ -122,8 +125,8 @@ def test_rules_are_data(tmp_path: Path) -> None:
         "      - {phan: dien_hinh.ca_nhan, tong: dien_hinh.tap_the}\n",
         encoding="utf-8",
     )
-    rules = load_rules(tmp_path)
-    findings = check_consistency(load_report(SAMPLE), rules=rules)
+    bank = Bank(base=tmp_path / "kho")
+    findings = check_consistency(load_report(SAMPLE, bank), bank)
     assert len(findings) == 1
     assert findings[0].message.startswith("kỳ này: Điển hình tiên tiến, sáng kiến – điển hình tiên tiến 18 cá nhân")
 
@@ -139,7 +142,7 @@ def test_broken_rule_file_is_located(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     with pytest.raises(ProblemsError) as info:
-        load_rules(tmp_path)
+        load_rules(tmp_path, default_bank().catalogue)
     text = str(info.value)
     assert "quy_tac.yaml:4: quy_tac[0].thong_bao: chỗ thay “{sai}” không có" in text
     assert "quy_tac.yaml:6:" in text and "không có chỉ số “khong.co”" in text
@@ -165,7 +168,7 @@ def _leave_out(data: object) -> None:
 def test_completeness_lists_exactly_what_is_left_out(tmp_path: Path) -> None:
     path = edited(tmp_path, "thieu.yaml", _leave_out)
     report = load_report(path)
-    statuses = checklist(report)
+    statuses = checklist(report, default_bank())
     missing = {(i.section, i.key) for s in statuses.values() for i in s.missing}
     assert missing == {
         ("II.3", "so_lieu.an_lao_dong.giai_quyet.cung_ky"),
@@ -194,13 +197,18 @@ def test_completeness_lists_exactly_what_is_left_out(tmp_path: Path) -> None:
     assert statuses["II"].missing and statuses["I"].complete
 
 
-def test_evaluative_section_without_suggestion_is_missing() -> None:
+def test_evaluative_section_without_suggestion_is_missing(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "phrasebank", tmp_path / "kho", ignore=shutil.ignore_patterns("*.yaml"))
+    for name in ("chi_so.yaml", "chi_tieu.yaml", "dan_y.yaml", "quy_tac.yaml", "thuat_ngu.yaml"):
+        shutil.copy(ROOT / "phrasebank" / name, tmp_path / "kho" / name)
+    no_phrases = Bank(base=tmp_path / "kho")
+    assert not no_phrases.phrases
     report = load_report(SAMPLE)
-    statuses = checklist(report, bank=Bank())
+    statuses = checklist(report, no_phrases)
     assert statuses["III.1"].state == "thieu"
     assert "chưa có nội dung" in statuses["III.1"].missing[0].message
     with_text = replace(report, content={**report.content, "III.1": (FreeText("Đơn vị đoàn kết."),)})
-    assert checklist(with_text, bank=Bank())["III.1"].state == "du"
+    assert checklist(with_text, no_phrases)["III.1"].state == "du"
 
 
 # -- lint -----------------------------------------------------------------------------
@@ -227,11 +235,10 @@ def test_composed_text_lint_is_placed_at_its_section() -> None:
     section = document.find("III.1")
     assert section is not None
     broken = replace(section, blocks=(Paragraph("Toà án đã làm tốt ."),))
-    from drafting.bank.catalogue import default_catalogue
-    from drafting.bank.outline import default_outline
+    from drafting.bank.bank import default_bank
 
     patched = replace(document, sections=tuple(_swap(s, broken) for s in document.sections))
-    findings = lint_report(report, patched, default_catalogue(), default_outline())
+    findings = lint_report(report, patched, default_bank())
     assert {(f.section, f.key) for f in findings} == {("III.1", "")}
     assert any("Toà" in f.message for f in findings) and any("dấu cách trước" in f.message for f in findings)
 
@@ -328,12 +335,24 @@ def test_disk_cache_reuses_and_can_be_turned_off(tmp_path: Path, monkeypatch: py
         calls.append(1)
         return {"x": 1}
 
-    assert cached("thu", build) == {"x": 1}
-    assert cached("thu", build) == {"x": 1}
+    source = tmp_path / "nguon.yaml"
+    source.write_text("a: 1\n", encoding="utf-8")
+    assert cached("thu", [source], build) == {"x": 1}
+    assert cached("thu", [source], build) == {"x": 1}
     assert len(calls) == 1 and len(list(tmp_path.glob("thu-*.pickle"))) == 1
+    # Keyed by content: an edit gives a new entry, and the old one is left for another installation.
+    source.write_text("a: 2\n", encoding="utf-8")
+    assert cached("thu", [source], build) == {"x": 1}
+    assert len(calls) == 2 and len(list(tmp_path.glob("thu-*.pickle"))) == 2
+    # The same content at another path (another installation) has its own entry.
+    other = tmp_path / "khac" / "nguon.yaml"
+    other.parent.mkdir()
+    other.write_text("a: 2\n", encoding="utf-8")
+    assert cached("thu", [other], build) == {"x": 1}
+    assert len(calls) == 3
     monkeypatch.setenv("DRAFTING_NO_CACHE", "1")
-    assert cached("thu", build) == {"x": 1}
-    assert len(calls) == 2
+    assert cached("thu", [source], build) == {"x": 1}
+    assert len(calls) == 4
 
 
 def test_compiled_templates_survive_the_process_keyed_by_content(tmp_path: Path) -> None:
@@ -367,7 +386,7 @@ def test_compiled_templates_survive_the_process_keyed_by_content(tmp_path: Path)
     assert sorted(p.name for p in (tmp_path / "jinja").iterdir()) == ["ban-a", "ban-c"]
 
 
-def test_code_cache_folder_follows_the_sandbox_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_code_cache_folder_follows_the_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from drafting.bank import cache
 
     def folder() -> Path | None:
@@ -380,7 +399,7 @@ def test_code_cache_folder_follows_the_sandbox_text(tmp_path: Path, monkeypatch:
     monkeypatch.setenv("DRAFTING_CACHE_DIR", str(tmp_path))
     same = folder()
     assert same is not None and same.parent == tmp_path / "jinja" and folder() == same
-    monkeypatch.setattr(cache, "SANDBOX_MODULES", (*cache.SANDBOX_MODULES, "bank/phrases.py"))
+    monkeypatch.setattr(cache, "code_stamp", lambda: "0" * 64)  # another drafting, or another Python
     assert folder() not in (None, same)
     monkeypatch.setenv("DRAFTING_NO_CACHE", "1")
     assert folder() is None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import run_cli
@@ -66,16 +68,16 @@ def test_render_refuses_to_overwrite_input_and_missing_folder(tmp_path: Path, sa
 
 def test_render_txt_shows_every_compared_figure(tmp_path: Path, sample_path: Path) -> None:
     """For every compared figure of the sample: its value and its absolute change, Vietnamese style."""
-    from drafting.bank.catalogue import default_catalogue
+    from drafting.bank.bank import default_bank
     from drafting.datafile.validate import load_report
-    from drafting.vi.formatting import format_count, format_money
+    from drafting.vi.numbers import format_count, format_money
 
     out = tmp_path / "bao-cao.txt"
     result = run_cli("render", str(sample_path), "-o", str(out), "--format", "txt")
     assert result.returncode == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     report = load_report(sample_path)
-    catalogue = default_catalogue()
+    catalogue = default_bank().catalogue
     checked = 0
     for fid, value in report.figures.items():
         figure = catalogue.figures[fid]
@@ -124,3 +126,20 @@ def test_bad_arguments_exit_2() -> None:
     result = run_cli("render")
     assert result.returncode == 2
     assert "lỗi tham số" in result.stderr
+
+
+def test_output_is_utf8_whatever_the_console_code_page(tmp_path: Path) -> None:
+    """A Windows console or a redirect in cp1252 must not turn Vietnamese into an encoding error."""
+    import os
+
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    done = subprocess.run(
+        [sys.executable, "-m", "drafting", "check", str(tmp_path / "khong-co.yaml")],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    err = done.stderr.decode("utf-8")
+    assert "không tìm thấy" in err or "không có tệp" in err or "không đọc được" in err, err
+    assert "Traceback" not in err

@@ -33,10 +33,10 @@ def test_new_into_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 def test_skeleton_has_every_catalogue_figure() -> None:
-    from drafting.bank.catalogue import default_catalogue
+    from drafting.bank.bank import default_bank
 
-    text = skeleton_text(2025)
-    for figure in default_catalogue().figures.values():
+    text = skeleton_text(2025, default_bank())
+    for figure in default_bank().catalogue.figures.values():
         if figure.entered:
             assert f"    {figure.key}:" in text, figure.id
 

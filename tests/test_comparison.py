@@ -1,4 +1,4 @@
-"""Tests for drafting.figures.comparison."""
+"""Tests for drafting.figures.change and drafting.vi.comparison."""
 
 from __future__ import annotations
 
@@ -9,15 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drafting.figures.comparison import (
-    Change,
-    TargetStatus,
-    compute_change,
-    describe_change,
-    describe_target,
-    describe_target_requirement,
-    evaluate_target,
-)
+from drafting.figures.change import Change, TargetStatus, compute_change, evaluate_target
+from drafting.vi.comparison import describe_change, describe_target, describe_target_requirement
 
 # --------------------------------------------------------------------------- compute_change
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from drafting.bank.outline import default_outline
+from drafting.bank.bank import default_bank
 from drafting.bank.sandbox import render
 from drafting.composition.composer import compose
 from drafting.datafile.validate import load_report, parse_report
@@ -17,7 +17,7 @@ from drafting.export.text import to_markdown, to_text
 
 def test_every_heading_in_order(sample_path: Path) -> None:
     text = to_text(compose(load_report(sample_path)))
-    outline = default_outline()
+    outline = default_bank().outline
     position = 0
     for section in outline.sections:
         heading = f"{section.number} {render(section.heading, {'nam': 2024, 'nam_truoc': 2023, 'nam_sau': 2025})}"
@@ -90,12 +90,12 @@ def test_chosen_phrases_in_writer_order_and_free_text_verbatim(sample_text: str)
     assert section is not None
     texts = [b.text for b in section.blocks]  # type: ignore[union-attr]
     assert texts[0] == "- Đoạn   tự viết {{ x }} giữ nguyên."
-    from drafting.bank.phrases import default_bank
+    from drafting.bank.bank import default_bank
     from drafting.bank.sandbox import render
     from drafting.composition.composer import Composer
 
     second = default_bank().phrases["uu_diem.lanh_dao_quan_tam"].variants[1]
-    assert texts[1] == "- " + render(second, Composer.create(report).context)
+    assert texts[1] == "- " + render(second, Composer.create(report, default_bank()).context)
     assert len(texts) == 2
 
 
@@ -134,11 +134,11 @@ def test_seed_changes_wording_but_not_facts(sample_text: str) -> None:
 
 
 def test_legal_terms_are_not_varied_in_the_bank() -> None:
-    from drafting.bank.phrases import default_bank
-    from drafting.vi.lint import term_pattern, terms_of_art
+    from drafting.bank.bank import default_bank
 
-    assert len(terms_of_art()) >= 10
+    terms = default_bank().terms
+    assert len(terms.pairs) >= 10
+    assert terms.misuses("Tòa án đã thụ lí vụ án.") == [("thụ lí", "thụ lý")]
     for phrase in default_bank().phrases.values():
         for text in phrase.variants:
-            for wrong, _ in terms_of_art():
-                assert not term_pattern(wrong).search(text), (phrase.id, wrong)
+            assert terms.misuses(text) == [], phrase.id

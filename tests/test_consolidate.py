@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sample_data import SAMPLE, edited
 
-from drafting.bank.catalogue import default_catalogue
+from drafting.bank.bank import default_bank
 from drafting.cli import main
 from drafting.composition.annex import annex_sections
 from drafting.composition.composer import compose
@@ -19,8 +19,8 @@ from drafting.datafile.consolidate import consolidate
 from drafting.datafile.validate import load_report
 from drafting.document import Table
 from drafting.export.text import to_markdown
+from drafting.figures.arith import rate
 from drafting.figures.views import evaluate
-from drafting.vi.formatting import rate
 
 UNITS = ("Tòa án nhân dân khu vực 1", "Tòa án nhân dân khu vực 2", "Tòa án nhân dân khu vực 3")
 
@@ -71,7 +71,7 @@ def merged(units: list[Path], tmp_path: Path) -> Path:
 def test_counts_and_money_are_summed_exactly(units: list[Path], merged: Path) -> None:
     sources = [load_report(p) for p in units]
     total = load_report(merged)
-    for figure in default_catalogue().figures.values():
+    for figure in default_bank().catalogue.figures.values():
         if not figure.entered:
             continue
         currents = [r.figure(figure.id).current for r in sources if r.figure(figure.id).current is not None]
@@ -86,7 +86,7 @@ def test_counts_and_money_are_summed_exactly(units: list[Path], merged: Path) ->
 
 
 def test_rates_are_recomputed_from_the_sums(merged: Path) -> None:
-    views = evaluate(load_report(merged), default_catalogue())
+    views = evaluate(load_report(merged), default_bank().catalogue)
     assert views["an_hinh_su.ty_le_giai_quyet"].current == rate(3736, 4824)
     assert round(views["an_hinh_su.ty_le_giai_quyet"].current, 2) == Decimal("77.45")  # type: ignore[arg-type]
     assert views["an_hinh_su.ty_le_giai_quyet"].previous == rate(1271 * 3, 1318 * 2 + 1500)
@@ -130,7 +130,7 @@ def test_unit_values_and_annex(merged: Path) -> None:
     report = load_report(merged)
     assert report.unit_figures[UNITS[2]]["an_hinh_su.thu_ly"] == 2000
     assert "dien_hinh.sang_kien" not in report.unit_figures[UNITS[1]]
-    (annex,) = annex_sections(report, default_catalogue())
+    (annex,) = annex_sections(report, default_bank().catalogue)
     tables = {t.caption: t for t in annex.blocks if isinstance(t, Table)}
     criminal = tables["Án hình sự"]
     assert criminal.header == ("TT", "Đơn vị", "Thụ lý (vụ)", "Đã giải quyết (vụ)", "Đạt tỷ lệ")
@@ -142,7 +142,7 @@ def test_unit_values_and_annex(merged: Path) -> None:
     )
     assert tables["Điển hình tiên tiến, sáng kiến"].rows[1][-1] == "-"
     # A single unit's report has no annex.
-    assert annex_sections(load_report(SAMPLE), default_catalogue()) == ()
+    assert annex_sections(load_report(SAMPLE), default_bank().catalogue) == ()
     markdown = to_markdown(replace(compose(report), annexes=(annex,)))
     assert "## 1 Số liệu của từng đơn vị năm 2024" in markdown
     assert f"| 3 | {UNITS[2]} | 2.000 | 1.368 | 68,4% |" in markdown

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from drafting.bank.bank import default_bank
 from drafting.composition.composer import Composer
 from drafting.datafile.skeleton import skeleton_text
 from drafting.editing.draft import (
@@ -53,7 +54,7 @@ def changed_lines(before: str, after: str) -> list[tuple[str, str]]:
 def test_the_sample_opens_as_an_untitled_draft() -> None:
     draft = Draft.open(SAMPLE_PATH)
     assert draft.untitled and draft.source == SAMPLE_PATH and not draft.dirty
-    assert draft.suggested_path() == Path("bao-cao-2024.yaml")
+    assert draft.suggested_path() == Path.cwd() / "bao-cao-2024.yaml"
     assert draft.text() == SAMPLE_TEXT  # byte for byte
     with pytest.raises(OutputError, match="chọn nơi lưu"):
         draft.save()
@@ -66,16 +67,16 @@ def test_a_missing_file_starts_from_the_skeleton(tmp_path: Path) -> None:
     target = tmp_path / "moi.yaml"
     draft = Draft.open(target, year=2026)
     assert draft.path == target and not draft.exists and not target.exists()
-    assert draft.text() == skeleton_text(2026)
+    assert draft.text() == skeleton_text(2026, default_bank())
     assert draft.year == 2026
     draft.save()
-    assert target.read_text(encoding="utf-8") == skeleton_text(2026)
+    assert target.read_text(encoding="utf-8") == skeleton_text(2026, default_bank())
 
 
 def test_an_empty_file_starts_from_the_skeleton(tmp_path: Path) -> None:
     target = tmp_path / "rong.yaml"
     target.write_text("", encoding="utf-8")
-    assert Draft.open(target, year=2025).text() == skeleton_text(2025)
+    assert Draft.open(target, year=2025).text() == skeleton_text(2025, default_bank())
 
 
 def test_an_unreadable_file_is_never_overwritten(tmp_path: Path) -> None:
@@ -327,7 +328,7 @@ def test_pin_move_and_paragraphs(copy: Path) -> None:
     assert PhraseChoice(phrase.id, 2) in [PhraseChoice(i.id, i.variant) for i in items if isinstance(i, PhraseChoice)]
     assert "    - van_ban: |-\n        Đề nghị {{ nam }}\n        bổ sung biên chế.\n" in draft.text()
     # Writer text is data: it reaches the report verbatim, never rendered as a template.
-    section = Composer.create(draft.report()).build_section(draft.outline.section("IV.3"), [])
+    section = Composer.create(draft.report(), draft.bank).build_section(draft.outline.section("IV.3"), [])
     assert any("Đề nghị {{ nam }}" in getattr(b, "text", "") for b in section.blocks)
     draft.pin_variant("IV.3", phrase.id, None)
     assert next(r for r in draft.content("IV.3") if r.phrase_id == phrase.id).variant is None
@@ -349,12 +350,12 @@ def test_phrase_rows_show_conditions_and_variants(copy: Path) -> None:
 
 def test_section_marks_cover_every_section(copy: Path) -> None:
     draft = Draft.open(copy)
-    marks = section_marks(draft.report(), composer=draft.composer())
+    marks = section_marks(draft.report(), draft.bank, composer=draft.composer())
     assert set(draft.outline.ids) | {UNIT_MARK} <= set(marks)
     assert marks["II.3"].state == "du" and marks["II.3"].symbol == "✓"
     assert marks["III.1"].state == "mot_phan" and marks["III.1"].label == "chưa chọn câu mẫu"
     empty = Draft.new(2025)
-    assert section_marks(empty.report())["II.3"].state == "trong"
+    assert section_marks(empty.report(), empty.bank)["II.3"].state == "trong"
 
 
 # -- recovery ---------------------------------------------------------------------------

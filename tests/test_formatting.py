@@ -1,4 +1,4 @@
-"""Tests for drafting.vi.formatting and drafting.vi.filters."""
+"""Tests for drafting.vi (numbers, dates, text, filters) and drafting.figures.arith."""
 
 from __future__ import annotations
 
@@ -13,25 +13,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from drafting.figures.arith import optional_decimal, rate, round_half_up, to_decimal
+from drafting.vi.dates import format_date, format_place_date, format_short_date
 from drafting.vi.filters import FILTERS, register_filters, short_money
-from drafting.vi.formatting import (
-    format_count,
-    format_date,
-    format_doc_number,
-    format_money,
-    format_number,
-    format_percent,
-    format_place_date,
-    format_points,
-    format_short_date,
-    join_vi,
-    optional_decimal,
-    parse_number,
-    quote,
-    rate,
-    round_half_up,
-    to_decimal,
-)
+from drafting.vi.numbers import format_count, format_money, format_number, format_percent, format_points, parse_number
+from drafting.vi.text import format_doc_number, join_vi, quote
 
 DRAFTING = Path(__file__).resolve().parent.parent / "drafting"
 
@@ -644,7 +630,11 @@ _NEW_STYLE = re.compile(
 )
 
 
-@pytest.mark.parametrize("name", ["vi/formatting.py", "figures/comparison.py", "vi/filters.py"])
+@pytest.mark.parametrize(
+    "name",
+    ["vi/numbers.py", "vi/dates.py", "vi/text.py", "vi/comparison.py", "vi/filters.py"]
+    + ["figures/arith.py", "figures/change.py"],
+)
 def test_sources_are_nfc_and_use_court_tone_placement(name: str) -> None:
     text = (DRAFTING / name).read_text(encoding="utf-8")
     assert unicodedata.is_normalized("NFC", text)

@@ -49,5 +49,5 @@ def test_package_exports_every_name_lazily_and_imports_little() -> None:
     light, modules = out.stdout.splitlines()
     assert light == "[]"
     # ``compose`` stays the function even after its submodule is imported.
-    assert modules == "drafting.composition.composer drafting.bank.phrases drafting.errors"
+    assert modules == "drafting.composition.composer drafting.bank.bank drafting.errors"
 

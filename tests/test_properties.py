@@ -20,26 +20,20 @@ from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafting.bank.catalogue import Figure, default_catalogue
+from drafting.bank.bank import default_bank
+from drafting.bank.catalogue import Figure
 from drafting.composition.composer import compose
 from drafting.composition.figure_prose import figure_clause
 from drafting.datafile.validate import parse_report
 from drafting.export.docx import build_docx
 from drafting.export.text import to_markdown, to_text
-from drafting.figures.comparison import describe_change
+from drafting.figures.arith import round_half_up
 from drafting.figures.views import evaluate
 from drafting.report import ReportData
-from drafting.vi.formatting import (
-    format_count,
-    format_money,
-    format_number,
-    format_percent,
-    format_points,
-    parse_number,
-    round_half_up,
-)
+from drafting.vi.comparison import describe_change
+from drafting.vi.numbers import format_count, format_money, format_number, format_percent, format_points, parse_number
 
-CATALOGUE = default_catalogue()
+CATALOGUE = default_bank().catalogue
 ENTERED: tuple[Figure, ...] = tuple(f for f in CATALOGUE.figures.values() if f.entered)
 MAX_COUNT = 10**6
 MAX_MONEY = 10**12

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafting.bank.phrases import load_bank
+from drafting.bank.bank import load_bank
 from drafting.bank.sandbox import TemplateProblem, evaluate_condition, render
 from drafting.composition.composer import compose
 from drafting.datafile.validate import parse_report

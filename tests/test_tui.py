@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 from tui_helpers import STARTUP_TIMEOUT, async_test, copy_sample, wait_for, wait_settled
 
-from drafting.bank.phrases import Bank, default_bank
+from drafting.bank.bank import Bank
 from drafting.editing.draft import Draft
-from drafting.errors import Problem
 from drafting.resources import SAMPLE_PATH
 from drafting_tui.app import DraftingApp
 from drafting_tui.screens import ConfirmScreen, ExportScreen, HelpScreen, MessageScreen, PathScreen
@@ -577,14 +576,15 @@ async def test_invalid_values_are_listed_in_the_problems_panel(tmp_path: Path) -
 
 
 @async_test
-async def test_phrase_bank_problems_are_shown() -> None:
-    bank = default_bank()
-    broken = Bank(dict(bank.phrases), [Problem("cau/hong.yaml", 3, "cau[0]", "câu mẫu thiếu mã (id)")])
-    app = make_app(bank=broken)
+async def test_phrase_bank_problems_are_shown(tmp_path: Path) -> None:
+    overlay = tmp_path / "kho-rieng"
+    overlay.mkdir()
+    (overlay / "hong.yaml").write_text("muc: III.1\ncau:\n  - chuc_nang: thieu_ma\n", encoding="utf-8")
+    app = make_app(bank=Bank(overlay))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await wait_settled(pilot)
         panel = app.query_one("#problems")
-        assert panel.display and "cau/hong.yaml:3" in str(panel.render())
+        assert panel.display and "hong.yaml:3" in str(panel.render())
         assert any("Kho câu mẫu" in str(n.title) for n in app._notifications)
 
 

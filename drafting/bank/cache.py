@@ -1,11 +1,14 @@
 """Disk caches: the loaded phrase bank data, and the compiled phrase templates.
 
 Loading ``phrasebank/`` with the round-trip YAML parser and checking every phrase's
-Jinja syntax takes most of a second; every command needs the result, and it only
+Jinja syntax takes about half a second; every command needs the result, and it only
 changes when a maintainer edits a file. :func:`cached` keeps the loaded objects as a
-pickle under the user's cache folder, keyed by the size and modification time of every
-file of ``phrasebank/`` and of the ``drafting`` package (so an edit to either rebuilds
-it) and by the Python version.
+pickle under the user's cache folder, keyed by the *content* of the files they were
+built from (with their full paths, so that messages name this installation's files),
+by the content of the ``drafting`` package's modules and by the Python version. An
+edit to any of them gives a new key: a cached object can never be stale, and two
+installations sharing the cache folder never replace each other's entries. Entries
+unused for :data:`MAX_AGE_DAYS` days are removed when a new one is written.
 
 :class:`CodeCache` keeps the Python code Jinja generates for each phrase text, keyed
 by content, so a run does not compile again the templates an earlier run compiled.
@@ -26,17 +29,16 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from types import CodeType
 from typing import TypeVar
 
-from drafting.resources import PHRASEBANK_DIR, SOURCE_ROOT
-
 T = TypeVar("T")
 
-PACKAGE_DIR = SOURCE_ROOT / "drafting"
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+MAX_AGE_DAYS = 30
 
 
 def cache_dir() -> Path | None:
@@ -46,30 +48,41 @@ def cache_dir() -> Path | None:
     chosen = os.environ.get("DRAFTING_CACHE_DIR")
     if chosen:
         return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+    if not base:
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "drafting"
 
 
 @lru_cache(maxsize=1)
-def source_stamp() -> str:
-    """A digest of the phrase bank files and the package's modules (paths, sizes, times)."""
+def code_stamp() -> str:
+    """A digest of the Python version and the content of the ``drafting`` package's modules."""
     digest = hashlib.sha256(sys.version.encode())
-    for folder, pattern in ((PHRASEBANK_DIR, "**/*.y*ml"), (PACKAGE_DIR, "**/*.py")):
-        for path in sorted(folder.glob(pattern)):
-            try:
-                st = path.stat()
-            except OSError:
-                continue
-            digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:32]
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
-def cached(name: str, build: Callable[[], T]) -> T:
-    """``build()``, kept on disk between runs while its sources are unchanged."""
+def content_key(name: str, sources: Sequence[Path]) -> str:
+    """The key of an object built from ``sources``: their paths and bytes, and the code."""
+    digest = hashlib.sha256(f"{code_stamp()}\0{name}\0".encode())
+    for path in sources:
+        digest.update(str(path.resolve()).encode("utf-8", "surrogatepass") + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError as exc:  # a missing file is part of what was read
+            digest.update(f"<{exc.errno}>".encode())
+        digest.update(b"\0")
+    return digest.hexdigest()[:40]
+
+
+def cached(name: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
+    """``build()``, kept on disk between runs while ``sources`` and the code are unchanged."""
     folder = cache_dir()
     if folder is None:
         return build()
-    path = folder / f"{name}-{source_stamp()}.pickle"
+    path = folder / f"{name}-{content_key(name, sources)}.pickle"
     try:
         with open(path, "rb") as handle:
             return pickle.load(handle)  # type: ignore[no-any-return]
@@ -79,8 +92,7 @@ def cached(name: str, build: Callable[[], T]) -> T:
     tmp = ""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.glob(f"{name}-*.pickle"):
-            stale.unlink(missing_ok=True)
+        _prune(folder, f"{name}-*.pickle")
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -91,14 +103,26 @@ def cached(name: str, build: Callable[[], T]) -> T:
     return value
 
 
+def _prune(folder: Path, pattern: str) -> None:
+    """Remove entries of ``pattern`` not written or read for :data:`MAX_AGE_DAYS` days."""
+    limit = time.time() - MAX_AGE_DAYS * 86400
+    for old in folder.glob(pattern):
+        try:
+            if max(old.stat().st_mtime, old.stat().st_atime) < limit:
+                old.unlink()
+        except OSError:
+            continue
+
+
 class CodeCache:
     """Compiled phrase templates kept on disk between runs, one file per template.
 
     A file's name is a digest of everything its code depends on: the template's text,
-    Python's and Jinja's versions and the text of the modules that set up the sandbox
-    (:data:`SANDBOX_MODULES`). So an entry never goes stale, and installations sharing
-    the folder never overwrite or remove each other's entries: a name always holds the
-    same code. Entries are written whole (a temporary file renamed into place).
+    and (in the folder's name) Python's version, the content of the ``drafting`` code
+    (:func:`code_stamp`) and Jinja's version. So an entry never goes stale, and
+    installations sharing the folder never overwrite or remove each other's entries: a
+    name always holds the same code. Entries are written whole (a temporary file renamed
+    into place).
     """
 
     def __init__(self, folder: Path | None) -> None:
@@ -137,32 +161,22 @@ class CodeCache:
             if tmp and os.path.exists(tmp):
                 os.unlink(tmp)
 
-    def _prune(self, days: int = 30) -> None:
-        """Remove the folders of other versions that no run has added to for ``days`` days
-        (a version still in use only compiles its templates once more)."""
+    def _prune(self) -> None:
+        """Remove the folders of other versions that no run has added to for
+        :data:`MAX_AGE_DAYS` days (a version still in use compiles its templates again)."""
         assert self.folder is not None
-        cutoff = time.time() - days * 86400
+        cutoff = time.time() - MAX_AGE_DAYS * 86400
         for other in self.folder.parent.iterdir():
             if other != self.folder and other.is_dir() and other.stat().st_mtime < cutoff:
                 shutil.rmtree(other, ignore_errors=True)
 
 
-SANDBOX_MODULES = ("bank/sandbox.py", "bank/limits.py", "vi/filters.py")
-"""The modules (in ``drafting/``) whose text decides the code a template compiles to."""
-
-
 @lru_cache(maxsize=1)
 def code_cache() -> CodeCache:
-    """The :class:`CodeCache` of this Python, this Jinja and this sandbox."""
+    """The :class:`CodeCache` of this Python, this Jinja and this ``drafting`` code."""
     import jinja2
 
     folder = cache_dir()
     if folder is None:
         return CodeCache(None)
-    digest = hashlib.sha256(f"{sys.version}\0{jinja2.__version__}".encode())
-    for name in SANDBOX_MODULES:
-        try:
-            digest.update((PACKAGE_DIR / name).read_bytes())
-        except OSError:  # not installed as source files: no cache
-            return CodeCache(None)
-    return CodeCache(folder / "jinja" / digest.hexdigest()[:24])
+    return CodeCache(folder / "jinja" / f"{code_stamp()[:24]}-{jinja2.__version__}")

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 from drafting.errors import Problem, ProblemsError
 from drafting.files.fields import FieldReader, join_path
 from drafting.files.yamlio import line_of, read_yaml_file
-from drafting.resources import PHRASEBANK_DIR
 
 FigureKind = Literal["so_dem", "tien", "ty_le"]
 TargetKind = Literal["toi_thieu", "toi_da"]
@@ -150,9 +148,9 @@ def _ids(reader: FieldReader, node: Any, key: str, path: str) -> tuple[str, ...]
     return reader.text_list(node, key, path)
 
 
-def load_catalogue(directory: Path | str | None = None) -> Catalogue:
+def load_catalogue(directory: Path | str) -> Catalogue:
     """Load ``chi_so.yaml`` and ``chi_tieu.yaml`` from a phrase bank directory."""
-    folder = Path(directory) if directory is not None else PHRASEBANK_DIR
+    folder = Path(directory)
     targets, source = load_targets(folder / "chi_tieu.yaml")
     path = folder / "chi_so.yaml"
     data, _ = read_yaml_file(path, comments=False)
@@ -236,10 +234,3 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
         raise ProblemsError(reader.problems)
     return Catalogue(tuple(groups), figures, targets, source)
 
-
-@lru_cache(maxsize=8)
-def default_catalogue() -> Catalogue:
-    """The catalogue shipped in ``phrasebank/`` (loaded once; kept in the disk cache)."""
-    from drafting.bank.cache import cached
-
-    return cached("catalogue", lambda: load_catalogue(PHRASEBANK_DIR))

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from drafting.errors import ProblemsError
 from drafting.files.fields import FieldReader, join_path
 from drafting.files.yamlio import line_of, read_yaml_file
-from drafting.resources import PHRASEBANK_DIR
 
 LIST_NAMES = ("van_ban_quan_triet", "van_ban_ban_hanh", "phong_trao_a", "phong_trao_b")
 
@@ -125,9 +123,9 @@ _SECTION_KEYS = (
 )
 
 
-def load_outline(directory: Path | str | None = None) -> Outline:
+def load_outline(directory: Path | str) -> Outline:
     """Load ``dan_y.yaml``; raise :class:`ProblemsError` listing every problem."""
-    folder = Path(directory) if directory is not None else PHRASEBANK_DIR
+    folder = Path(directory)
     path = folder / "dan_y.yaml"
     data, _ = read_yaml_file(path, comments=False)
     reader = FieldReader(str(path))
@@ -217,10 +215,3 @@ def load_outline(directory: Path | str | None = None) -> Outline:
         raise ProblemsError(reader.problems)
     return Outline(reader.text(root, "trich_yeu", ""), tuple(sections), tuple(movements), styles)
 
-
-@lru_cache(maxsize=8)
-def default_outline() -> Outline:
-    """The outline shipped in ``phrasebank/`` (loaded once; kept in the disk cache)."""
-    from drafting.bank.cache import cached
-
-    return cached("outline", lambda: load_outline(PHRASEBANK_DIR))

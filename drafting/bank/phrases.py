@@ -1,28 +1,28 @@
 """The phrase bank: loading, linting, and the library API.
 
-A bank is a folder of YAML files (``phrasebank/cau/*.yaml``), each with a section
-(``muc``) and a list of phrases (``cau``). :func:`load_bank` returns the usable
+Phrases live in folders of YAML files (``phrasebank/cau/*.yaml``), each with a section
+(``muc``) and a list of phrases (``cau``). :func:`load_phrases` returns the usable
 phrases together with the problems, so one broken file never takes the whole bank
-down; :func:`lint_bank` adds the style and coverage checks of ``bank check``.
+down. The bank as a whole (catalogue, outline, rules, terms, phrases in layers) is
+:class:`drafting.bank.bank.Bank`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from drafting.bank.catalogue import Catalogue, default_catalogue
-from drafting.bank.outline import Outline, default_outline
+from drafting.bank.catalogue import Catalogue
+from drafting.bank.outline import Outline
 from drafting.bank.sandbox import TemplateProblem, check_syntax, referenced_names
+from drafting.bank.terms import Terms
 from drafting.errors import Problem, ProblemsError
 from drafting.files.fields import FieldReader, did_you_mean, join_path
 from drafting.files.yamlio import line_of, read_yaml_file
-from drafting.resources import PHRASEBANK_DIR
 from drafting.vi.lint import lint_text
 
 PHRASE_KEYS = ("id", "chuc_nang", "mo_ta", "mac_dinh", "dieu_kien", "so_lieu", "the", "cach_viet")
@@ -71,7 +71,7 @@ class Phrase:
 
 
 @dataclass
-class Bank:
+class PhraseSet:
     """Usable phrases (by id, in file order) and the problems met while loading."""
 
     phrases: dict[str, Phrase] = field(default_factory=dict)
@@ -136,7 +136,13 @@ def _check_names(
 
 
 def _load_file(
-    path: Path, bank: Bank, seen: dict[str, str], catalogue: Catalogue, outline: Outline, style: bool
+    path: Path,
+    bank: PhraseSet,
+    seen: dict[str, str],
+    catalogue: Catalogue,
+    outline: Outline,
+    terms: Terms,
+    style: bool,
 ) -> None:
     name = str(path)
     try:
@@ -207,7 +213,7 @@ def _load_file(
                     continue
                 _check_names(reader, vnode, vkey, vpath, pid, text, False, catalogue)
                 if style:
-                    for msg in lint_text(text, template=True):
+                    for msg in lint_text(text, terms, template=True):
                         reader.problem(vnode, vkey, vpath, msg, pid)
                 variants.append(unicodedata.normalize("NFC", text.strip()))
         condition = reader.text(node, "dieu_kien", path_, required=False)
@@ -259,60 +265,40 @@ def _is_style(message: str) -> bool:
     return any(marker in message for marker in _STYLE_MARKERS)
 
 
-def load_bank(
-    directory: Path | str | None = None,
-    catalogue: Catalogue | None = None,
-    outline: Outline | None = None,
-    style: bool = False,
-) -> Bank:
-    """Load every ``*.yaml`` under ``directory/cau`` (or ``directory`` itself).
+def load_phrases(
+    folders: Sequence[Path], catalogue: Catalogue, outline: Outline, terms: Terms, style: bool = False
+) -> PhraseSet:
+    """Load every ``*.yaml`` of each folder (its ``cau/`` subfolder when there is one), in order.
 
-    Returns the usable phrases and the problems; never raises for a broken file.
+    Within one folder a phrase id is defined once; a later folder (an overlay layer)
+    replaces a phrase of an earlier one by its id. Returns the usable phrases and the
+    problems; never raises for a broken file. ``style`` adds the style findings of
+    ``bank check`` to the problems.
     """
-    folder = Path(directory) if directory is not None else PHRASEBANK_DIR
-    if (folder / "cau").is_dir():
-        folder = folder / "cau"
-    catalogue = catalogue or default_catalogue()
-    outline = outline or default_outline()
-    bank = Bank()
-    if not folder.is_dir():
-        bank.problems.append(Problem(str(folder), None, "", "không tìm thấy thư mục câu mẫu"))
-        return bank
-    seen: dict[str, str] = {}
-    for path in sorted(folder.glob("*.y*ml")):
-        _load_file(path, bank, seen, catalogue, outline, style)
-    return bank
+    phrases = PhraseSet()
+    for folder in folders:
+        if (folder / "cau").is_dir():
+            folder = folder / "cau"
+        if not folder.is_dir():
+            phrases.problems.append(Problem(str(folder), None, "", "không tìm thấy thư mục câu mẫu"))
+            continue
+        seen: dict[str, str] = {}
+        for path in sorted(folder.glob("*.y*ml")):
+            _load_file(path, phrases, seen, catalogue, outline, terms, style)
+    return phrases
 
 
-def lint_bank(
-    directory: Path | str | None = None, catalogue: Catalogue | None = None, outline: Outline | None = None
-) -> Bank:
-    """``bank check``: loading problems plus style and coverage of the outline."""
-    outline = outline or default_outline()
-    bank = load_bank(directory, catalogue, outline, style=True)
-    for section in outline.sections:
-        if section.phrase_groups and not bank.for_section(section.id):
-            bank.problems.append(
-                Problem(
-                    str(directory or PHRASEBANK_DIR),
-                    None,
-                    "",
-                    f"mục {section.id} “{section.heading}” chưa có câu mẫu nào",
-                )
-            )
-    return bank
+def coverage_problems(phrases: PhraseSet, outline: Outline, where: str) -> list[Problem]:
+    """A problem for every section of the outline that asks for phrases and has none."""
+    return [
+        Problem(where, None, "", f"mục {section.id} “{section.heading}” chưa có câu mẫu nào")
+        for section in outline.sections
+        if section.phrase_groups and not phrases.for_section(section.id)
+    ]
 
 
-@lru_cache(maxsize=4)
-def default_bank() -> Bank:
-    """The phrase bank shipped in ``phrasebank/`` (loaded once; kept in the disk cache)."""
-    from drafting.bank.cache import cached
-
-    return cached("bank", lambda: load_bank(PHRASEBANK_DIR))
-
-
-def phrases_by_section(bank: Bank) -> Mapping[str, tuple[Phrase, ...]]:
+def phrases_by_section(phrases: PhraseSet) -> Mapping[str, tuple[Phrase, ...]]:
     out: dict[str, list[Phrase]] = {}
-    for phrase in bank.phrases.values():
+    for phrase in phrases.phrases.values():
         out.setdefault(phrase.section, []).append(phrase)
     return {k: tuple(v) for k, v in out.items()}

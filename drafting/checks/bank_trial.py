@@ -10,26 +10,23 @@ depends on the data (rendering reports it, with its place, when it happens).
 
 from __future__ import annotations
 
-from drafting.bank.catalogue import Catalogue, default_catalogue
-from drafting.bank.phrases import Bank
+from drafting.bank.bank import Bank
 from drafting.bank.sandbox import TemplateProblem, evaluate_condition, render
 from drafting.errors import Problem, ProblemsError
 from drafting.resources import SAMPLE_PATH
 
 
-def trial_problems(bank: Bank, catalogue: Catalogue | None = None) -> list[Problem]:
+def trial_problems(bank: Bank) -> list[Problem]:
     """The problems of rendering every phrase of ``bank`` on the bundled sample."""
-    from drafting.composition.context import phrase_context
+    from drafting.composition.composer import Composer
     from drafting.datafile.validate import load_report
-    from drafting.figures.views import evaluate
 
-    catalogue = catalogue or default_catalogue()
     try:
-        report = load_report(SAMPLE_PATH, comments=False)
+        report = load_report(SAMPLE_PATH, bank, comments=False)
     except ProblemsError as exc:
-        note = Problem(str(SAMPLE_PATH), None, "", "không chạy thử được câu mẫu: tệp mẫu không hợp lệ")
+        note = Problem(str(SAMPLE_PATH), None, "", "không chạy thử được câu mẫu: tệp mẫu không hợp lệ với kho này")
         return [note, *exc.problems]
-    context = phrase_context(report, evaluate(report, catalogue), catalogue)
+    context = Composer.create(report, bank).context
     problems: list[Problem] = []
     for phrase in bank.phrases.values():
         texts = [(f"cách viết {i + 1}", text, False) for i, text in enumerate(phrase.variants)]

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from drafting.bank.catalogue import Catalogue, default_catalogue
-from drafting.bank.outline import Outline, default_outline
-from drafting.bank.phrases import Bank, default_bank
+from drafting.bank.bank import Bank, default_bank
+from drafting.bank.catalogue import Catalogue
+from drafting.bank.outline import Outline
 from drafting.checks.completeness import SectionStatus, checklist, missing_findings
-from drafting.checks.consistency import RuleSet, check_consistency
+from drafting.checks.consistency import check_consistency
 from drafting.checks.findings import (
     LIST_SECTIONS,
     Finding,
@@ -232,7 +232,7 @@ def _block_texts(document: Document) -> Iterator[tuple[str, str]]:
                         yield section.id, cell
 
 
-def lint_report(report: ReportData, document: Document | None, catalogue: Catalogue, outline: Outline) -> list[Finding]:
+def lint_report(report: ReportData, document: Document | None, bank: Bank) -> list[Finding]:
     """Text lint of the writer's texts (at their keys) and of the composed text (at its sections).
 
     Writer texts found again in the composed text are taken out of it first, so the
@@ -240,8 +240,8 @@ def lint_report(report: ReportData, document: Document | None, catalogue: Catalo
     """
     findings: list[Finding] = []
     seen: set[tuple[str, str, str]] = set()
-    for item in writer_texts(report, catalogue, outline):
-        for message in lint_text(item.text):
+    for item in writer_texts(report, bank.catalogue, bank.outline):
+        for message in lint_text(item.text, bank.terms):
             mark = (item.key, "", message)
             if mark not in seen:
                 seen.add(mark)
@@ -256,7 +256,7 @@ def lint_report(report: ReportData, document: Document | None, catalogue: Catalo
         for s in strings:
             if s in plain:
                 plain = plain.replace(s, "X")
-        for message in lint_text(plain):
+        for message in lint_text(plain, bank.terms):
             mark = ("", sid, message)
             if mark not in seen:
                 seen.add(mark)
@@ -306,22 +306,16 @@ def cause_warnings(report: ReportData, catalogue: Catalogue) -> list[Finding]:
 # -- the whole check ------------------------------------------------------------------
 
 
-def check_report(
-    report: ReportData,
-    catalogue: Catalogue | None = None,
-    outline: Outline | None = None,
-    bank: Bank | None = None,
-    rules: RuleSet | None = None,
-) -> CheckResult:
-    """Consistency, composition, lint and completeness of validated report data."""
+def check_report(report: ReportData, bank: Bank | None = None) -> CheckResult:
+    """Consistency, composition, lint and completeness of validated report data
+    (against ``bank``; by default the shipped one)."""
     from drafting.composition.composer import Composer
 
-    catalogue = catalogue or default_catalogue()
-    outline = outline or default_outline()
-    bank = bank or default_bank()
+    bank = bank if bank is not None else default_bank()
+    catalogue, outline = bank.catalogue, bank.outline
     result = CheckResult(report.source)
-    result.errors.extend(check_consistency(report, catalogue, rules))
-    composer = Composer.create(report, bank, catalogue, outline)
+    result.errors.extend(check_consistency(report, bank))
+    composer = Composer.create(report, bank)
     document: Document | None = None
     try:
         document = composer.document()
@@ -333,9 +327,9 @@ def check_report(
             result.errors.append(
                 from_problem(problem, section or section_of(problem.key, catalogue, outline, report.raw))
             )
-    result.warnings.extend(lint_report(report, document, catalogue, outline))
+    result.warnings.extend(lint_report(report, document, bank))
     result.warnings.extend(cause_warnings(report, catalogue))
-    statuses = checklist(report, catalogue, outline, bank, composer.views, composer.context)
+    statuses = checklist(report, bank, composer.views, composer.context)
     missing, pending = missing_findings(report, statuses, outline)
     result.missing.extend(missing)
     result.warnings.extend(pending)
@@ -343,28 +337,22 @@ def check_report(
     return result
 
 
-def check_file(
-    path: Path | str,
-    catalogue: Catalogue | None = None,
-    outline: Outline | None = None,
-    bank: Bank | None = None,
-    rules: RuleSet | None = None,
-) -> CheckResult:
+def check_file(path: Path | str, bank: Bank | None = None) -> CheckResult:
     """Check a data file; raise :class:`ProblemsError` only when it is not readable YAML."""
     from drafting.datafile.validate import validate_report
 
-    catalogue = catalogue or default_catalogue()
-    outline = outline or default_outline()
+    bank = bank if bank is not None else default_bank()
+    catalogue, outline = bank.catalogue, bank.outline
     data, _ = read_yaml_file(path, comments=False)
     try:
-        report = validate_report(data, str(path), catalogue, outline)
+        report = validate_report(data, str(path), bank)
     except ProblemsError as exc:
         result = CheckResult(str(path))
         for problem in exc.problems:
             finding = from_problem(problem, section_of(problem.key, catalogue, outline, data))
             (result.warnings if problem.severity == "warning" else result.errors).append(finding)
         return result
-    return check_report(report, catalogue, outline, bank, rules)
+    return check_report(report, bank)
 
 
 __all__ = ["CheckResult", "WriterText", "check_file", "check_report", "lint_report", "writer_texts"]

@@ -23,9 +23,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from drafting.bank.catalogue import Catalogue, Figure, default_catalogue
-from drafting.bank.outline import Outline, OutlineSection, default_outline
-from drafting.bank.phrases import Bank, default_bank
+from drafting.bank.bank import Bank
+from drafting.bank.catalogue import Catalogue, Figure
+from drafting.bank.outline import Outline, OutlineSection
 from drafting.checks.findings import Finding, key_path, line_at, movement_section
 from drafting.composition.context import phrase_context, year_context
 from drafting.composition.phrasing import suggestions
@@ -349,9 +349,7 @@ def _status(section: str, items: list[Item]) -> SectionStatus:
 
 def checklist(
     report: ReportData,
-    catalogue: Catalogue | None = None,
-    outline: Outline | None = None,
-    bank: Bank | None = None,
+    bank: Bank,
     views: Mapping[str, FigureView] | None = None,
     context: Mapping[str, Any] | None = None,
 ) -> dict[str, SectionStatus]:
@@ -360,9 +358,7 @@ def checklist(
     ``views`` and ``context`` may be passed from a :class:`~drafting.composition.composer.Composer`
     to save evaluating the figures again.
     """
-    catalogue = catalogue or default_catalogue()
-    outline = outline or default_outline()
-    bank = bank or default_bank()
+    catalogue, outline = bank.catalogue, bank.outline
     if views is None:
         views = evaluate(report, catalogue)
     if context is None:

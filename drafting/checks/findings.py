@@ -101,11 +101,11 @@ def line_at(raw: Any, *parts: str | int) -> int | None:
 def section_of(key: str, catalogue: Catalogue, outline: Outline, raw: Any = None) -> str:
     """The outline section a data file key path belongs to ("" when none).
 
-    >>> from drafting.bank.catalogue import default_catalogue
-    >>> from drafting.bank.outline import default_outline
-    >>> section_of("so_lieu.an_hinh_su.thu_ly.ky_nay", default_catalogue(), default_outline())
+    >>> from drafting.bank.bank import default_bank
+    >>> bank = default_bank()
+    >>> section_of("so_lieu.an_hinh_su.thu_ly.ky_nay", bank.catalogue, bank.outline)
     'II.3'
-    >>> section_of("noi_dung.III.1[0].van_ban", default_catalogue(), default_outline())
+    >>> section_of("noi_dung.III.1[0].van_ban", bank.catalogue, bank.outline)
     'III.1'
     """
     head, _, rest = key.partition(".")

@@ -15,8 +15,9 @@ from drafting.bank.sandbox import render
 from drafting.composition.context import year_context
 from drafting.composition.figure_prose import upper_first
 from drafting.document import Section, Table
+from drafting.figures.arith import rate
 from drafting.report import ReportData
-from drafting.vi.formatting import format_number, format_percent, rate
+from drafting.vi.numbers import format_number, format_percent
 
 ANNEX_ID = "PL1"
 ANNEX_NUMBER = "1"

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from drafting.bank.catalogue import Catalogue, default_catalogue
-from drafting.bank.outline import Outline, OutlineSection, default_outline
-from drafting.bank.phrases import Bank, default_bank
+from drafting.bank.bank import Bank, default_bank
+from drafting.bank.catalogue import Catalogue
+from drafting.bank.outline import Outline, OutlineSection
 from drafting.bank.sandbox import render
 from drafting.composition.annex import annex_sections
 from drafting.composition.context import lower_first, phrase_context, year_context
@@ -23,7 +23,8 @@ from drafting.document import Block, Document, Header, Layout, Paragraph, Sectio
 from drafting.errors import Problem, ProblemsError
 from drafting.figures.views import FigureView, evaluate
 from drafting.report import FreeText, ReportData
-from drafting.vi.formatting import format_doc_number, format_place_date
+from drafting.vi.dates import format_place_date
+from drafting.vi.text import format_doc_number
 
 LIST_BUILDERS = {
     "van_ban_quan_triet": document_paragraphs,
@@ -39,29 +40,21 @@ class Composer:
 
     report: ReportData
     bank: Bank
-    catalogue: Catalogue
-    outline: Outline
     views: dict[str, FigureView]
     context: dict[str, Any]
 
     @classmethod
-    def create(
-        cls,
-        report: ReportData,
-        bank: Bank | None = None,
-        catalogue: Catalogue | None = None,
-        outline: Outline | None = None,
-    ) -> Composer:
-        catalogue = catalogue or default_catalogue()
-        views = evaluate(report, catalogue)
-        return cls(
-            report,
-            bank or default_bank(),
-            catalogue,
-            outline or default_outline(),
-            views,
-            phrase_context(report, views, catalogue),
-        )
+    def create(cls, report: ReportData, bank: Bank) -> Composer:
+        views = evaluate(report, bank.catalogue)
+        return cls(report, bank, views, phrase_context(report, views, bank.catalogue))
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.bank.catalogue
+
+    @property
+    def outline(self) -> Outline:
+        return self.bank.outline
 
     def heading(self, section: OutlineSection) -> str:
         return render(section.heading, year_context(self.report.year))
@@ -169,8 +162,7 @@ def normalise_recipients(recipients: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def compose(
-    report: ReportData, bank: Bank | None = None, catalogue: Catalogue | None = None, outline: Outline | None = None
-) -> Document:
-    """Compose the whole report; raise :class:`ProblemsError` for unknown phrase ids or broken phrases."""
-    return Composer.create(report, bank, catalogue, outline).document()
+def compose(report: ReportData, bank: Bank | None = None) -> Document:
+    """Compose the whole report with ``bank`` (by default the shipped one); raise
+    :class:`ProblemsError` for unknown phrase ids or broken phrases."""
+    return Composer.create(report, bank if bank is not None else default_bank()).document()

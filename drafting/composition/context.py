@@ -15,7 +15,7 @@ from typing import Any
 from drafting.bank.catalogue import Catalogue
 from drafting.figures.views import FigureView
 from drafting.report import ReportData
-from drafting.vi.formatting import format_percent
+from drafting.vi.numbers import format_percent
 
 
 def year_context(year: int) -> dict[str, int]:

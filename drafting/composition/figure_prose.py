@@ -14,10 +14,10 @@ from drafting.bank.catalogue import Catalogue, FigureGroup
 from drafting.bank.outline import FigureTable
 from drafting.bank.sandbox import render
 from drafting.document import Paragraph, Table
-from drafting.figures.comparison import describe_change, describe_target, describe_target_requirement
 from drafting.figures.views import FigureView
 from drafting.report import Options
-from drafting.vi.formatting import format_count, format_money, format_percent
+from drafting.vi.comparison import describe_change, describe_target, describe_target_requirement
+from drafting.vi.numbers import format_count, format_money, format_percent
 
 MISSING_CAUSE = "[Chưa nhập: nguyên nhân]"
 

@@ -10,7 +10,8 @@ from drafting.bank.sandbox import render
 from drafting.composition.context import year_context
 from drafting.document import Paragraph
 from drafting.report import IssuedDocument, Movement, ReportData
-from drafting.vi.formatting import format_short_date, join_vi, quote
+from drafting.vi.dates import format_short_date
+from drafting.vi.text import join_vi, quote
 
 INLINE_MAX = 3
 

@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from drafting.bank.phrases import Bank, Phrase
+from drafting.bank.bank import Bank
+from drafting.bank.phrases import Phrase
 from drafting.bank.sandbox import TemplateProblem, evaluate_condition, render
 from drafting.errors import Problem
 from drafting.files.fields import did_you_mean

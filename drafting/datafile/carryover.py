@@ -21,8 +21,8 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from drafting.bank.catalogue import Catalogue, default_catalogue
-from drafting.bank.outline import Outline, default_outline
+from drafting.bank.bank import Bank
+from drafting.bank.catalogue import Catalogue
 from drafting.errors import OutputError
 from drafting.files.yamlio import atomic_write_text, dump_yaml, read_yaml_file
 
@@ -186,16 +186,12 @@ def _shift_comment_years(text: str, year: int) -> str:
     return "".join(out)
 
 
-def carry_over_text(
-    last_year_path: Path, catalogue: Catalogue | None = None, outline: Outline | None = None
-) -> tuple[int, str]:
+def carry_over_text(last_year_path: Path, bank: Bank) -> tuple[int, str]:
     """The new year and the text of the new data file made from last year's file."""
     from drafting.datafile.validate import validate_report
 
-    catalogue = catalogue or default_catalogue()
-    outline = outline or default_outline()
     data, _ = read_yaml_file(last_year_path)
-    report = validate_report(data, str(last_year_path), catalogue, outline)
+    report = validate_report(data, str(last_year_path), bank)
     year = report.year + 1
     data["nam"] = year
     unit = data.get("don_vi")
@@ -206,15 +202,13 @@ def carry_over_text(
     for key in DROPPED_KEYS:
         if key in data:
             del data[key]
-    _carry_figures(data, catalogue)
+    _carry_figures(data, bank.catalogue)
     _carry_lists(data)
     _carry_content(data)
     return year, _shift_comment_years(dump_yaml(data), report.year)
 
 
-def carry_over(
-    last_year_path: Path, new_path: Path, catalogue: Catalogue | None = None, outline: Outline | None = None
-) -> Path:
+def carry_over(last_year_path: Path, new_path: Path, bank: Bank) -> Path:
     """Write ``new_path`` for the year after ``last_year_path``'s (see the module docstring)."""
     from drafting.datafile.validate import parse_report
 
@@ -228,8 +222,8 @@ def carry_over(
     parent = new_path.parent if str(new_path.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(f"{new_path}: thư mục “{parent}” không tồn tại")
-    _, text = carry_over_text(last_year_path, catalogue, outline)
+    _, text = carry_over_text(last_year_path, bank)
     # The new file must itself be valid before it replaces anything.
-    parse_report(text, str(new_path), catalogue, outline)
+    parse_report(text, str(new_path), bank)
     atomic_write_text(new_path, text)
     return new_path

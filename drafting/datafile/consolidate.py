@@ -24,8 +24,8 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from drafting.bank.catalogue import Catalogue, default_catalogue
-from drafting.bank.outline import Outline, default_outline
+from drafting.bank.bank import Bank
+from drafting.bank.catalogue import Catalogue
 from drafting.bank.sandbox import render
 from drafting.composition.context import year_context
 from drafting.errors import Problem, ProblemsError
@@ -142,14 +142,13 @@ def consolidate_reports(
     reports: Sequence[ReportData],
     output_name: str = "<tổng hợp>",
     unit_report: ReportData | None = None,
-    catalogue: Catalogue | None = None,
-    outline: Outline | None = None,
+    *,
+    bank: Bank,
 ) -> Consolidation:
     """The consolidated data file of ``reports`` (validated units of the same year)."""
     if not reports:
         raise ProblemsError([Problem(output_name, None, "", "không có tệp dữ liệu nào để tổng hợp")])
-    catalogue = catalogue or default_catalogue()
-    outline = outline or default_outline()
+    catalogue = bank.catalogue
     year = _check_years(reports, unit_report)
     names, warnings = _unique_names(reports)
     years = year_context(year)
@@ -389,15 +388,19 @@ def consolidate(
     output: Path,
     unit_file: Path | None = None,
     workers: int | None = None,
+    bank: Bank | None = None,
 ) -> Consolidation:
     """Consolidate data files (and folders of them) into ``output``; return what was written.
 
     Raises :class:`ProblemsError` when an input is unusable or the years differ, and
     :class:`~drafting.errors.OutputError` when ``output`` would overwrite an input.
     """
+    from drafting.bank.bank import default_bank
     from drafting.datafile.validate import load_report, validate_report
     from drafting.export.batch import collect_inputs, load_many
     from drafting.export.render import check_output_path
+
+    bank = bank if bank is not None else default_bank()
 
     # Every data file of a folder is an input, so an output inside the folder is refused
     # below rather than dropped from the inputs and overwritten.
@@ -405,13 +408,13 @@ def consolidate(
     if not sources:
         raise ProblemsError([Problem(str(output), None, "", "không có tệp dữ liệu nào để tổng hợp")])
     check_output_path(output, [*sources, *([unit_file] if unit_file else [])])
-    loaded = load_many(sources, workers)
+    loaded = load_many(sources, bank, workers)
     problems = [p for _, found in loaded for p in found]
     if problems:
         raise ProblemsError(problems)
     reports = [r for r, _ in loaded if r is not None]
-    unit_report = load_report(unit_file) if unit_file is not None else None
-    result = consolidate_reports(reports, str(output), unit_report)
+    unit_report = load_report(unit_file, bank) if unit_file is not None else None
+    result = consolidate_reports(reports, str(output), unit_report, bank=bank)
     # The output must itself be a valid, readable data file.
     size = len(result.text.encode("utf-8"))
     if size > yamlio.MAX_FILE_BYTES:
@@ -427,6 +430,6 @@ def consolidate(
             ]
         )
     # Read-only parsing (no comments kept) is enough to check it, and much faster.
-    validate_report(parse_yaml(result.text, str(output), comments=False), str(output))
+    validate_report(parse_yaml(result.text, str(output), comments=False), str(output), bank)
     atomic_write_text(output, result.text)
     return result

@@ -6,8 +6,7 @@ import datetime
 import json
 from pathlib import Path
 
-from drafting.bank.catalogue import Catalogue, default_catalogue
-from drafting.bank.outline import Outline, default_outline
+from drafting.bank.bank import Bank
 from drafting.bank.sandbox import render
 from drafting.composition.context import year_context
 from drafting.files.yamlio import atomic_write_text
@@ -31,10 +30,9 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def skeleton_text(year: int, catalogue: Catalogue | None = None, outline: Outline | None = None) -> str:
+def skeleton_text(year: int, bank: Bank) -> str:
     """The text of a new data file for ``year``."""
-    catalogue = catalogue or default_catalogue()
-    outline = outline or default_outline()
+    catalogue, outline = bank.catalogue, bank.outline
     years = year_context(year)
     lines = [
         f"# Tệp dữ liệu Báo cáo tổng kết công tác thi đua, khen thưởng năm {year}.",
@@ -120,11 +118,11 @@ def skeleton_text(year: int, catalogue: Catalogue | None = None, outline: Outlin
     return "\n".join(lines) + "\n"
 
 
-def write_skeleton(path: Path, year: int | None = None) -> None:
+def write_skeleton(path: Path, bank: Bank, year: int | None = None) -> None:
     """Write a new data file (atomically)."""
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         from drafting.errors import OutputError
 
         raise OutputError(f"{path}: thư mục “{parent}” không tồn tại")
-    atomic_write_text(path, skeleton_text(year or datetime.date.today().year))
+    atomic_write_text(path, skeleton_text(year or datetime.date.today().year, bank))

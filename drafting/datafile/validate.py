@@ -13,8 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from drafting.bank.catalogue import Catalogue, default_catalogue
-from drafting.bank.outline import Outline, default_outline
+from drafting.bank.bank import Bank, default_bank
+from drafting.bank.catalogue import Catalogue
+from drafting.bank.outline import Outline
 from drafting.errors import ProblemsError
 from drafting.files.fields import FieldReader, did_you_mean, join_path, type_name
 from drafting.files.yamlio import line_of, parse_yaml, read_yaml_file
@@ -144,38 +145,26 @@ class _DataReader(FieldReader):
         return nfc(self.text(node, key, path, required=False))
 
 
-def load_report(
-    path: Path | str,
-    catalogue: Catalogue | None = None,
-    outline: Outline | None = None,
-    *,
-    comments: bool = True,
-) -> ReportData:
-    """Load and validate a data file; raise :class:`ProblemsError` with every problem.
+def load_report(path: Path | str, bank: Bank | None = None, *, comments: bool = True) -> ReportData:
+    """Load and validate a data file against ``bank`` (by default the shipped one);
+    raise :class:`ProblemsError` with every problem.
 
     ``comments=False`` reads faster for read-only use: ``raw`` then holds no comments
     and must not be saved back over the file.
     """
     data, _ = read_yaml_file(path, comments=comments)
-    return validate_report(data, str(path), catalogue, outline)
+    return validate_report(data, str(path), bank)
 
 
-def parse_report(
-    text: str, filename: str = "<văn bản>", catalogue: Catalogue | None = None, outline: Outline | None = None
-) -> ReportData:
+def parse_report(text: str, filename: str = "<văn bản>", bank: Bank | None = None) -> ReportData:
     """Validate data file text (used by the TUI and tests)."""
-    return validate_report(parse_yaml(text, filename), filename, catalogue, outline)
+    return validate_report(parse_yaml(text, filename), filename, bank)
 
 
-def validate_report(
-    data: Any,
-    filename: str,
-    catalogue: Catalogue | None = None,
-    outline: Outline | None = None,
-) -> ReportData:
+def validate_report(data: Any, filename: str, bank: Bank | None = None) -> ReportData:
     """Validate parsed round-trip YAML data; see :func:`load_report`."""
-    catalogue = catalogue or default_catalogue()
-    outline = outline or default_outline()
+    bank = bank if bank is not None else default_bank()
+    catalogue, outline = bank.catalogue, bank.outline
     r = _DataReader(filename)
     if data is None:
         raise ProblemsError([r_problem(filename, "tệp rỗng: thiếu năm báo cáo (nam) và số liệu")])

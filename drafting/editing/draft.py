@@ -39,17 +39,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from drafting.bank.catalogue import Catalogue, Figure, default_catalogue
-from drafting.bank.outline import Outline, default_outline
+from drafting.bank.bank import Bank, default_bank
+from drafting.bank.catalogue import Catalogue, Figure
+from drafting.bank.outline import Outline
 from drafting.datafile.validate import UNIT_KEYS
 from drafting.errors import OutputError, Problem, ProblemsError
 from drafting.files.yamlio import atomic_write_text, dump_yaml, parse_yaml, read_yaml_file
-from drafting.resources import EXAMPLES_DIR
+from drafting.resources import EXAMPLES_DIR, writable_dir
 
 if TYPE_CHECKING:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from drafting.bank.phrases import Bank
 
 NOT_A_MAPPING = "tệp dữ liệu phải là bảng khóa (mapping) ở cấp ngoài cùng"
 RECOVERY_SUFFIX = ".autosave.yaml"
@@ -86,7 +86,7 @@ def parse_count(text: str, money: bool = False) -> int | None:
     ...
     ValueError: “abc” không phải là số hợp lệ: ...
     """
-    from drafting.vi.formatting import parse_number
+    from drafting.vi.numbers import parse_number
 
     if not text.strip():
         return None
@@ -108,7 +108,7 @@ def format_int(value: int) -> str:
     >>> format_int(1234567), format_int(0)
     ('1.234.567', '0')
     """
-    from drafting.vi.formatting import format_number
+    from drafting.vi.numbers import format_number
 
     return format_number(value, 0)
 
@@ -292,13 +292,14 @@ def _delete_at(container: Any, index: int) -> None:
 
 
 def recovery_path(path: Path | None) -> Path:
-    """Where unsaved changes of ``path`` are kept (the current folder for a new draft).
+    """Where unsaved changes of ``path`` are kept (for a new draft: the current folder, or
+    another folder the writer can write to; see :func:`drafting.resources.writable_dir`).
 
     >>> recovery_path(Path("du-lieu/bao-cao.yaml")).as_posix()
     'du-lieu/bao-cao.autosave.yaml'
     """
     if path is None:
-        return Path.cwd() / UNTITLED_RECOVERY
+        return writable_dir() / UNTITLED_RECOVERY
     return path.with_name(path.stem + RECOVERY_SUFFIX)
 
 
@@ -407,8 +408,6 @@ class Draft:
         source: Path | None = None,
         problems: Sequence[Problem] = (),
         exists: bool = True,
-        catalogue: Catalogue | None = None,
-        outline: Outline | None = None,
         bank: Bank | None = None,
     ) -> None:
         self._doc: CommentedMap | None = doc
@@ -419,9 +418,7 @@ class Draft:
         self.source = source or path
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.exists = exists
-        self.catalogue = catalogue or default_catalogue()
-        self.outline = outline or default_outline()
-        self._bank = bank
+        self._bank = bank if bank is not None else default_bank()
         self.version = 0
         self._saved_version = 0
         self._recovered_version = 0
@@ -437,8 +434,10 @@ class Draft:
         from drafting.datafile.skeleton import skeleton_text
 
         year = year or datetime.date.today().year
-        doc = parse_yaml(skeleton_text(year), str(path or UNTITLED_NAME))
-        return cls(doc, path, exists=False, **kwargs)
+        bank = kwargs.pop("bank", None)
+        bank = bank if bank is not None else default_bank()
+        doc = parse_yaml(skeleton_text(year, bank), str(path or UNTITLED_NAME))
+        return cls(doc, path, exists=False, bank=bank, **kwargs)
 
     @classmethod
     def open(cls, path: Path | str | None, *, year: int | None = None, defer: bool = False, **kwargs: Any) -> Draft:
@@ -534,16 +533,16 @@ class Draft:
 
     @property
     def bank(self) -> Bank:
-        if self._bank is None:
-            from drafting.bank.phrases import default_bank
-
-            self._bank = default_bank()
+        """The phrase bank the draft is validated and composed with."""
         return self._bank
 
-    @bank.setter
-    def bank(self, bank: Bank) -> None:
-        self._bank = bank
-        self._report_version = -1
+    @property
+    def catalogue(self) -> Catalogue:
+        return self._bank.catalogue
+
+    @property
+    def outline(self) -> Outline:
+        return self._bank.outline
 
     @property
     def dirty(self) -> bool:
@@ -566,8 +565,9 @@ class Draft:
         return datetime.date.today().year
 
     def suggested_path(self) -> Path:
-        """Where a first save goes by default: ``./bao-cao-<year>.yaml``."""
-        return self.path or Path(f"bao-cao-{self.year}.yaml")
+        """Where a first save goes by default: ``bao-cao-<year>.yaml`` in the current folder
+        (or another folder the writer can write to)."""
+        return self.path or writable_dir() / f"bao-cao-{self.year}.yaml"
 
     def changed(self) -> None:
         """Record a change (every edit calls it)."""
@@ -582,7 +582,7 @@ class Draft:
 
         if self._report_version != self.version:
             try:
-                self._report = validate_report(self.data, self.filename, self.catalogue, self.outline)
+                self._report = validate_report(self.data, self.filename, self.bank)
             except ProblemsError as exc:
                 self._report = exc
             self._report_version = self.version
@@ -1213,7 +1213,7 @@ class Draft:
         cached = getattr(self, "_composer", None)
         if cached is not None and cached.report is report and cached.bank is self.bank:
             return cached
-        composer = Composer.create(report, self.bank, self.catalogue, self.outline)
+        composer = Composer.create(report, self.bank)
         self._composer = composer
         return composer
 
@@ -1317,19 +1317,15 @@ UNIT_MARK = "don_vi"
 """The key of the unit information's mark (not an outline section)."""
 
 
-def section_marks(
-    report: Any, outline: Outline | None = None, catalogue: Catalogue | None = None, composer: Any = None
-) -> dict[str, SectionMark]:
+def section_marks(report: Any, bank: Bank, composer: Any = None) -> dict[str, SectionMark]:
     """A completion mark for every section (and ``don_vi``), from the completeness
     checklist of :mod:`drafting.checks.completeness`."""
-    outline = outline or default_outline()
-    catalogue = catalogue or default_catalogue()
     from drafting.checks.completeness import checklist
 
     if composer is not None:
-        statuses = checklist(report, catalogue, outline, composer.bank, composer.views, composer.context)
+        statuses = checklist(report, composer.bank, composer.views, composer.context)
     else:
-        statuses = checklist(report, catalogue, outline)
+        statuses = checklist(report, bank)
     return {str(sid): _from_status(status) for sid, status in statuses.items()}
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TypeVar
 
+from drafting.bank.bank import Bank, default_bank
 from drafting.errors import DraftingError, Problem, ProblemsError
 from drafting.report import ReportData
 
@@ -146,13 +147,13 @@ def _messages(exc: BaseException) -> list[str]:
     return [str(exc)]
 
 
-def render_one(job: tuple[Path, Path, str]) -> tuple[Path, list[str]]:
+def render_one(job: tuple[Path, Path, str, Bank]) -> tuple[Path, list[str]]:
     """Render one file; return its output and the failure messages (empty on success)."""
     from drafting.export.render import render_file
 
-    source, output, fmt = job
+    source, output, fmt, bank = job
     try:
-        render_file(source, output, fmt)
+        render_file(source, output, fmt, bank)
     except (DraftingError, OSError) as exc:
         return output, _messages(exc)
     except Exception as exc:  # a bug must not stop the other files
@@ -166,13 +167,15 @@ def render_batch(
     fmt: str = "docx",
     workers: int | None = None,
     progress: Progress | None = None,
+    bank: Bank | None = None,
 ) -> BatchResult:
     """Render every source into ``outdir`` (created if missing), going on past failures."""
+    bank = bank if bank is not None else default_bank()
     outdir.mkdir(parents=True, exist_ok=True)
-    jobs = list(zip(sources, output_paths(sources, outdir, fmt), [fmt] * len(sources), strict=True))
+    jobs = [(s, o, fmt, bank) for s, o in zip(sources, output_paths(sources, outdir, fmt), strict=True)]
     outcomes = run_parallel(render_one, jobs, workers, progress, note=lambda job: job[0].name)
     result = BatchResult()
-    for (source, _, _), (output, messages) in zip(jobs, outcomes, strict=True):
+    for (source, _, _, _), (output, messages) in zip(jobs, outcomes, strict=True):
         if messages:
             result.failures.append((source, messages))
         else:
@@ -183,18 +186,21 @@ def render_batch(
 # -- loading -------------------------------------------------------------------
 
 
-def load_one(path: Path) -> tuple[ReportData | None, tuple[Problem, ...]]:
+def load_one(job: tuple[Path, Bank]) -> tuple[ReportData | None, tuple[Problem, ...]]:
     """Load and validate one file for use in another process (without its YAML tree)."""
     from drafting.datafile.validate import load_report
 
+    path, bank = job
     try:
-        return replace(load_report(path, comments=False), raw=None), ()
+        return replace(load_report(path, bank, comments=False), raw=None), ()
     except ProblemsError as exc:
         return None, exc.problems
     except OSError as exc:
         return None, (Problem(str(path), None, "", f"lỗi đọc tệp: {exc.strerror or exc}"),)
 
 
-def load_many(paths: Sequence[Path], workers: int | None = None) -> list[tuple[ReportData | None, tuple[Problem, ...]]]:
+def load_many(
+    paths: Sequence[Path], bank: Bank, workers: int | None = None
+) -> list[tuple[ReportData | None, tuple[Problem, ...]]]:
     """:func:`load_one` of every path, on every core, in order."""
-    return run_parallel(load_one, list(paths), workers)
+    return run_parallel(load_one, [(p, bank) for p in paths], workers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from drafting.bank.bank import Bank
 from drafting.composition.composer import compose
 from drafting.datafile.validate import load_report
 from drafting.document import Document
@@ -66,10 +67,11 @@ def write_document(document: Document, output: Path, fmt: str) -> None:
         raise OutputError(f"định dạng “{fmt}” không hỗ trợ")
 
 
-def render_file(source: Path, output: Path, fmt: str | None = None) -> Path:
-    """Load, validate, compose and write one report; return the written path."""
+def render_file(source: Path, output: Path, fmt: str | None = None, bank: Bank | None = None) -> Path:
+    """Load, validate, compose and write one report (with ``bank``, by default the shipped
+    one); return the written path."""
     kind = output_format(output, fmt)
     check_output_path(output, [source])
-    report = load_report(source, comments=False)
-    write_document(compose(report), output, kind)
+    report = load_report(source, bank, comments=False)
+    write_document(compose(report, bank), output, kind)
     return output

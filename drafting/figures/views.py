@@ -12,9 +12,9 @@ from decimal import Decimal
 from functools import lru_cache
 
 from drafting.bank.catalogue import Catalogue, Figure, Target
-from drafting.figures.comparison import Change, TargetStatus, compute_change, evaluate_target
+from drafting.figures.arith import rate
+from drafting.figures.change import Change, TargetStatus, compute_change, evaluate_target
 from drafting.report import ReportData
-from drafting.vi.formatting import rate
 
 
 @dataclass(frozen=True)

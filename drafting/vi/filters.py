@@ -15,17 +15,10 @@ from typing import Any
 
 import jinja2
 
-from drafting.vi.formatting import (
-    Number,
-    format_count,
-    format_date,
-    format_money,
-    format_number,
-    format_percent,
-    format_points,
-    join_vi,
-    quote,
-)
+from drafting.figures.arith import Number
+from drafting.vi.dates import format_date
+from drafting.vi.numbers import format_count, format_money, format_number, format_percent, format_points
+from drafting.vi.text import join_vi, quote
 
 __all__ = ["FILTERS", "register_filters", "short_money"]
 

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from drafting.resources import PHRASEBANK_DIR
-
-TERMS_FILE = PHRASEBANK_DIR / "thuat_ngu.yaml"
+if TYPE_CHECKING:
+    from drafting.bank.terms import Terms
 
 _NEW_TONE = re.compile(r"(?<![qQ])(?:[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\w)")
 _OLD_TONE = {
@@ -67,39 +66,12 @@ def old_tone(word: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=1)
-def terms_of_art() -> tuple[tuple[str, str], ...]:
-    """The forbidden variants of legal terms of art and their right form (``phrasebank/thuat_ngu.yaml``)."""
-    from drafting.bank.cache import cached
-    from drafting.files.yamlio import read_yaml_file
-
-    def read() -> list[tuple[str, str]]:
-        data, _ = read_yaml_file(TERMS_FILE, comments=False)
-        return [
-            (str(wrong), str(entry["dung"])) for entry in data.get("thuat_ngu", []) for wrong in entry.get("sai", [])
-        ]
-
-    return tuple(cached("thuat-ngu", read))
-
-
-@cache
-def term_pattern(wrong: str) -> re.Pattern[str]:
-    """The pattern of one forbidden variant, as a whole word in any case."""
-    return re.compile(rf"(?<!\w){re.escape(wrong)}(?!\w)", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _any_term() -> re.Pattern[str]:
-    """One pattern matching any forbidden variant: most texts need no closer look."""
-    words = "|".join(re.escape(wrong) for wrong, _ in terms_of_art()) or "(?!)"
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
-
-
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def lint_text(text: str, template: bool = False) -> list[str]:
-    """Every convention ``text`` breaks, as Vietnamese messages.
+def lint_text(text: str, terms: Terms | None = None, template: bool = False) -> list[str]:
+    """Every convention ``text`` breaks, as Vietnamese messages; ``terms`` are the terms of art
+    that must not be varied (the bank's ``thuat_ngu.yaml``).
 
     >>> found = lint_text("To\u00e0 án đã ho\u00e0 giải thành .")
     >>> len(found), found[0].endswith("Tòa án viết “Tòa”"), found[1].endswith("viết “hòa”"), found[2]
@@ -128,9 +100,8 @@ def lint_text(text: str, template: bool = False) -> list[str]:
         found.append('dùng ngoặc kép thẳng "…"; hãy dùng ngoặc kép “…”')
     if re.search(r"\bChiến sỹ\b", plain, re.I):
         found.append("viết “Chiến sỹ”; đúng là “Chiến sĩ”")
-    for wrong, right in terms_of_art() if _any_term().search(plain) else ():
-        if term_pattern(wrong).search(plain):
-            found.append(f"thuật ngữ pháp lý không được thay đổi: viết “{right}”, không viết “{wrong}”")
+    for wrong, right in terms.misuses(plain) if terms is not None else ():
+        found.append(f"thuật ngữ pháp lý không được thay đổi: viết “{right}”, không viết “{wrong}”")
     if plain.count("(") != plain.count(")"):
         found.append("ngoặc đơn “(” và “)” không cân")
     if plain.count("“") != plain.count("”"):

@@ -1,0 +1,167 @@
+"""The phrase bank as one object, passed down like Jinja's ``Environment``.
+
+A :class:`Bank` is everything composition and the checks read from ``phrasebank/``:
+the figure catalogue and targets, the outline, the consistency rules, the terms of
+art and the phrases. It is built from ordered *layers*: the shipped bank first (or a
+folder holding a whole bank of its own), then overlay folders whose phrase files add
+phrases or replace shipped ones by id. Each part is loaded when first used, so that
+validating a data file does not pay for compiling every phrase.
+
+>>> bank = default_bank()
+>>> bank.catalogue.figures["an_hinh_su.thu_ly"].label
+'thụ lý'
+>>> len(bank.layers), bank.layers[0].shipped
+(1, True)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from drafting.bank.cache import cached
+from drafting.bank.catalogue import Catalogue, load_catalogue
+from drafting.bank.outline import Outline, load_outline
+from drafting.bank.phrases import Phrase, PhraseSet, coverage_problems, load_phrases
+from drafting.bank.rules import RuleSet, load_rules
+from drafting.bank.terms import Terms, load_terms
+from drafting.errors import Problem
+from drafting.resources import PHRASEBANK_DIR
+
+BANK_FILES = ("chi_so.yaml", "chi_tieu.yaml", "dan_y.yaml", "quy_tac.yaml", "thuat_ngu.yaml")
+"""The files of a whole bank, besides its phrase files."""
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One folder of the bank, with a short digest of its files' content."""
+
+    folder: Path
+    digest: str
+    shipped: bool = False
+
+    def __str__(self) -> str:
+        return f"{'kho câu mẫu kèm theo' if self.shipped else self.folder} ({self.digest})"
+
+
+def phrase_files(folder: Path) -> list[Path]:
+    """The phrase files of a layer: ``cau/*.yaml`` when there is such a folder, else ``*.yaml``."""
+    if (folder / "cau").is_dir():
+        folder = folder / "cau"
+    return sorted(p for p in folder.glob("*.y*ml") if p.name not in BANK_FILES)
+
+
+def _digest(paths: Sequence[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode("utf-8", "surrogatepass") + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"<missing>")
+    return digest.hexdigest()[:12]
+
+
+class Bank:
+    """The phrase bank: the base (shipped) layer, then overlays in order."""
+
+    def __init__(self, *overlays: Path | str, base: Path | str | None = None, style: bool = False) -> None:
+        self.base = Path(base) if base is not None else PHRASEBANK_DIR
+        self.overlays = tuple(Path(o) for o in overlays)
+        self.style = style
+        shipped = self.base.resolve() == PHRASEBANK_DIR.resolve()
+        base_files = [self.base / name for name in BANK_FILES] + phrase_files(self.base)
+        self.layers = (
+            Layer(self.base, _digest(base_files), shipped),
+            *(Layer(o, _digest(phrase_files(o))) for o in self.overlays),
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Another process (batch rendering) rebuilds the bank from its layers and loads
+        # the parts it needs (from the disk cache) rather than receiving them pickled.
+        return (_rebuild, (self.overlays, self.base, self.style))
+
+    def __repr__(self) -> str:
+        return f"Bank({', '.join(map(str, self.layers))})"
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        """Every figure group, figure and target (``chi_so.yaml``, ``chi_tieu.yaml``)."""
+        return cached("catalogue", [self.base / "chi_so.yaml", self.base / "chi_tieu.yaml"], self._load_catalogue)
+
+    @cached_property
+    def outline(self) -> Outline:
+        """The report's outline (``dan_y.yaml``)."""
+        return cached("outline", [self.base / "dan_y.yaml"], lambda: load_outline(self.base))
+
+    @cached_property
+    def rules(self) -> RuleSet:
+        """The consistency rules (``quy_tac.yaml``), against the catalogue."""
+        sources = [self.base / n for n in ("quy_tac.yaml", "chi_so.yaml", "chi_tieu.yaml")]
+        return cached("quy_tac", sources, lambda: load_rules(self.base, self.catalogue))
+
+    @cached_property
+    def terms(self) -> Terms:
+        """The terms of art that are never varied (``thuat_ngu.yaml``)."""
+        return cached("thuat_ngu", [self.base / "thuat_ngu.yaml"], lambda: load_terms(self.base / "thuat_ngu.yaml"))
+
+    @cached_property
+    def phrase_set(self) -> PhraseSet:
+        """The usable phrases of every layer, and the problems met loading them."""
+        folders = [self.base, *self.overlays]
+        sources = [self.base / n for n in BANK_FILES] + [p for f in folders for p in phrase_files(f)]
+        name = "cau-kiem-tra" if self.style else "cau"
+        return cached(name, sources, self._load_phrases)
+
+    @property
+    def phrases(self) -> dict[str, Phrase]:
+        return self.phrase_set.phrases
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.phrase_set.problems
+
+    def for_section(self, section_id: str) -> tuple[Phrase, ...]:
+        return self.phrase_set.for_section(section_id)
+
+    def get(self, phrase_id: str) -> Phrase | None:
+        return self.phrase_set.get(phrase_id)
+
+    def _load_catalogue(self) -> Catalogue:
+        return load_catalogue(self.base)
+
+    def _load_phrases(self) -> PhraseSet:
+        folders = [self.base, *self.overlays]
+        phrases = load_phrases(folders, self.catalogue, self.outline, self.terms, self.style)
+        if self.style:
+            where = str(self.overlays[-1] if self.overlays else self.base)
+            phrases.problems.extend(coverage_problems(phrases, self.outline, where))
+        return phrases
+
+
+def _rebuild(overlays: tuple[Path, ...], base: Path, style: bool) -> Bank:
+    return Bank(*overlays, base=base, style=style)
+
+
+def load_bank(*overlays: Path | str, style: bool = False) -> Bank:
+    """The shipped bank with ``overlays`` on top; a folder holding its own ``chi_so.yaml``
+    is a whole bank and replaces the shipped base."""
+    layers = [Path(o) for o in overlays]
+    base = None
+    if layers and (layers[0] / "chi_so.yaml").is_file():
+        base = layers.pop(0)
+    return Bank(*layers, base=base, style=style)
+
+
+def lint_bank(*overlays: Path | str) -> Bank:
+    """``bank check``: the bank with loading problems, style findings and outline coverage."""
+    return load_bank(*overlays, style=True)
+
+
+@lru_cache(maxsize=1)
+def default_bank() -> Bank:
+    """The bank shipped with the library (one per process)."""
+    return Bank()
