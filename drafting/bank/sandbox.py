@@ -101,7 +101,7 @@ _REFUSED_STATEMENTS: dict[type[nodes.Node], str] = {
     nodes.FromImport: "{% from … import %}",
 }
 _UNSAFE_ATTRIBUTES = {"mro", "format", "format_map", "gi_frame", "f_globals", "translate", "maketrans", "encode"}
-# Filters the bounds add to a template (see _Bounds): names a phrase cannot collide with.
+# Filters the bounds add to a template (see _Bounds); a phrase that names one only counts more.
 _LOOP, _CONCAT, _LITERAL = "_dem_vong_lap", "_noi_chuoi", "_gia_tri"
 
 
