@@ -181,6 +181,7 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
 
 def cmd_bank_check(args: argparse.Namespace) -> int:
     from drafting.bank.bank import lint_bank
+    from drafting.checks.bank_trial import trial_problems
 
     bank = lint_bank(*([Path(args.dir)] if args.dir else []))
     problems = list(bank.problems)
@@ -188,6 +189,7 @@ def cmd_bank_check(args: argparse.Namespace) -> int:
         _ = bank.rules
     except ProblemsError as exc:
         problems.extend(exc.problems)
+    problems.extend(trial_problems(bank))
     if problems:
         _print_problems(problems)
         sys.stderr.write(f"{len(problems)} vấn đề trong kho câu mẫu.\n")

@@ -64,8 +64,11 @@ def write_text(path: Path | str, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
-def write_bytes(path: Path | str, content: bytes) -> None:
-    """Write ``content`` to ``path`` atomically (see the module docstring)."""
+def write_bytes(path: Path | str, content: bytes, *, sync: bool = True) -> None:
+    """Write ``content`` to ``path`` atomically (see the module docstring).
+
+    ``sync=False`` skips flushing to the disk: for a cache, which a power cut may lose.
+    """
     path = Path(path)
     try:
         current = os.stat(path)
@@ -93,7 +96,8 @@ def write_bytes(path: Path | str, content: bytes) -> None:
     try:
         try:
             _write_all(fd, content)
-            os.fsync(fd)
+            if sync:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if current is not None:
@@ -105,7 +109,8 @@ def write_bytes(path: Path | str, content: bytes) -> None:
         if isinstance(exc, OSError):
             raise _error(path, exc, folder) from None
         raise
-    _sync_folder(folder)
+    if sync:
+        _sync_folder(folder)
 
 
 def remove_stale_temp_files(folder: Path) -> None:
