@@ -188,9 +188,13 @@ class Locations:
             paths.append(path)
         return next((self.lines[p] for p in reversed(paths) if p in self.lines), None)
 
-    def find(self, prefix: str, line: int) -> str:
-        """The key path under ``prefix`` at ``line`` (the first in file order), or ""."""
-        found = [p for p, n in self.lines.items() if n == line and p.startswith(prefix)]
+    def item_at(self, prefix: str, line: int) -> str:
+        """The list item under ``prefix`` at ``line`` (``noi_dung.III.1[0]``), or "".
+
+        >>> Locations({"noi_dung.I": 9, "noi_dung.I[0]": 9, "noi_dung.I[0].cau": 9}).item_at("noi_dung.", 9)
+        'noi_dung.I[0]'
+        """
+        found = [p for p, n in self.lines.items() if n == line and p.startswith(prefix) and p.endswith("]")]
         return min(found, key=len) if found else ""
 
 

@@ -37,19 +37,32 @@ MAX_COUNT = 10**9
 """The largest count a figure may hold."""
 MAX_MONEY = 10**15
 """The largest amount of money (đồng) a figure may hold."""
+MAX_NAME = 1000
+"""Characters of a name or title (kind ``dong``): one line, far beyond any real one."""
 COMPARED_KEYS = ("ky_nay", "cung_ky", "nguyen_nhan")
 """The keys of a figure compared with the same period (this period, the same period, the cause)."""
 CONTENT_KEYS = ("cau", "cach_viet", "van_ban")
 """The keys of an item of ``noi_dung``: a chosen phrase (and its pinned variant) or a paragraph."""
 
 Kind = Literal[
-    "chu", "so_van_ban", "ma_so", "ngay", "danh_sach", "lua_chon", "so_nguyen", "so_thuc", "dung_sai", "ma_phong_trao"
+    "chu",
+    "dong",
+    "so_van_ban",
+    "ma_so",
+    "ngay",
+    "danh_sach",
+    "lua_chon",
+    "so_nguyen",
+    "so_thuc",
+    "dung_sai",
+    "ma_phong_trao",
 ]
-"""What a field holds: text, a document number (number or text), a number and symbol,
+"""What a field holds: text, one short line (a name, a title, a place: at most
+:data:`MAX_NAME` characters), a document number (number or text), a number and symbol,
 a date, lines of text, one of ``choices``, a whole number, a decimal, true/false, the
 id of a movement the outline names."""
 KINDS: tuple[str, ...] = get_args(Kind)
-PROSE_KINDS = ("chu", "danh_sach")
+PROSE_KINDS = ("chu", "dong", "danh_sach")
 """Kinds whose values are the writer's prose (spell-checked by ``check``)."""
 Value = str | int | float | bool | date | tuple[str, ...] | None
 """A validated field value."""
@@ -271,6 +284,7 @@ __all__ = [
     "CONTENT_KEYS",
     "MAX_COUNT",
     "MAX_MONEY",
+    "MAX_NAME",
     "MAX_YEAR",
     "MIN_YEAR",
     "FieldSpec",

@@ -26,6 +26,7 @@ from drafting.bank.catalogue import Catalogue
 from drafting.checks.completeness import SectionStatus, checklist, missing_findings
 from drafting.checks.consistency import check_consistency
 from drafting.checks.findings import Finding, from_problem, key_path, list_section, section_of
+from drafting.checks.masking import WriterTextMask
 from drafting.document import Document, Paragraph, Table
 from drafting.errors import ProblemsError
 from drafting.files.yamlio import read_yaml_file
@@ -139,7 +140,7 @@ def _report_strings(report: ReportData, bank: Bank) -> list[str]:
         if len(text) < 2:
             continue
         variants.update({text, text.rstrip(".;,").strip(), text.rstrip(".;").strip()})
-    return sorted((v for v in variants if len(v) >= 2), key=len, reverse=True)
+    return [v for v in variants if len(v) >= 2]
 
 
 def _block_texts(document: Document) -> Iterator[tuple[str, str]]:
@@ -158,8 +159,8 @@ def _block_texts(document: Document) -> Iterator[tuple[str, str]]:
 def lint_report(report: ReportData, document: Document | None, bank: Bank) -> list[Finding]:
     """Text lint of the writer's texts (at their keys) and of the composed text (at its sections).
 
-    Writer texts found again in the composed text are taken out of it first, so the
-    same text is never reported twice.
+    Writer texts found again in the composed text are taken out of it first
+    (:mod:`drafting.checks.masking`), so the same text is never reported twice.
     """
     findings: list[Finding] = []
     seen: set[tuple[str, str, str]] = set()
@@ -171,15 +172,13 @@ def lint_report(report: ReportData, document: Document | None, bank: Bank) -> li
                 findings.append(Finding(report.source, item.line, item.key, item.section, message))
     if document is None:
         return findings
-    strings = _report_strings(report, bank)
+    mask = WriterTextMask(_report_strings(report, bank))
     for sid, text in _block_texts(document):
-        if not text:
-            continue
-        plain = text
-        for s in strings:
-            if s in plain:
-                plain = plain.replace(s, "X")
-        for message in lint_text(plain, bank.terms):
+        found = lint_text(text, bank.terms) if text else []
+        if not found:
+            continue  # nothing to report, so nothing to take out
+        plain = mask.apply(text)
+        for message in (m for m in lint_text(plain, bank.terms) if m in found) if plain != text else found:
             mark = ("", sid, message)
             if mark not in seen:
                 seen.add(mark)
@@ -191,8 +190,7 @@ def _content_place(locations: Locations, key: str, line: int | None) -> tuple[st
     """The item (``noi_dung.III.1[0]``) and section of a phrase choice composition refused."""
     if key != "noi_dung" or line is None:
         return "", ""
-    found = locations.find("noi_dung.", line)
-    item = found.split("]", 1)[0] + "]" if "[" in found else ""
+    item = locations.item_at("noi_dung.", line)
     return item, item[len("noi_dung.") :].split("[", 1)[0] if item else ""
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from drafting.bank.bank import Bank
 from drafting.bank.outline import Outline
-from drafting.errors import Problem
+from drafting.errors import Problem, one_line
 from drafting.report import Locations
 from drafting.schema import Schema
 
@@ -38,8 +38,10 @@ class Finding:
             place += f":{self.line}"
         text = f"{place}: {self.key}: {self.message}" if self.key else f"{place}: {self.message}"
         if self.section == "don_vi":
-            return f"{text} [thông tin đơn vị]"
-        return f"{text} [mục {self.section}]" if self.section else text
+            text += " [thông tin đơn vị]"
+        elif self.section:
+            text += f" [mục {self.section}]"
+        return one_line(text)
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -90,7 +90,7 @@ class Composer:
         blocks.extend(paragraphs)
         if groups and len(empty) == len(groups):
             missing.append("số liệu " + ", ".join(lower_first(self.catalogue.group(g).title) for g in empty[:3]))
-        items = selected_items(self.bank, section.id, report.content.get(section.id, ()), self.context)
+        items = selected_items(self.bank, section.id, report.content.get(section.id, ()), self.context, problems)
         rendered, found = render_items(self.bank, items, self.context, report.options.seed, report.source)
         problems.extend(found)
         blocks.extend(self._phrase_blocks(section, rendered))

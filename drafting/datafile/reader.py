@@ -15,7 +15,7 @@ from typing import Any
 
 from drafting.files.fields import FieldReader, did_you_mean, join_path, type_name
 from drafting.report import Value
-from drafting.schema import MAX_COUNT, MAX_MONEY, FieldSpec
+from drafting.schema import MAX_COUNT, MAX_MONEY, MAX_NAME, FieldSpec
 
 
 def nfc(text: str) -> str:
@@ -130,8 +130,12 @@ class DataReader(FieldReader):
         ``references`` are the ids a ``ma_phong_trao`` field may name.
         """
         key, kind = spec.key, spec.kind
-        if kind in ("chu", "ma_so"):
-            text = self.writer_text(node, key, path, prose=kind == "chu")
+        if kind in ("chu", "dong", "ma_so"):
+            text = self.writer_text(node, key, path, prose=kind != "ma_so")
+            if kind == "dong" and len(text) > MAX_NAME:
+                size = f"{len(text):_}".replace("_", ".")
+                message = f"quá dài ({size} ký tự; tối đa {MAX_NAME}): tên, chức danh, địa danh chỉ là một dòng ngắn"
+                self.problem(node, key, join_path(path, key), message)
             return text or (spec.default if isinstance(spec.default, str) else "")
         if kind == "ngay":
             return self.date_field(node, key, path)

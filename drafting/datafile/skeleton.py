@@ -15,7 +15,7 @@ from drafting.bank.bank import Bank
 from drafting.bank.sandbox import render
 from drafting.composition.context import year_context
 from drafting.datafile.migrate import CURRENT, VERSION_KEY
-from drafting.files.yamlio import atomic_write_text
+from drafting.files import atomic
 from drafting.schema import FieldSpec, ListSpec, TopKey
 
 
@@ -170,4 +170,4 @@ def write_skeleton(path: Path, bank: Bank, year: int | None = None) -> None:
         from drafting.errors import OutputError
 
         raise OutputError(f"{path}: thư mục “{parent}” không tồn tại")
-    atomic_write_text(path, skeleton_text(year or datetime.date.today().year, bank))
+    atomic.write_text(path, skeleton_text(year or datetime.date.today().year, bank))

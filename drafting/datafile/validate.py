@@ -151,6 +151,7 @@ def validate(data: Any, filename: str, bank: Bank | None = None, *, owned: bool 
     texts = sorted(r.texts.items(), key=lambda kv: order.get(kv[0].split(".", 1)[0].split("[", 1)[0], len(order)))
     locations = Locations(lines, tuple(texts), r.views)
     if r.problems:
+        r.problems += _phrase_problems(report.content, locations, bank, filename)
         problems = tuple(sorted(set(r.problems), key=lambda p: (p.line or 0, p.key)))
         return Validation(None, problems, locations, migrations)
     return Validation(replace(report, locations=locations), (), locations, migrations)
@@ -254,28 +255,45 @@ def _content(r: DataReader, data: Mapping[str, Any], bank: Bank) -> dict[str, tu
             if "van_ban" in m:
                 parsed.append(FreeText(r.writer_text(m, "van_ban", ipath)))
             elif "cau" in m:
-                parsed.append(PhraseChoice(r.text(m, "cau", ipath), _variant(r, m, ipath, bank), line_of(items, i)))
+                parsed.append(PhraseChoice(r.text(m, "cau", ipath), _variant(r, m, ipath), line_of(items, i)))
             else:
                 r.problem(items, i, ipath, "mỗi mục nội dung là {cau: <mã câu mẫu>} hoặc {van_ban: <đoạn văn tự viết>}")
         out[str(skey)] = tuple(parsed)
     return out
 
 
-def _variant(r: DataReader, m: Mapping[str, Any], path: str, bank: Bank) -> int | None:
-    """The pinned variant of a chosen phrase; a phrase that does not exist, or has fewer
-    variants, is a problem here (with the file's other problems)."""
+def _variant(r: DataReader, m: Mapping[str, Any], path: str) -> int | None:
+    """The pinned variant of a chosen phrase (1-based)."""
     variant = m.get("cach_viet")
     if variant is not None and (isinstance(variant, bool) or not isinstance(variant, int) or variant < 1):
         r.problem(m, "cach_viet", join_path(path, "cach_viet"), "số thứ tự cách viết phải là số nguyên từ 1")
         variant = None
-    phrase_id = str(m.get("cau") or "")
-    if not phrase_id:
-        return variant
-    phrase = bank.get(phrase_id)
-    if phrase is None:
-        message = f"không có câu mẫu “{phrase_id}”" + did_you_mean(phrase_id, bank.phrases)
-        r.problem(m, None, path, message)
-    elif variant is not None and variant > len(phrase.variants):
-        message = f"câu mẫu “{phrase_id}” chỉ có {len(phrase.variants)} cách viết, không có cách viết {variant}"
-        r.problem(m, None, path, message)
     return variant
+
+
+def _phrase_problems(
+    content: Mapping[str, tuple[ContentItem, ...]], locations: Locations, bank: Bank, filename: str
+) -> list[Problem]:
+    """Chosen phrases the bank does not have (or pinned to a variant it does not have).
+
+    Composition reports them, with the bank's own problems, when the data is valid; when
+    the data is refused anyway, validation names them too, so that nothing waits for a
+    second pass.
+    """
+    problems: list[Problem] = []
+    for sid, items in content.items():
+        for i, item in enumerate(items):
+            if not isinstance(item, PhraseChoice) or not item.id:
+                continue
+            phrase = bank.get(item.id)
+            if phrase is None:
+                message = f"không có câu mẫu “{item.id}”" + did_you_mean(item.id, bank.phrases)
+            elif item.variant is not None and item.variant > len(phrase.variants):
+                count = len(phrase.variants)
+                message = f"câu mẫu “{item.id}” chỉ có {count} cách viết, không có cách viết {item.variant}"
+            else:
+                continue
+            section = join_path("noi_dung", sid)
+            found = locations.item_at(section + "[", item.line) if item.line else ""
+            problems.append(Problem(filename, item.line, found or join_path(section, i), message))
+    return problems

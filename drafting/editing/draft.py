@@ -29,6 +29,7 @@ ValueError: số liệu phải là số nguyên (“12,5” có phần thập ph
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -38,12 +39,24 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from drafting.bank.bank import Bank, default_bank
 from drafting.bank.catalogue import Catalogue, Figure
 from drafting.bank.outline import Outline
-from drafting.errors import OutputError, Problem, ProblemsError
+from drafting.errors import FileChangedError, OutputError, Problem, ProblemsError
+from drafting.files import atomic, yamlio
+from drafting.files.inputs import FileStamp, stamp_of
 from drafting.files.roundtrip import block_seq, delete_at, insert_at, insert_ordered, item_tail, put_tail, take_tail
-from drafting.files.yamlio import atomic_write_text, dump_yaml, parse_yaml, read_yaml_file
+from drafting.files.yamlio import dump_yaml, parse_yaml, read_yaml_file, read_yaml_with_stamp
 from drafting.report import Value
 from drafting.resources import EXAMPLES_DIR, writable_dir
-from drafting.schema import COMPARED_KEYS, MAX_COUNT, MAX_MONEY, MAX_YEAR, MIN_YEAR, FieldSpec, ListSpec, Schema
+from drafting.schema import (
+    COMPARED_KEYS,
+    MAX_COUNT,
+    MAX_MONEY,
+    MAX_NAME,
+    MAX_YEAR,
+    MIN_YEAR,
+    FieldSpec,
+    ListSpec,
+    Schema,
+)
 
 if TYPE_CHECKING:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -187,6 +200,8 @@ def parse_field(spec: FieldSpec, text: str) -> Value:
         if (low is not None and decimal < low) or (high is not None and decimal > high):
             raise ValueError(spec.message or f"{spec.name} phải từ {spec.minimum} đến {spec.maximum}")
         return decimal
+    if kind == "dong" and len(cleaned) > MAX_NAME:
+        raise ValueError(f"{spec.name} quá dài ({len(cleaned)} ký tự; tối đa {MAX_NAME}): chỉ là một dòng ngắn")
     if kind == "dung_sai":
         if cleaned.lower() not in ("true", "false", "có", "không"):
             raise ValueError(f"{spec.name}: ghi có hoặc không")
@@ -236,6 +251,14 @@ def recovery_path(path: Path | None) -> Path:
     if path is None:
         return writable_dir() / UNTITLED_RECOVERY
     return path.with_name(path.stem + RECOVERY_SUFFIX)
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    """Whether two paths name the same file (spelled differently, or through a link)."""
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
 
 
 def is_bundled(path: Path) -> bool:
@@ -349,6 +372,9 @@ class Draft:
         self._source_text = ""
         self.path = path
         self.source = source or path
+        # The file at ``path`` as read or last saved (``None``: there was no file), checked
+        # before saving over it so that another writer's change is never lost silently.
+        self.stamp: FileStamp | None = None
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.exists = exists
         self._bank = bank if bank is not None else default_bank()
@@ -391,12 +417,16 @@ class Draft:
         path = Path(path)
         if not path.exists():
             return cls.new(year, path, **kwargs)
-        data, text = read_yaml_file(path)
+        data, text, stamp = read_yaml_with_stamp(path)
         if data is None:
-            return cls.new(year, path, **kwargs)
+            empty = cls.new(year, path, **kwargs)
+            empty.stamp = stamp
+            return empty
         if not isinstance(data, CommentedMap):
             raise ProblemsError([Problem(str(path), 1, "", NOT_A_MAPPING)])
-        draft = cls(data, None if is_bundled(path) else path, source=path, **kwargs)
+        bundled = is_bundled(path)
+        draft = cls(data, None if bundled else path, source=path, **kwargs)
+        draft.stamp = None if bundled else stamp
         draft._source_text = text
         draft._migrate()
         return draft
@@ -536,9 +566,15 @@ class Draft:
 
     # ------------------------------------------------------------------ saving
 
-    def save(self, path: Path | str | None = None) -> Path:
+    def save(self, path: Path | str | None = None, *, overwrite: bool = False) -> Path:
         """Write the draft atomically to ``path`` (default :attr:`path`) and make it the
-        draft's file; the recovery file is removed. Refuses a bundled sample."""
+        draft's file; the recovery file is removed. Refuses a bundled sample.
+
+        Saving over the draft's own file first checks that the file is still the one read
+        (or last saved); if another program or window changed it, raises
+        :class:`~drafting.errors.FileChangedError` unless ``overwrite`` says to replace it
+        anyway. Saving to another path replaces whatever is there (the writer chose it).
+        """
         target = Path(path) if path is not None else self.path
         if target is None:
             raise OutputError("bản nháp chưa có tên tệp: hãy chọn nơi lưu")
@@ -549,8 +585,12 @@ class Draft:
             raise OutputError(f"{target}: thư mục “{parent}” không tồn tại")
         if target.is_dir():
             raise OutputError(f"{target}: đây là thư mục; hãy ghi tên tệp")
+        if not overwrite and self.path is not None and _same_path(target, self.path):
+            self._check_unchanged(target)
         old_recovery = recovery_path(self.path)
-        atomic_write_text(target, self.text())
+        content = self.text().encode("utf-8")
+        atomic.write_bytes(target, content)
+        self.stamp = FileStamp.of(target.stat(), content)
         self.path = target
         self.source = target
         self.exists = True
@@ -559,6 +599,46 @@ class Draft:
         for recovery in {old_recovery, recovery_path(target)}:
             recovery.unlink(missing_ok=True)
         return target
+
+    def disk_changed(self) -> bool:
+        """Whether the draft's file changed on disk since it was read or last saved."""
+        if self.path is None:
+            return False
+        if self.stamp is None:
+            return os.path.lexists(self.path)
+        now = stamp_of(self.path, yamlio.MAX_FILE_BYTES)
+        return now is None or now.digest != self.stamp.digest
+
+    def _check_unchanged(self, target: Path) -> None:
+        if not self.disk_changed():
+            return
+        if self.stamp is not None and not os.path.lexists(target):
+            what = "tệp đã bị xóa hoặc đổi tên từ khi mở"
+        else:
+            what = "tệp đã bị thay đổi trên đĩa từ khi mở (bởi cửa sổ hoặc chương trình khác)"
+        raise FileChangedError(
+            target,
+            f"{target}: {what}; chưa lưu để không làm mất thay đổi đó: hãy tải lại tệp,"
+            " lưu đè có chủ ý, hoặc lưu sang tệp khác",
+        )
+
+    def reload(self) -> None:
+        """Read the draft's file again as it is on disk now; unsaved changes are dropped
+        (the recovery file is kept until the next save). An older file is migrated again,
+        which leaves the draft changed."""
+        if self.path is None:
+            raise OutputError("bản nháp chưa có tên tệp: không có gì để tải lại")
+        fresh = type(self).open(self.path, bank=self._bank)
+        self.doc = fresh.doc
+        self._source_text = fresh._source_text
+        self.stamp = fresh.stamp
+        self.exists = fresh.exists
+        self.problems = ()
+        self.notes = fresh.notes
+        self.changed()
+        if not fresh.notes:
+            self._saved_version = self.version
+        self._recovered_version = self.version
 
     # ------------------------------------------------------------------ recovery
 
@@ -571,7 +651,7 @@ class Draft:
         if not self.dirty or (self._recovered_version == self.version and not force):
             return None
         target = self.recovery_file
-        atomic_write_text(target, self.text())
+        atomic.write_text(target, self.text())
         self._recovered_version = self.version
         return target
 
