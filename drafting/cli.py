@@ -41,8 +41,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     from drafting.bank.bank import default_bank
 
     bank = default_bank()
-    if args.sample and (args.from_file or args.year):
-        raise OutputError("--sample chép nguyên tệp mẫu năm 2024; không dùng cùng --from hoặc --year")
+    if args.sample and (args.from_file or args.year or args.cap):
+        raise OutputError("--sample chép nguyên tệp mẫu năm 2024; không dùng cùng --from, --year hoặc --cap")
     if args.sample:
         from drafting.files import atomic
         from drafting.resources import SAMPLE_PATH
@@ -53,7 +53,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
         carry_over(Path(args.from_file), target, bank)
     else:
-        write_skeleton(target, bank, year=args.year)
+        write_skeleton(target, bank, year=args.year, level=args.cap)
     print(one_line(f"Đã tạo {target}"))
     return EXIT_OK
 
@@ -278,6 +278,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--year", type=int, default=None, help="năm báo cáo (mặc định: năm nay)")
     p.add_argument("--from", dest="from_file", default=None, help="chuyển số liệu từ tệp năm trước")
+    p.add_argument(
+        "--cap",
+        default=None,
+        metavar="CẤP",
+        help="cấp đơn vị: tinh, khu_vuc (từ năm 2025), chung; huyen, cap_cao (đến năm 2024); bỏ trống: chọn sau",
+    )
     p.add_argument("--force", action="store_true", help="ghi đè nếu tệp đã có")
     p.add_argument("--sample", "--mau", action="store_true", help="chép tệp mẫu kèm theo (báo cáo mẫu năm 2024)")
     p.set_defaults(func=cmd_new)

@@ -229,3 +229,9 @@ class ReportData:
     def figure(self, figure_id: str) -> FigureValue:
         """The value of a figure (an empty value when the writer left it out)."""
         return self.figures.get(figure_id, FigureValue())
+
+    @property
+    def level(self) -> str | None:
+        """The unit's level (``don_vi.cap``: ``tinh``, ``khu_vuc``…), ``None`` when not given."""
+        value = self.unit.get("cap")
+        return value if isinstance(value, str) and value else None

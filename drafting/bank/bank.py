@@ -25,6 +25,7 @@ from pathlib import Path
 
 from drafting.bank.cache import cached
 from drafting.bank.catalogue import Catalogue, load_catalogue
+from drafting.bank.levels import LEVEL_KEY, LEVELS_FILE, Levels, load_levels
 from drafting.bank.outline import Outline, load_outline
 from drafting.bank.phrases import Phrase, PhraseSet, coverage_problems, load_phrases
 from drafting.bank.rules import RuleSet, load_rules
@@ -34,7 +35,15 @@ from drafting.errors import Problem
 from drafting.resources import PHRASEBANK_DIR
 from drafting.schema import Schema
 
-BANK_FILES = ("chi_so.yaml", "chi_tieu.yaml", "dan_y.yaml", "quy_tac.yaml", "thuat_ngu.yaml", "tep_du_lieu.yaml")
+BANK_FILES = (
+    "chi_so.yaml",
+    "chi_tieu.yaml",
+    "dan_y.yaml",
+    "quy_tac.yaml",
+    "thuat_ngu.yaml",
+    "tep_du_lieu.yaml",
+    "cap_don_vi.yaml",
+)
 """The files of a whole bank, besides its phrase files."""
 
 
@@ -101,6 +110,12 @@ class Bank:
         return cached("tep_du_lieu", [self.base / "tep_du_lieu.yaml"], lambda: load_schema(self.base))
 
     @cached_property
+    def levels(self) -> Levels:
+        """The levels of reporting units by report year (``cap_don_vi.yaml``)."""
+        sources = [self.base / n for n in (LEVELS_FILE, "chi_so.yaml", "tep_du_lieu.yaml")]
+        return cached("cap_don_vi", sources, self._load_levels)
+
+    @cached_property
     def outline(self) -> Outline:
         """The report's outline (``dan_y.yaml``), whose lists are the schema's."""
         sources = [self.base / "dan_y.yaml", self.base / "tep_du_lieu.yaml"]
@@ -141,6 +156,10 @@ class Bank:
 
     def _load_catalogue(self) -> Catalogue:
         return load_catalogue(self.base)
+
+    def _load_levels(self) -> Levels:
+        field = next((f for f in self.schema.unit if f.key == LEVEL_KEY), None)
+        return load_levels(self.base, self.catalogue.group_ids, field.choices if field is not None else None)
 
     def _load_phrases(self) -> PhraseSet:
         folders = [self.base, *self.overlays]

@@ -28,7 +28,7 @@ from drafting.vi.lint import lint_text
 PHRASE_KEYS = ("id", "chuc_nang", "mo_ta", "mac_dinh", "dieu_kien", "so_lieu", "the", "cach_viet")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 CONTEXT_ROOTS = ("nam", "nam_truoc", "nam_sau", "don_vi", "so_lieu", "chi_tieu", "range")
-UNIT_ATTRS = ("ten", "ten_ngan")
+UNIT_ATTRS = ("ten", "ten_ngan", "cap")
 TARGET_ATTRS = ("dat", "chua_dat", "tat_ca_dat")
 FIGURE_ATTRS = ("ky_nay", "cung_ky", "chenh_lech", "tang", "giam", "bang", "co", "chi_tieu", "dat")
 

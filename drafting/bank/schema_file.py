@@ -44,6 +44,27 @@ STRUCTURE_KEYS = (
 """Top-level keys whose content the code reads; any other top-level key is a list."""
 
 
+def read_validity(reader: FieldReader, node: Mapping[str, Any], path: str, levels: bool = True) -> Validity:
+    """The ``hieu_luc`` of ``node`` (report years ``tu_nam``, ``den_nam``; unit levels ``cap``
+    unless ``levels`` is false); :data:`~drafting.schema.ALWAYS` when absent. Used by every
+    file of the bank that limits an entry to some years or levels."""
+    if node.get("hieu_luc") is None:
+        return ALWAYS
+    vpath = join_path(path, "hieu_luc")
+    m = reader.mapping(node, "hieu_luc", node["hieu_luc"], vpath)
+    if m is None:
+        return ALWAYS
+    reader.unknown_keys(m, _VALIDITY_KEYS if levels else _VALIDITY_KEYS[:2], vpath)
+    years = [m.get(k) for k in ("tu_nam", "den_nam")]
+    for key, value in zip(("tu_nam", "den_nam"), years, strict=True):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            reader.problem(m, key, join_path(vpath, key), "năm phải là số nguyên")
+    first, last = (y if isinstance(y, int) and not isinstance(y, bool) else None for y in years)
+    if first is not None and last is not None and first > last:
+        reader.problem(m, "den_nam", join_path(vpath, "den_nam"), f"den_nam {last} nhỏ hơn tu_nam {first}")
+    return Validity(first, last, reader.text_list(m, "cap", vpath) if levels else ())
+
+
 class _SchemaReader(FieldReader):
     def choice(self, node: Mapping[str, Any], key: str, path: str, choices: tuple[str, ...]) -> str:
         """One of ``choices`` (the first when absent)."""
@@ -54,19 +75,7 @@ class _SchemaReader(FieldReader):
         return value
 
     def validity(self, node: Mapping[str, Any], path: str) -> Validity:
-        if node.get("hieu_luc") is None:
-            return ALWAYS
-        m = self.mapping(node, "hieu_luc", node["hieu_luc"], join_path(path, "hieu_luc"))
-        if m is None:
-            return ALWAYS
-        vpath = join_path(path, "hieu_luc")
-        self.unknown_keys(m, _VALIDITY_KEYS, vpath)
-        years = [m.get(k) for k in ("tu_nam", "den_nam")]
-        for key, value in zip(("tu_nam", "den_nam"), years, strict=True):
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-                self.problem(m, key, join_path(vpath, key), "năm phải là số nguyên")
-        first, last = (y if isinstance(y, int) and not isinstance(y, bool) else None for y in years)
-        return Validity(first, last, self.text_list(m, "cap", vpath))
+        return read_validity(self, node, path)
 
     def field(self, items: list[Any], index: int, node: Any, path: str) -> FieldSpec | None:
         m = self.mapping(items, index, node, path)

@@ -141,6 +141,11 @@ class _Builder:
                 )
         return items
 
+    def required(self, group_id: str) -> bool:
+        """Whether a figure group applies to the unit's level in the report's year (an
+        optional group or one that does not apply is not required)."""
+        return self.bank.levels.group_use(group_id, self.report.year, self.report.level) == "ap_dung"
+
     def group_has_value(self, group_id: str) -> bool:
         try:
             group = self.catalogue.group(group_id)
@@ -152,6 +157,8 @@ class _Builder:
         sid = section.id
         kind, _, name = need.partition(":")
         if kind == "so_lieu":
+            if not self.required(name):
+                return []
             try:
                 title = self.text(self.catalogue.group(name).title)
             except KeyError:
@@ -286,6 +293,8 @@ class _Builder:
             try:
                 group = self.catalogue.group(group_id)
             except KeyError:
+                continue
+            if not self.required(group_id):
                 continue
             for figure in group.figures:
                 if figure.entered:

@@ -1,7 +1,8 @@
 """The Jinja context of phrase texts and conditions, built from evaluated figures.
 
 Names (documented for maintainers in ``phrasebank/README.md``): ``nam``, ``nam_truoc``,
-``nam_sau``, ``don_vi.ten``, ``don_vi.ten_ngan``, ``so_lieu.<nhóm>.<chỉ số>`` with
+``nam_sau``, ``don_vi.ten``, ``don_vi.ten_ngan``, ``don_vi.cap`` (the level, "" when not
+given), ``so_lieu.<nhóm>.<chỉ số>`` with
 ``ky_nay``, ``cung_ky``, ``chenh_lech``, ``tang``, ``giam``, ``bang``, ``co``,
 ``chi_tieu``, ``dat``, and ``chi_tieu.dat``, ``chi_tieu.chua_dat``, ``chi_tieu.tat_ca_dat``.
 """
@@ -82,7 +83,7 @@ def phrase_context(report: ReportData, views: dict[str, FigureView], catalogue: 
     unit = report.unit
     return {
         **year_context(report.year),
-        "don_vi": {"ten": unit.name or "đơn vị", "ten_ngan": unit.short_name or "đơn vị"},
+        "don_vi": {"ten": unit.name or "đơn vị", "ten_ngan": unit.short_name or "đơn vị", "cap": report.level or ""},
         "so_lieu": so_lieu,
         "chi_tieu": {"dat": met, "chua_dat": missed, "tat_ca_dat": bool(met) and not missed},
     }

@@ -12,9 +12,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from drafting.bank.bank import Bank
+from drafting.bank.levels import LEVEL_KEY
 from drafting.bank.sandbox import render
 from drafting.composition.context import year_context
 from drafting.datafile.migrate import CURRENT, VERSION_KEY
+from drafting.errors import Problem, ProblemsError
 from drafting.files import atomic
 from drafting.schema import FieldSpec, ListSpec, TopKey
 
@@ -71,15 +73,19 @@ def field_lines(
 
 
 class _Skeleton:
-    def __init__(self, year: int, bank: Bank) -> None:
+    def __init__(self, year: int, bank: Bank, level: str | None = None) -> None:
         self.year = year
         self.bank = bank
+        self.level = level
         self.years = year_context(year)
+        self.context = {**self.years, "cac_cap": bank.levels.choices(year)}
 
     def text(self, template: str) -> str:
-        return render(template, self.years) if "{" in template else template
+        return render(template, self.context) if "{" in template else template
 
     def value(self, spec: FieldSpec) -> object:
+        if spec.key == LEVEL_KEY:
+            return self.level
         value = spec.new_value
         if isinstance(value, str) and "{{" in value:
             value = self.text(value)
@@ -97,8 +103,8 @@ class _Skeleton:
         builders: dict[str, Callable[[], list[str]]] = {
             "nam": lambda: [f"nam: {self.year}"],
             VERSION_KEY: lambda: [f"{VERSION_KEY}: {CURRENT}"],
-            "don_vi": lambda: ["don_vi:", *self.fields(schema.unit_fields(self.year))],
-            "tuy_chon": lambda: ["tuy_chon:", *self.fields(schema.option_fields(self.year))],
+            "don_vi": lambda: ["don_vi:", *self.fields(schema.unit_fields(self.year, self.level))],
+            "tuy_chon": lambda: ["tuy_chon:", *self.fields(schema.option_fields(self.year, self.level))],
             "so_lieu": self.figures,
             "noi_dung": self.content,
         }
@@ -107,9 +113,16 @@ class _Skeleton:
         return lines + self.items(schema.list_spec(top.key))
 
     def figures(self) -> list[str]:
+        levels = self.bank.levels
         lines = ["so_lieu:"]
+        left_out = []
         for group in self.bank.catalogue.groups:
-            lines.append(f"  # {render(group.title, self.years)} (mục {group.section}).")
+            use, reason = levels.group_reason(group.id, self.year, self.level)
+            title = render(group.title, self.years)
+            if use == "khong":
+                left_out.append(f"  # - {title}: {reason}")
+                continue
+            lines.append(f"  # {title} (mục {group.section})" + (f"; không bắt buộc. {reason}" if reason else "."))
             lines.append(f"  {group.id}:")
             for figure in group.figures:
                 if not figure.entered:
@@ -119,6 +132,10 @@ class _Skeleton:
                 lines.append(f"    {figure.key}:  # {figure.label}{unit}")
                 if figure.compared:
                     lines += ["      ky_nay:", "      cung_ky:", '      nguyen_nhan: ""']
+        if left_out:
+            level = levels.get(self.level)
+            name = level.name if level is not None else ""
+            lines[1:1] = [f"  # Không áp dụng cho {name} (không có trong tệp):", *left_out]
         return lines
 
     def items(self, spec: ListSpec) -> list[str]:
@@ -149,9 +166,10 @@ class _Skeleton:
         return lines
 
 
-def skeleton_text(year: int, bank: Bank) -> str:
-    """The text of a new data file for ``year``."""
-    skeleton = _Skeleton(year, bank)
+def skeleton_text(year: int, bank: Bank, level: str | None = None) -> str:
+    """The text of a new data file for ``year`` and a unit of ``level`` (``None``: the
+    level left empty, every figure group in the file)."""
+    skeleton = _Skeleton(year, bank, level)
     schema = bank.schema
     blocks = [comment_lines(skeleton.text(schema.intro))]
     lists = {spec.key: spec for spec in schema.lists}
@@ -163,11 +181,23 @@ def skeleton_text(year: int, bank: Bank) -> str:
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"
 
 
-def write_skeleton(path: Path, bank: Bank, year: int | None = None) -> None:
+def check_level(path: Path | str, bank: Bank, year: int, level: str | None) -> None:
+    """Refuse a level that does not exist in ``year`` (:class:`ProblemsError`, located at
+    the new file's ``don_vi.cap``)."""
+    if level is None:
+        return
+    refusal = bank.levels.refusal(level, year)
+    if refusal is not None:
+        raise ProblemsError([Problem(str(path), None, f"don_vi.{LEVEL_KEY}", refusal)])
+
+
+def write_skeleton(path: Path, bank: Bank, year: int | None = None, level: str | None = None) -> None:
     """Write a new data file (atomically)."""
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         from drafting.errors import OutputError
 
         raise OutputError(f"{path}: thư mục “{parent}” không tồn tại")
-    atomic.write_text(path, skeleton_text(year or datetime.date.today().year, bank))
+    year = year or datetime.date.today().year
+    check_level(path, bank, year, level)
+    atomic.write_text(path, skeleton_text(year, bank, level))

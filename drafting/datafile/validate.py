@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from drafting.bank.bank import Bank, default_bank
+from drafting.bank.levels import LEVEL_KEY
 from drafting.datafile.migrate import CURRENT, VERSION_KEY, migrate, version_of
 from drafting.datafile.places import locate
 from drafting.datafile.read_figures import figures, targets, unit_figures
@@ -120,8 +121,9 @@ def validate(data: Any, filename: str, bank: Bank | None = None, *, owned: bool 
 
     year = _year(r, data)
     _version(r, data)
-    unit = _unit(r, data, schema, year)
-    level = _level(unit)
+    unit = _unit(r, data, bank, year)
+    given = unit.get(LEVEL_KEY)
+    level = given if isinstance(given, str) and given else None
     options = _options(r, data, schema, year, level)
     groups = {m.id: m.group for m in outline.movements}
     lists = {
@@ -191,27 +193,25 @@ def _version(r: DataReader, data: Mapping[str, Any]) -> None:
         r.problem(data, VERSION_KEY, VERSION_KEY, message)
 
 
-def _unit(r: DataReader, data: Mapping[str, Any], schema: Schema, year: int | None) -> Unit:
+def _unit(r: DataReader, data: Mapping[str, Any], bank: Bank, year: int | None) -> Unit:
     m = r.top_mapping(data, "don_vi")
     if m is None:
         return Unit()
+    schema = bank.schema
     level_spec = next((f for f in schema.unit if f.key == LEVEL_KEY), None)
     level = r.value(m, level_spec, "don_vi") if level_spec is not None and level_spec.validity.applies(year) else None
+    if isinstance(level, str) and level and year is not None:
+        refusal = bank.levels.refusal(level, year)
+        if refusal is not None:
+            r.problem(m, LEVEL_KEY, join_path("don_vi", LEVEL_KEY), refusal)
+            level = None
     specs = r.fields(m, schema.unit, "don_vi", year, level if isinstance(level, str) else None)
     values: dict[str, Value] = {spec.key: r.value(m, spec, "don_vi") for spec in specs}
+    if LEVEL_KEY in values:
+        values[LEVEL_KEY] = level
     known = {UNIT_ATTRIBUTES[k]: v for k, v in values.items() if k in UNIT_ATTRIBUTES and v is not None}
     extra = tuple((k, v) for k, v in values.items() if k not in UNIT_ATTRIBUTES)
     return Unit(**known, extra=extra)  # type: ignore[arg-type]
-
-
-LEVEL_KEY = "cap"
-"""The ``don_vi`` key of the unit's level, when the schema has one: fields and lists may
-depend on it (``hieu_luc.cap``)."""
-
-
-def _level(unit: Unit) -> str | None:
-    level = unit.get(LEVEL_KEY)
-    return level if isinstance(level, str) and level else None
 
 
 def _options(r: DataReader, data: Mapping[str, Any], schema: Schema, year: int | None, level: str | None) -> Options:
