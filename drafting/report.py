@@ -205,6 +205,8 @@ class ReportData:
     A consolidated file (``drafting consolidate``) names its units in ``units``
     (``tong_hop``) and keeps each unit's values of this period in ``unit_figures``
     (``so_lieu_don_vi``: unit name → figure id → value), which the annex tabulates.
+    ``target_overrides`` are the targets the file sets itself (``chi_tieu``), from the
+    document ``target_source`` (``chi_tieu.nguon``);
     ``lists`` holds the lists the schema adds beyond documents and movements, by key;
     ``locations`` where everything was in the data file (for messages); ``migrations``
     the notes of the format migrations applied when an older file was read
@@ -219,6 +221,7 @@ class ReportData:
     content: dict[str, tuple[ContentItem, ...]] = field(default_factory=dict)
     options: Options = field(default_factory=Options)
     target_overrides: dict[str, float] = field(default_factory=dict)
+    target_source: str = ""
     units: tuple[str, ...] = ()
     unit_figures: dict[str, dict[str, int | None]] = field(default_factory=dict)
     lists: dict[str, tuple[ListItem, ...]] = field(default_factory=dict)

@@ -22,7 +22,7 @@ def _with_choices(data: object) -> None:
         {"van_ban": "Đoạn văn năm trước."},
         {"cau": "uu_diem.doan_ket_ky_cuong"},
     ]
-    data["chi_tieu"] = {"giai_quyet_hinh_su": 92}
+    data["chi_tieu"] = {"nguon": "Chỉ thị số 01/2024/CT-CA", "giai_quyet_hinh_su": 92}
 
 
 @pytest.fixture

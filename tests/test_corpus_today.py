@@ -9,7 +9,8 @@ text rendering and ``check --format json`` (with its exit status).
 
 Every file must open as a draft, check and render exactly as stored. They are files of
 format version 1 (no ``phien_ban``): opening one migrates it in memory to the current
-format — its text gains ``phien_ban: 2`` after the year and nothing else, the draft is
+format — its text gains ``phien_ban: 3`` after the year and, in a file setting its own
+targets, their source (``chi_tieu.nguon``), and nothing else; the draft is
 marked changed with a note — and ``check`` and ``render`` say so on stderr, naming the
 migration (:mod:`drafting.datafile.migrate`). A change that alters the output on
 purpose updates the stored files and lists the differences in its commit message:
@@ -31,7 +32,7 @@ if str(ROOT) not in sys.path:  # run as a script
     sys.path.insert(0, str(ROOT))
 
 from drafting.cli import main  # noqa: E402
-from drafting.datafile.migrate import CURRENT, MIGRATIONS  # noqa: E402
+from drafting.datafile.migrate import CURRENT, MIGRATIONS, OWN_TARGETS_SOURCE  # noqa: E402
 from drafting.editing.draft import Draft  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus" / "hien_nay"
@@ -83,7 +84,10 @@ def test_corpus_file_opens_checks_and_renders_as_stored(name: str, tmp_path: Pat
     text = path.read_text(encoding="utf-8")
     year = next(line for line in text.splitlines() if line.startswith("nam: "))
     draft = Draft.open(path)
-    assert draft.text() == text.replace(year + "\n", f"{year}\nphien_ban: {CURRENT}\n", 1)
+    migrated = text.replace(year + "\n", f"{year}\nphien_ban: {CURRENT}\n", 1)
+    # Version 3: the targets a file sets itself name their source.
+    migrated = migrated.replace("\nchi_tieu:\n", f"\nchi_tieu:\n  nguon: {OWN_TARGETS_SOURCE}\n", 1)
+    assert draft.text() == migrated
     assert draft.dirty and len(draft.notes) == len(MIGRATIONS) and "them_phien_ban" in draft.notes[0]
     draft.report()  # validates
     said: list[str] = []

@@ -419,7 +419,7 @@ def test_opening_reads_the_document_once_with_its_comments(copy: Path) -> None:
 
 def test_structures_the_writer_broke_are_reported_not_replaced(tmp_path: Path) -> None:
     target = tmp_path / "hong.yaml"
-    broken = "nam: 2024\nphien_ban: 2\nso_lieu: [1, 2]\nvan_ban: {a: 1}\nnoi_dung:\n  I: 3\n"
+    broken = "nam: 2024\nphien_ban: 3\nso_lieu: [1, 2]\nvan_ban: {a: 1}\nnoi_dung:\n  I: 3\n"
     target.write_text(broken, encoding="utf-8")
     draft = Draft.open(target)
     with pytest.raises(ValueError, match="so_lieu.*không phải bảng khóa"):

@@ -34,16 +34,16 @@ def old(tmp_path: Path) -> Path:
 
 def test_the_registry_runs_from_version_1_to_the_current_one() -> None:
     assert [m.source for m in MIGRATIONS] == list(range(1, CURRENT))
-    assert CURRENT == 2 and MIGRATIONS[0].name == "them_phien_ban"
+    assert CURRENT == 3 and [m.name for m in MIGRATIONS] == ["them_phien_ban", "nguon_chi_tieu"]
     assert version_of({}) == 1 and version_of({VERSION_KEY: 2}) == 2 and version_of({VERSION_KEY: "hai"}) is None
 
 
 def test_migrating_keeps_the_comments_and_adds_only_the_version(old: Path) -> None:
     data, text = read_yaml_file(old)
-    assert [m.name for m in migrate(data)] == ["them_phien_ban"]
+    assert [m.name for m in migrate(data)] == ["them_phien_ban", "nguon_chi_tieu"]
     from drafting.files.yamlio import dump_yaml
 
-    assert dump_yaml(data) == text.replace("nam: 2024\n", "nam: 2024\nphien_ban: 2\n", 1)
+    assert dump_yaml(data) == text.replace("nam: 2024\n", "nam: 2024\nphien_ban: 3\n", 1)
     assert migrate(data) == ()  # already current
 
 
@@ -53,6 +53,7 @@ def test_check_and_render_say_which_migration_they_applied(old: Path, capsys: py
     out, err = capsys.readouterr()
     json.loads(out)  # the findings stay as they were; the note goes to stderr
     assert err.startswith(f"{old}: cảnh báo: tệp viết theo định dạng phiên bản 1; khi đọc đã chuyển sang phiên bản 2")
+    assert "phiên bản 2; khi đọc đã chuyển sang phiên bản 3 (nguon_chi_tieu:" in err
     assert "(them_phien_ban:" in err
     assert main(["render", str(old), "-o", str(old.with_suffix(".md"))]) == 0
     out, err = capsys.readouterr()
@@ -69,16 +70,16 @@ def test_validating_data_in_memory_migrates_a_copy() -> None:
     data = parse_yaml(OLD.read_text(encoding="utf-8"), "cu.yaml")
     report = validate_report(data, "cu.yaml")
     assert VERSION_KEY not in data  # the caller's document is not changed
-    assert len(report.migrations) == 1 and "them_phien_ban" in report.migrations[0]
-    current = OLD.read_text(encoding="utf-8").replace("nam: 2024\n", "nam: 2024\nphien_ban: 2\n")
+    assert len(report.migrations) == 2 and "them_phien_ban" in report.migrations[0]
+    current = OLD.read_text(encoding="utf-8").replace("nam: 2024\n", "nam: 2024\nphien_ban: 3\n")
     assert parse_report(current).migrations == ()
 
 
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("3", "tệp viết theo định dạng phiên bản 3, mới hơn phiên bản 2 mà công cụ này đọc được; hãy cập nhật công cụ"),
-        ("hai", "phiên bản định dạng phải là số nguyên từ 1 đến 2, không phải văn bản"),
+        ("4", "tệp viết theo định dạng phiên bản 4, mới hơn phiên bản 3 mà công cụ này đọc được; hãy cập nhật công cụ"),
+        ("hai", "phiên bản định dạng phải là số nguyên từ 1 đến 3, không phải văn bản"),
     ],
 )
 def test_a_newer_or_unreadable_version_is_refused(value: str, message: str) -> None:
@@ -92,7 +93,7 @@ def test_the_editor_marks_an_older_file_changed_and_saving_writes_the_version(ol
     draft = Draft.open(old)
     assert draft.dirty and "them_phien_ban" in draft.notes[0]
     draft.save()
-    assert "\nphien_ban: 2\n" in old.read_text(encoding="utf-8")
+    assert "\nphien_ban: 3\n" in old.read_text(encoding="utf-8")
     again = Draft.open(old)
     assert not again.dirty and again.notes == ()
 
@@ -102,12 +103,40 @@ def test_new_files_carry_overs_and_consolidations_are_written_in_the_current_for
 ) -> None:
     carried = old.with_name("nam-sau.yaml")
     assert main(["new", str(carried), "--from", str(old)]) == 0
-    assert "\nphien_ban: 2\n" in carried.read_text(encoding="utf-8")
+    assert "\nphien_ban: 3\n" in carried.read_text(encoding="utf-8")
     total = old.with_name("tong.yaml")
     assert main(["consolidate", str(old), str(OLD.with_name("don-vi-hoa-mai-2024.yaml")), "-o", str(total)]) == 0
     err = capsys.readouterr().err
     assert f"{old}: phien_ban: tệp viết theo định dạng phiên bản 1" in err
-    assert "\nphien_ban: 2\n" in total.read_text(encoding="utf-8")
+    assert "\nphien_ban: 3\n" in total.read_text(encoding="utf-8")
+
+
+def test_version_2_targets_are_given_a_source_and_keep_comparing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from drafting.bank.bank import default_bank
+    from drafting.datafile.migrate import OWN_TARGETS_SOURCE
+    from drafting.figures.views import evaluate
+    from drafting.files.yamlio import dump_yaml
+
+    text = (
+        "nam: 2024\nphien_ban: 2\n# Chỉ tiêu riêng.\nchi_tieu:\n  giai_quyet_hinh_su: 92  # cao hơn Chỉ thị\n"
+        "so_lieu:\n  an_hinh_su:\n    thu_ly: {ky_nay: 100, cung_ky: 90}\n    giai_quyet: {ky_nay: 91, cung_ky: 80}\n"
+    )
+    data = parse_yaml(text, "v2.yaml")
+    assert [m.name for m in migrate(data)] == ["nguon_chi_tieu"]
+    assert dump_yaml(data) == text.replace("phien_ban: 2", "phien_ban: 3").replace(
+        "chi_tieu:\n", f"chi_tieu:\n  nguon: {OWN_TARGETS_SOURCE}\n"
+    )
+    report = parse_report(text, "v2.yaml")
+    view = evaluate(report, default_bank().catalogue)
+    target = view["an_hinh_su.ty_le_giai_quyet"].target
+    assert target is not None and target.value == 92 and target.source == OWN_TARGETS_SOURCE
+    # A current file's own targets must name their source.
+    path = tmp_path / "v3.yaml"
+    path.write_text(text.replace("phien_ban: 2", "phien_ban: 3"), encoding="utf-8")
+    assert main(["render", str(path), "-o", str(tmp_path / "v3.md")]) == 2
+    assert f"{path}:4: chi_tieu.nguon: chỉ tiêu ghi trong tệp phải kèm văn bản nguồn (nguon)" in capsys.readouterr().err
 
 
 @async_test

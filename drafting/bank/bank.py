@@ -30,6 +30,7 @@ from drafting.bank.outline import Outline, load_outline
 from drafting.bank.phrases import Phrase, PhraseSet, coverage_problems, load_phrases
 from drafting.bank.rules import RuleSet, load_rules
 from drafting.bank.schema_file import load_schema
+from drafting.bank.targets import TARGETS_FILE
 from drafting.bank.terms import Terms, load_terms
 from drafting.errors import Problem
 from drafting.resources import PHRASEBANK_DIR
@@ -88,7 +89,7 @@ class Bank:
         base_files = [self.base / name for name in BANK_FILES] + phrase_files(self.base)
         self.layers = (
             Layer(self.base, _digest(base_files), shipped),
-            *(Layer(o, _digest(phrase_files(o))) for o in self.overlays),
+            *(Layer(o, _digest([*phrase_files(o), o / TARGETS_FILE])) for o in self.overlays),
         )
 
     def __reduce__(self) -> tuple[object, ...]:
@@ -99,10 +100,17 @@ class Bank:
     def __repr__(self) -> str:
         return f"Bank({', '.join(map(str, self.layers))})"
 
+    @property
+    def target_overlays(self) -> tuple[Path, ...]:
+        """The overlays' targets files (``chi_tieu.yaml`` with values by year)."""
+        return tuple(o / TARGETS_FILE for o in self.overlays if (o / TARGETS_FILE).is_file())
+
     @cached_property
     def catalogue(self) -> Catalogue:
-        """Every figure group, figure and target (``chi_so.yaml``, ``chi_tieu.yaml``)."""
-        return cached("catalogue", [self.base / "chi_so.yaml", self.base / "chi_tieu.yaml"], self._load_catalogue)
+        """Every figure group, figure and target (``chi_so.yaml``, ``chi_tieu.yaml`` and the
+        overlays' ``chi_tieu.yaml``)."""
+        sources = [self.base / "chi_so.yaml", self.base / TARGETS_FILE, *self.target_overlays]
+        return cached("catalogue", sources, self._load_catalogue)
 
     @cached_property
     def schema(self) -> Schema:
@@ -112,7 +120,8 @@ class Bank:
     @cached_property
     def levels(self) -> Levels:
         """The levels of reporting units by report year (``cap_don_vi.yaml``)."""
-        sources = [self.base / n for n in (LEVELS_FILE, "chi_so.yaml", "tep_du_lieu.yaml")]
+        files = (LEVELS_FILE, "chi_so.yaml", TARGETS_FILE, "tep_du_lieu.yaml")
+        sources = [*(self.base / n for n in files), *self.target_overlays]
         return cached("cap_don_vi", sources, self._load_levels)
 
     @cached_property
@@ -124,7 +133,7 @@ class Bank:
     @cached_property
     def rules(self) -> RuleSet:
         """The consistency rules (``quy_tac.yaml``), against the catalogue."""
-        sources = [self.base / n for n in ("quy_tac.yaml", "chi_so.yaml", "chi_tieu.yaml")]
+        sources = [*(self.base / n for n in ("quy_tac.yaml", "chi_so.yaml", TARGETS_FILE)), *self.target_overlays]
         return cached("quy_tac", sources, lambda: load_rules(self.base, self.catalogue))
 
     @cached_property
@@ -137,6 +146,7 @@ class Bank:
         """The usable phrases of every layer, and the problems met loading them."""
         folders = [self.base, *self.overlays]
         sources = [self.base / n for n in BANK_FILES] + [p for f in folders for p in phrase_files(f)]
+        sources += self.target_overlays
         name = "cau-kiem-tra" if self.style else "cau"
         return cached(name, sources, self._load_phrases)
 
@@ -155,7 +165,7 @@ class Bank:
         return self.phrase_set.get(phrase_id)
 
     def _load_catalogue(self) -> Catalogue:
-        return load_catalogue(self.base)
+        return load_catalogue(self.base, self.target_overlays)
 
     def _load_levels(self) -> Levels:
         field = next((f for f in self.schema.unit if f.key == LEVEL_KEY), None)
@@ -163,7 +173,7 @@ class Bank:
 
     def _load_phrases(self) -> PhraseSet:
         folders = [self.base, *self.overlays]
-        phrases = load_phrases(folders, self.catalogue, self.outline, self.terms, self.style)
+        phrases = load_phrases(folders, self.catalogue, self.outline, self.terms, self.style, BANK_FILES)
         if self.style:
             where = str(self.overlays[-1] if self.overlays else self.base)
             phrases.problems.extend(coverage_problems(phrases, self.outline, where))

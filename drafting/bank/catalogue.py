@@ -1,4 +1,5 @@
-"""The figure catalogue and the targets, loaded from ``phrasebank/``.
+"""The figure catalogue and the targets, loaded from ``phrasebank/`` (the targets' values
+by year: :mod:`drafting.bank.targets`).
 
 The catalogue is the single source of truth for figures: which exist, their labels and
 units, whether they are compared with the same period, how rates are computed, which
@@ -8,19 +9,18 @@ figure is a part of which total, and which target a rate is held against.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+from drafting.bank.targets import TARGETS_FILE, Target, TargetKind, TargetTable, load_targets
 from drafting.errors import Problem, ProblemsError
-from drafting.files.fields import FieldReader, join_path
+from drafting.files.fields import FieldReader, did_you_mean, join_path
 from drafting.files.yamlio import line_of, read_yaml_file
 
 FigureKind = Literal["so_dem", "tien", "ty_le"]
-TargetKind = Literal["toi_thieu", "toi_da"]
 FIGURE_KINDS: tuple[str, ...] = ("so_dem", "tien", "ty_le")
-TARGET_KINDS: tuple[str, ...] = ("toi_thieu", "toi_da")
 
 
 @dataclass(frozen=True)
@@ -65,23 +65,12 @@ class FigureGroup:
 
 
 @dataclass(frozen=True)
-class Target:
-    """A target a rate is held against (percent)."""
-
-    id: str
-    label: str
-    kind: TargetKind
-    value: Decimal
-
-
-@dataclass(frozen=True)
 class Catalogue:
-    """Every figure group, figure and target."""
+    """Every figure group, figure and target (with the targets' values by year)."""
 
     groups: tuple[FigureGroup, ...]
     figures: dict[str, Figure]
-    targets: dict[str, Target]
-    targets_source: str = ""
+    targets: TargetTable
 
     def group(self, group_id: str) -> FigureGroup:
         """The group with this id (``KeyError`` if none)."""
@@ -118,44 +107,15 @@ _FIGURE_KEYS = (
 )
 
 
-def load_targets(path: Path) -> tuple[dict[str, Target], str]:
-    """Load ``chi_tieu.yaml``; raise :class:`ProblemsError` listing every problem."""
-    data, _ = read_yaml_file(path, comments=False)
-    reader = FieldReader(str(path))
-    targets: dict[str, Target] = {}
-    root = reader.mapping(None, None, data, "")
-    if root is None:
-        raise ProblemsError(reader.problems)
-    source = reader.text(root, "nguon", "", required=False)
-    table = reader.mapping(root, "chi_tieu", root.get("chi_tieu"), "chi_tieu") or {}
-    for key, node in table.items():
-        path_ = join_path("chi_tieu", str(key))
-        entry = reader.mapping(table, key, node, path_)
-        if entry is None:
-            continue
-        reader.unknown_keys(entry, ("ten", "kieu", "gia_tri"), path_)
-        kind = reader.text(entry, "kieu", path_)
-        if kind and kind not in TARGET_KINDS:
-            reader.problem(entry, "kieu", join_path(path_, "kieu"), "phải là toi_thieu hoặc toi_da")
-            continue
-        value = entry.get("gia_tri")
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-            reader.problem(entry, "gia_tri", join_path(path_, "gia_tri"), "phải là số phần trăm từ 0 đến 100")
-            continue
-        targets[str(key)] = Target(str(key), reader.text(entry, "ten", path_), kind, Decimal(str(value)))  # type: ignore[arg-type]
-    if reader.problems:
-        raise ProblemsError(reader.problems)
-    return targets, source
-
-
 def _ids(reader: FieldReader, node: Any, key: str, path: str) -> tuple[str, ...]:
     return reader.text_list(node, key, path)
 
 
-def load_catalogue(directory: Path | str) -> Catalogue:
-    """Load ``chi_so.yaml`` and ``chi_tieu.yaml`` from a phrase bank directory."""
+def load_catalogue(directory: Path | str, target_overlays: Sequence[Path] = ()) -> Catalogue:
+    """Load ``chi_so.yaml`` and ``chi_tieu.yaml`` from a phrase bank directory (with the
+    ``chi_tieu.yaml`` of overlay folders: their targets by year come first)."""
     folder = Path(directory)
-    targets, source = load_targets(folder / "chi_tieu.yaml")
+    targets = load_targets(folder / TARGETS_FILE, target_overlays)
     path = folder / "chi_so.yaml"
     data, _ = read_yaml_file(path, comments=False)
     reader = FieldReader(str(path))
@@ -196,7 +156,10 @@ def load_catalogue(directory: Path | str) -> Catalogue:
             target = reader.text(f, "chi_tieu", fpath, required=False) or None
             if target is not None and target not in targets:
                 reader.problem(
-                    f, "chi_tieu", join_path(fpath, "chi_tieu"), f"không có chỉ tiêu “{target}” trong chi_tieu.yaml"
+                    f,
+                    "chi_tieu",
+                    join_path(fpath, "chi_tieu"),
+                    f"không có chỉ tiêu “{target}” trong chi_tieu.yaml" + did_you_mean(target, targets.definitions),
                 )
             figure = Figure(
                 id=fid,
@@ -242,5 +205,7 @@ def load_catalogue(directory: Path | str) -> Catalogue:
             reader.problems.append(Problem(str(path), figure.line, figure.id, "tỷ lệ phải có tu_so và mau_so"))
     if reader.problems:
         raise ProblemsError(reader.problems)
-    return Catalogue(tuple(groups), figures, targets, source)
+    return Catalogue(tuple(groups), figures, targets)
 
+
+__all__ = ["FIGURE_KINDS", "Catalogue", "Figure", "FigureGroup", "FigureKind", "Target", "TargetKind", "load_catalogue"]

@@ -266,14 +266,20 @@ def _is_style(message: str) -> bool:
 
 
 def load_phrases(
-    folders: Sequence[Path], catalogue: Catalogue, outline: Outline, terms: Terms, style: bool = False
+    folders: Sequence[Path],
+    catalogue: Catalogue,
+    outline: Outline,
+    terms: Terms,
+    style: bool = False,
+    skip: Sequence[str] = (),
 ) -> PhraseSet:
     """Load every ``*.yaml`` of each folder (its ``cau/`` subfolder when there is one), in order.
 
     Within one folder a phrase id is defined once; a later folder (an overlay layer)
     replaces a phrase of an earlier one by its id. Returns the usable phrases and the
     problems; never raises for a broken file. ``style`` adds the style findings of
-    ``bank check`` to the problems.
+    ``bank check`` to the problems. Files named in ``skip`` (an overlay's targets file)
+    are not phrase files.
     """
     phrases = PhraseSet()
     for folder in folders:
@@ -283,7 +289,7 @@ def load_phrases(
             phrases.problems.append(Problem(str(folder), None, "", "không tìm thấy thư mục câu mẫu"))
             continue
         seen: dict[str, str] = {}
-        for path in sorted(folder.glob("*.y*ml")):
+        for path in sorted(p for p in folder.glob("*.y*ml") if p.name not in skip):
             _load_file(path, phrases, seen, catalogue, outline, terms, style)
     return phrases
 

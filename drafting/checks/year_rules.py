@@ -41,4 +41,40 @@ def level_warnings(report: ReportData, bank: Bank) -> list[Finding]:
     return out
 
 
-__all__ = ["level_warnings"]
+def target_warnings(report: ReportData, bank: Bank) -> list[Finding]:
+    """The targets of the report's year that have no confirmed value (so no rate is held
+    against them), and how a court adds them."""
+    from drafting.figures.views import effective_targets
+    from drafting.vi.numbers import format_percent
+
+    catalogue, levels, year = bank.catalogue, bank.levels, report.year
+    have = effective_targets(catalogue, report)
+    wanted = [
+        f.target
+        for f in catalogue.figures.values()
+        if f.target and levels.group_use(f.group, year, report.level) != "khong"
+    ]
+    absent = [tid for tid in dict.fromkeys(wanted) if tid not in have]
+    if not absent:
+        return []
+    definitions = catalogue.targets.definitions
+    names = ", ".join(definitions[tid].label for tid in absent)
+    if len(absent) == len(set(wanted)):
+        message = f"năm {year} chưa có chỉ tiêu nào trong kho câu mẫu: báo cáo không đối chiếu tỷ lệ với chỉ tiêu"
+    else:
+        message = f"năm {year} chưa có chỉ tiêu {names}: các tỷ lệ này không được đối chiếu với chỉ tiêu"
+    unconfirmed = [t for t in catalogue.targets.unconfirmed(year) if t.id in absent]
+    if unconfirmed:
+        message += "; có giá trị chưa xác nhận nên không dùng (căn cứ ghi ở chi_tieu.yaml): " + ", ".join(
+            f"{t.label} {format_percent(t.value)}" for t in unconfirmed
+        )
+    message += (
+        f". Để đối chiếu, ghi chỉ tiêu năm {year} kèm văn bản nguồn vào tệp chi_tieu.yaml trong thư mục kho câu mẫu"
+        " riêng của đơn vị (phrasebank/README.md, mục “Chỉ tiêu theo năm”), hoặc vào tệp dữ liệu: chi_tieu: "
+        "{nguon: “Chỉ thị số … của Chánh án Tòa án nhân dân tối cao”, " + f"{absent[0]}: …}}"
+    )
+    line = report.locations.line("chi_tieu") or report.locations.line("nam")
+    return [Finding(report.source, line, "chi_tieu", "II.3", message)]
+
+
+__all__ = ["level_warnings", "target_warnings"]

@@ -168,21 +168,22 @@ def _option_lines(
         "",
     ]
     if unit_report is not None:
-        targets = unit_report.target_overrides
+        targets, source = unit_report.target_overrides, unit_report.target_source
     else:
-        distinct = {tuple(sorted(r.target_overrides.items())) for r in reports}
-        targets = dict(next(iter(distinct))) if len(distinct) == 1 else {}
+        distinct = {(r.target_source, tuple(sorted(r.target_overrides.items()))) for r in reports}
+        source, items = next(iter(distinct)) if len(distinct) == 1 else ("", ())
+        targets = dict(items)
         if len(distinct) > 1:
             warnings.append(
                 Problem(
                     output_name,
                     None,
                     "chi_tieu",
-                    "các đơn vị ghi chỉ tiêu (chi_tieu) khác nhau; tệp tổng hợp dùng chỉ tiêu mặc định",
+                    "các đơn vị ghi chỉ tiêu (chi_tieu) khác nhau; tệp tổng hợp dùng chỉ tiêu năm đó của kho câu mẫu",
                 )
             )
     if targets:
-        lines += ["# Chỉ tiêu năm nay (phần trăm).", "chi_tieu:"]
+        lines += ["# Chỉ tiêu năm nay (phần trăm) và văn bản nguồn.", "chi_tieu:", f"  nguon: {quote(source)}"]
         lines += [f"  {k}: {scalar(int(v) if float(v).is_integer() else v)}" for k, v in sorted(targets.items())]
         lines.append("")
     return lines

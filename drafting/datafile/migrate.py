@@ -1,6 +1,6 @@
 """Data file format versions, and the migrations that bring an older file up to date.
 
-A data file says which version of the format it is written in: ``phien_ban: 2``. A file
+A data file says which version of the format it is written in: ``phien_ban: 3``. A file
 without the key is version 1 (every file written before versions existed). When
 ``check``, ``render`` or the editor read an older file, the migrations from its version
 to :data:`CURRENT` are applied to the data in memory, in order, and never silently:
@@ -9,11 +9,11 @@ draft changed and shows a note. The file on disk changes only when the writer sa
 
 >>> data = {"nam": 2024, "don_vi": {"ten": "Tòa án nhân dân tỉnh Hoa Sen"}}
 >>> [m.name for m in migrate(data)], data["phien_ban"]
-(['them_phien_ban'], 2)
+(['them_phien_ban', 'nguon_chi_tieu'], 3)
 >>> migrate(data)
 ()
 
-How to write the next migration (say 2 → 3, when a key is renamed):
+How to write the next migration (say 3 → 4, when a key is renamed; 2 → 3 below is one):
 
 1. Write a function that takes the parsed document — a ruamel ``CommentedMap`` read
    from a file, or a plain ``dict`` given to
@@ -23,7 +23,7 @@ How to write the next migration (say 2 → 3, when a key is renamed):
    never by rebuilding a mapping. Accept any file of the old version, valid or not:
    leave what you do not understand for validation to report. Do not read the current
    schema or bank (they describe the newest format, not the one you migrate from).
-2. Append ``Migration(2, "doi_ten_…", "…what changes, in Vietnamese…", function)`` to
+2. Append ``Migration(3, "doi_ten_…", "…what changes, in Vietnamese…", function)`` to
    :data:`MIGRATIONS`. :data:`CURRENT` follows (the last migration's target), and
    :func:`migrate` writes the new version number after your function ran.
 3. Change the schema (``phrasebank/tep_du_lieu.yaml``), the sample and the code to the
@@ -71,8 +71,28 @@ def _nothing_else(data: MutableMapping[str, Any]) -> None:
     """Version 1 → 2: the format itself did not change; the file only gains its version key."""
 
 
+OWN_TARGETS_SOURCE = "Đơn vị tự ghi (tệp trước định dạng phiên bản 3 chưa ghi văn bản nguồn của chỉ tiêu)"
+"""The source version 3 gives the targets an older file set itself (``chi_tieu``)."""
+
+
+def _target_source(data: MutableMapping[str, Any]) -> None:
+    """Version 2 → 3: targets are values of one report year, each with its source document.
+    The targets a file sets itself (``chi_tieu``) name their source (``chi_tieu.nguon``); an
+    older file's did not, so they are said to be the unit's own (:data:`OWN_TARGETS_SOURCE`)."""
+    targets = data.get("chi_tieu")
+    if isinstance(targets, MutableMapping) and targets and "nguon" not in targets:
+        insert_ordered(targets, "nguon", OWN_TARGETS_SOURCE, ("nguon",))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "them_phien_ban", "ghi phiên bản định dạng của tệp, phien_ban: 2", _nothing_else),
+    Migration(
+        2,
+        "nguon_chi_tieu",
+        "chỉ tiêu theo đúng năm báo cáo, mỗi chỉ tiêu ghi văn bản nguồn; chỉ tiêu tệp tự ghi (chi_tieu) "
+        f"được ghi nguon: “{OWN_TARGETS_SOURCE}”, hãy thay bằng văn bản giao chỉ tiêu",
+        _target_source,
+    ),
 )
 """Every migration, in order: ``MIGRATIONS[i].source == i + 1``."""
 CURRENT = MIGRATIONS[-1].target

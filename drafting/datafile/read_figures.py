@@ -13,21 +13,38 @@ from drafting.files.yamlio import line_of
 from drafting.report import FigureValue
 from drafting.schema import COMPARED_KEYS
 
+TARGET_SOURCE = "nguon"
+"""The key of ``chi_tieu`` naming the document the file's targets come from."""
 
-def targets(r: DataReader, data: Mapping[str, Any], catalogue: Catalogue) -> dict[str, float]:
+
+def targets(r: DataReader, data: Mapping[str, Any], catalogue: Catalogue) -> tuple[dict[str, float], str]:
+    """The targets a data file sets itself (``chi_tieu``) and their source (``chi_tieu.nguon``,
+    required with any target)."""
     m = r.top_mapping(data, "chi_tieu")
     if m is None:
-        return {}
+        return {}, ""
     out: dict[str, float] = {}
+    definitions = catalogue.targets.definitions
     for key, value in m.items():
         path = join_path("chi_tieu", str(key))
-        if str(key) not in catalogue.targets:
-            r.problem(m, key, path, "không có chỉ tiêu này" + did_you_mean(str(key), catalogue.targets))
+        if str(key) == TARGET_SOURCE:
+            continue
+        if str(key) not in definitions:
+            r.problem(m, key, path, "không có chỉ tiêu này" + did_you_mean(str(key), [*definitions, TARGET_SOURCE]))
         elif isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
             r.problem(m, key, path, "chỉ tiêu phải là số phần trăm từ 0 đến 100")
         else:
             out[str(key)] = float(value)
-    return out
+    source = r.writer_text(m, TARGET_SOURCE, "chi_tieu", prose=False) if TARGET_SOURCE in m else ""
+    if out and not source:
+        r.problem(
+            m if TARGET_SOURCE in m else data,
+            TARGET_SOURCE if TARGET_SOURCE in m else "chi_tieu",
+            join_path("chi_tieu", TARGET_SOURCE),
+            "chỉ tiêu ghi trong tệp phải kèm văn bản nguồn (nguon), ví dụ: chi_tieu: "
+            "{nguon: “Chỉ thị số …/CT-CA ngày … của Chánh án Tòa án nhân dân tối cao”, giai_quyet_hinh_su: 90}",
+        )
+    return out, source
 
 
 def _group(

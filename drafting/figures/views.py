@@ -46,11 +46,12 @@ def _sum(values: list[int | None]) -> int | None:
 
 
 def effective_targets(catalogue: Catalogue, report: ReportData) -> dict[str, Target]:
-    """The catalogue's targets with the data file's overrides applied."""
-    out = dict(catalogue.targets)
+    """The confirmed targets of the report's year, with the data file's own (``chi_tieu``,
+    with its source) taking their place."""
+    out = catalogue.targets.for_year(report.year)
     for key, value in report.target_overrides.items():
-        base = out[key]
-        out[key] = Target(base.id, base.label, base.kind, Decimal(str(value)))
+        d = catalogue.targets.definitions[key]
+        out[key] = Target(d.id, d.label, d.kind, Decimal(str(value)), report.target_source)
     return out
 
 
