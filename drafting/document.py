@@ -15,11 +15,18 @@ class Paragraph:
     """A body paragraph of plain text.
 
     ``placeholder`` marks text that stands for something the writer has not entered
-    yet ("[Chưa nhập: …]"); exporters may highlight it.
+    yet ("[Chưa nhập: …]"); exporters may highlight it. ``figures`` are the ids of the
+    figures the paragraph states (a figure is stated at most once per subsection);
+    ``claim`` is the id of the claim a phrase words; ``item`` marks an entry of an
+    enumerated list (documents, movements), to which the rule that no two paragraphs of
+    a subsection open with the same words does not apply.
     """
 
     text: str
     placeholder: bool = False
+    figures: tuple[str, ...] = ()
+    claim: str = ""
+    item: bool = False
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,8 @@ class NamedMovement:
     id: str
     group: str
     name: str
+    period: str = ""
+    """The period written after the quoted name ("giai đoạn 2021 - 2025"), if any."""
 
 
 @dataclass(frozen=True)
@@ -137,8 +139,14 @@ def load_outline(directory: Path | str) -> Outline:
         m = reader.mapping(root["phong_trao"], i, node, join_path("phong_trao", i))
         if m is not None:
             p = join_path("phong_trao", i)
+            reader.unknown_keys(m, ("id", "nhom", "ten", "giai_doan"), p)
             movements.append(
-                NamedMovement(reader.text(m, "id", p), reader.text(m, "nhom", p), reader.text(m, "ten", p))
+                NamedMovement(
+                    reader.text(m, "id", p),
+                    reader.text(m, "nhom", p),
+                    reader.text(m, "ten", p),
+                    reader.text(m, "giai_doan", p, required=False),
+                )
             )
     sections: list[OutlineSection] = []
     seen: set[str] = set()

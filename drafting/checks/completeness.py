@@ -21,16 +21,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from drafting.bank.bank import Bank
 from drafting.bank.catalogue import Catalogue, Figure
 from drafting.bank.outline import Outline, OutlineSection
 from drafting.checks.findings import Finding, key_path, line_at, movement_section
-from drafting.composition.context import phrase_context, year_context
-from drafting.composition.phrasing import suggestions
-from drafting.figures.views import FigureView, evaluate
+from drafting.composition.context import year_context
+from drafting.figures.views import FigureView
 from drafting.report import FreeText, ReportData
+
+if TYPE_CHECKING:
+    from drafting.composition.composer import Composer
 
 UNIT_SECTION = "don_vi"
 State = Literal["du", "chua_chon", "thieu"]
@@ -89,15 +91,14 @@ class _Builder:
         catalogue: Catalogue,
         outline: Outline,
         bank: Bank,
-        views: Mapping[str, FigureView],
-        context: Mapping[str, Any],
+        composer: Composer,
     ) -> None:
         self.report = report
         self.catalogue = catalogue
         self.outline = outline
         self.bank = bank
-        self.views = views
-        self.context = context
+        self.composer = composer
+        self.views: Mapping[str, FigureView] = composer.views
         self.years = year_context(report.year)
         self.raw = report.raw
 
@@ -268,7 +269,9 @@ class _Builder:
             return Item(sid, "du", f"nội dung mục “{heading}”")
         key = key_path("noi_dung", sid)
         line = self.line("noi_dung", sid) or self.line("noi_dung")
-        applying = [s for s in suggestions(self.bank, sid, self.context) if s.applies]
+        from drafting.composition.explain import suggested_phrases
+
+        applying = suggested_phrases(self.composer, sid)
         if applying:
             return Item(
                 sid,
@@ -347,23 +350,18 @@ def _status(section: str, items: list[Item]) -> SectionStatus:
     )
 
 
-def checklist(
-    report: ReportData,
-    bank: Bank,
-    views: Mapping[str, FigureView] | None = None,
-    context: Mapping[str, Any] | None = None,
-) -> dict[str, SectionStatus]:
+def checklist(report: ReportData, bank: Bank, composer: Composer | None = None) -> dict[str, SectionStatus]:
     """The checklist of every outline section (in outline order), then ``don_vi``.
 
-    ``views`` and ``context`` may be passed from a :class:`~drafting.composition.composer.Composer`
-    to save evaluating the figures again.
+    ``composer`` may be passed (for ``report`` and ``bank``) to save evaluating the
+    figures and the claims again.
     """
     catalogue, outline = bank.catalogue, bank.outline
-    if views is None:
-        views = evaluate(report, catalogue)
-    if context is None:
-        context = phrase_context(report, dict(views), catalogue)
-    builder = _Builder(report, catalogue, outline, bank, views, context)
+    if composer is None:
+        from drafting.composition.composer import Composer
+
+        composer = Composer.create(report, bank)
+    builder = _Builder(report, catalogue, outline, bank, composer)
     leaves: dict[str, list[Item]] = {}
     for section in outline.sections:
         if outline.is_leaf(section.id):

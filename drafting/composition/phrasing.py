@@ -1,21 +1,22 @@
-"""Choosing and rendering phrases for a section.
+"""Realisation: wording each claim of a section with a phrase and a variant.
 
-The writer's choices come first, in the writer's order; where the writer chose none,
-suggestions are selected by their conditions on the figures. Variants are picked
-deterministically from the draft's seed so that no sentence opener repeats within a
-section; a pinned variant is always kept.
+The claims are decided first (:mod:`drafting.composition.content`); here each one is
+worded by the writer's chosen phrase, or the first phrase of the bank that words it.
+Variants are picked deterministically from the draft's seed so that no two paragraphs
+of a section open with the same words; a pinned variant is always kept. A variant
+only words its claim's facts, computed by :mod:`drafting.composition.facts`.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from drafting.bank.bank import Bank
 from drafting.bank.phrases import Phrase
-from drafting.bank.sandbox import TemplateProblem, evaluate_condition, render
+from drafting.bank.sandbox import TemplateProblem, render
 from drafting.errors import Problem
 from drafting.files.fields import did_you_mean
 from drafting.report import ContentItem, FreeText, PhraseChoice
@@ -25,21 +26,13 @@ OPENER_WORDS = 2
 
 @dataclass(frozen=True)
 class RenderedPhrase:
-    """A phrase as it appears in the report."""
+    """A phrase as it appears in the report, with the claim it words and the figures it states."""
 
     phrase: Phrase
     variant: int
     text: str
     pinned: bool = False
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """A phrase of a section, whether its condition holds, and why."""
-
-    phrase: Phrase
-    applies: bool
-    reason: str
+    figures: tuple[str, ...] = ()
 
 
 def opener(text: str) -> str:
@@ -49,7 +42,7 @@ def opener(text: str) -> str:
     'lãnh đạo'
     """
     words = text.lstrip("-+* ").split()
-    return " ".join(w.strip(",.;:“”").lower() for w in words[:OPENER_WORDS])
+    return " ".join(w.strip(",.;:“”()").lower() for w in words[:OPENER_WORDS])
 
 
 def variant_order(seed: int, phrase: Phrase) -> list[int]:
@@ -59,43 +52,23 @@ def variant_order(seed: int, phrase: Phrase) -> list[int]:
     return [(start + k) % n for k in range(n)]
 
 
-def condition_holds(phrase: Phrase, context: Mapping[str, Any]) -> bool:
-    """Whether a phrase's condition holds (a phrase without one is not conditional)."""
-    if not phrase.condition:
-        return False
-    return evaluate_condition(phrase.condition, context)
-
-
-def suggestions(bank: Bank, section_id: str, context: Mapping[str, Any]) -> list[Suggestion]:
-    """Every phrase of a section, marked with whether it is suggested and why."""
-    out = []
-    for phrase in bank.for_section(section_id):
-        if phrase.condition:
-            try:
-                holds = condition_holds(phrase, context)
-            except TemplateProblem:
-                holds = False
-            reason = f"điều kiện “{phrase.condition}” " + ("đúng" if holds else "không đúng")
-            out.append(Suggestion(phrase, holds, reason))
-        else:
-            out.append(Suggestion(phrase, phrase.default, "câu thường dùng" if phrase.default else "có thể chọn"))
-    return out
-
-
-def selected_items(
-    bank: Bank, section_id: str, items: tuple[ContentItem, ...], context: Mapping[str, Any]
-) -> tuple[ContentItem, ...]:
-    """The writer's items, or the suggested phrases when the writer chose nothing."""
-    if items:
-        return items
-    return tuple(PhraseChoice(s.phrase.id) for s in suggestions(bank, section_id, context) if s.applies)
+ContextFor = Callable[[Phrase], tuple[Mapping[str, Any], tuple[str, ...]]]
+"""A phrase → (its Jinja context, the figure ids it states)."""
 
 
 def render_items(
-    bank: Bank, items: tuple[ContentItem, ...], context: Mapping[str, Any], seed: int, source: str
+    bank: Bank,
+    items: tuple[ContentItem, ...],
+    context_for: ContextFor,
+    seed: int,
+    source: str,
+    used: set[str] | None = None,
 ) -> tuple[list[RenderedPhrase | FreeText], list[Problem]]:
-    """Render the items of a section; unknown phrase ids and render failures become problems."""
-    used: set[str] = set()
+    """Render the items of a section; unknown phrase ids and render failures become problems.
+
+    ``used`` holds the openers of the section's other paragraphs; it is updated.
+    """
+    used = used if used is not None else set()
     out: list[RenderedPhrase | FreeText] = []
     problems: list[Problem] = []
     for item in items:
@@ -121,12 +94,13 @@ def render_items(
                 )
             )
             continue
+        context, figures = context_for(phrase)
         order = [item.variant - 1] if item.variant is not None else variant_order(seed, phrase)
         chosen: RenderedPhrase | None = None
         try:
             for index in order:
                 text = render(phrase.variants[index], context).strip()
-                candidate = RenderedPhrase(phrase, index, text, pinned=item.variant is not None)
+                candidate = RenderedPhrase(phrase, index, text, item.variant is not None, figures)
                 if chosen is None:
                     chosen = candidate
                 if opener(text) not in used:
@@ -139,3 +113,13 @@ def render_items(
             used.add(opener(chosen.text))
             out.append(chosen)
     return out, problems
+
+
+def claim_items(bank: Bank, claim_ids: tuple[str, ...]) -> tuple[ContentItem, ...]:
+    """The phrase that words each claim (the first in bank order), as unpinned choices."""
+    out: list[ContentItem] = []
+    for cid in claim_ids:
+        phrases = bank.phrase_set.for_claim(cid)
+        if phrases:
+            out.append(PhraseChoice(phrases[0].id))
+    return tuple(out)

@@ -5,7 +5,8 @@ period is left empty; the year moves on by one; the unit information is kept but
 document number and date are cleared; the writer's phrase choices (``cau``, with a
 pinned ``cach_viet``) are kept, while everything typed as free text — causes, movement
 results, paragraphs, the list of documents — is cleared. Year-specific targets
-(``chi_tieu``) and consolidation data (``tong_hop``, ``so_lieu_don_vi``) are dropped.
+(``chi_tieu``) and consolidation data (``tong_hop``, ``so_lieu_don_vi``) are dropped; the
+writer's confirmations (``xac_nhan``) were about last year's facts and are emptied.
 
 The YAML is edited round-trip, so the writer's comments and key order survive (years
 written "năm 2024" in whole-line comments move on too), and the new file is written
@@ -202,6 +203,10 @@ def carry_over_text(last_year_path: Path, bank: Bank) -> tuple[int, str]:
     for key in DROPPED_KEYS:
         if key in data:
             del data[key]
+    if "xac_nhan" in data:
+        confirmations = CommentedMap()
+        confirmations.fa.set_flow_style()
+        data["xac_nhan"] = confirmations
     _carry_figures(data, bank.catalogue)
     _carry_lists(data)
     _carry_content(data)

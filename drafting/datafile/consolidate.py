@@ -172,6 +172,7 @@ def consolidate_reports(
     lines += _document_lines(reports, names)
     lines += _movement_lines(reports, names)
     lines += _content_lines(unit_report)
+    lines += _confirmation_lines(unit_report)
     lines += _unit_figure_lines(reports, names, catalogue)
     return Consolidation(year, names, "\n".join(lines) + "\n", warnings)
 
@@ -365,6 +366,20 @@ def _content_lines(unit_report: ReportData | None) -> list[str]:
             elif isinstance(item, PhraseChoice):
                 pinned = f", cach_viet: {item.variant}" if item.variant is not None else ""
                 lines.append(f"    - {{cau: {item.id}{pinned}}}")
+    return [*lines, ""]
+
+
+def _confirmation_lines(unit_report: ReportData | None) -> list[str]:
+    """The consolidating unit's confirmations; those tied to its own figures (``theo_so_lieu``)
+    do not carry over to the sums."""
+    kept = {
+        cid: c for cid, c in (unit_report.confirmations if unit_report is not None else {}).items() if not c.snapshot
+    }
+    if not kept:
+        return []
+    lines = ["# Nhận định người viết đã xác nhận (phrasebank/nhan_dinh.yaml).", "xac_nhan:"]
+    for cid, confirmation in kept.items():
+        lines.append(f"  {cid}: {{khong: true}}" if confirmation.denied else f"  {cid}: {{}}")
     return [*lines, ""]
 
 

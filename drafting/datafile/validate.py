@@ -20,6 +20,7 @@ from drafting.errors import ProblemsError
 from drafting.files.fields import FieldReader, did_you_mean, join_path, type_name
 from drafting.files.yamlio import line_of, parse_yaml, read_yaml_file
 from drafting.report import (
+    Confirmation,
     ContentItem,
     FigureValue,
     FreeText,
@@ -45,6 +46,7 @@ TOP_KEYS = (
     "noi_dung",
     "tong_hop",
     "so_lieu_don_vi",
+    "xac_nhan",
 )
 UNIT_KEYS = (
     "co_quan_chu_quan",
@@ -184,6 +186,7 @@ def validate_report(data: Any, filename: str, bank: Bank | None = None) -> Repor
     content = _content(r, data, outline)
     units = tuple(nfc(u) for u in r.text_list(data, "tong_hop", "")) if "tong_hop" in data else ()
     unit_figures = _unit_figures(r, data, catalogue, units)
+    confirmations = _confirmations(r, data, bank)
     if r.problems:
         raise ProblemsError(sorted(set(r.problems), key=lambda p: (p.line or 0, p.key)))
     return ReportData(
@@ -197,6 +200,7 @@ def validate_report(data: Any, filename: str, bank: Bank | None = None) -> Repor
         target_overrides=targets,
         units=units,
         unit_figures=unit_figures,
+        confirmations=confirmations,
         source=filename,
         raw=data,
     )
@@ -499,4 +503,48 @@ def _content(r: _DataReader, data: Mapping[str, Any], outline: Outline) -> dict[
             else:
                 r.problem(items, i, ipath, "mỗi mục nội dung là {cau: <mã câu mẫu>} hoặc {van_ban: <đoạn văn tự viết>}")
         out[str(skey)] = tuple(parsed)
+    return out
+
+
+def _confirmations(r: _DataReader, data: Mapping[str, Any], bank: Bank) -> dict[str, Confirmation]:
+    """``xac_nhan``: claim id → ``{}`` (confirmed), ``{khong: true}`` (denied), or
+    ``{ly_do: …, theo_so_lieu: {figure: value | [this period, same period]}}``."""
+    table = r.top_mapping(data, "xac_nhan")
+    if table is None:
+        return {}
+    claims = bank.claims.claims
+    out: dict[str, Confirmation] = {}
+    for key, node in table.items():
+        cid = str(key)
+        path = join_path("xac_nhan", cid)
+        if cid not in claims:
+            r.problem(table, key, path, f"không có nhận định “{cid}”" + did_you_mean(cid, claims))
+            continue
+        if node is None or node is True:
+            out[cid] = Confirmation(cid, line=line_of(table, key))
+            continue
+        m = r.mapping(table, key, node, path)
+        if m is None:
+            continue
+        r.unknown_keys(m, ("khong", "ly_do", "theo_so_lieu"), path)
+        snapshot: list[tuple[str, int | None, int | None]] = []
+        figures = r.mapping(m, "theo_so_lieu", m.get("theo_so_lieu", {}), join_path(path, "theo_so_lieu")) or {}
+        for fid, value in figures.items():
+            fpath = join_path(join_path(path, "theo_so_lieu"), str(fid))
+            if str(fid) not in bank.catalogue.figures:
+                r.problem(figures, fid, fpath, "không có chỉ số này" + did_you_mean(str(fid), bank.catalogue.figures))
+                continue
+            pair = value if isinstance(value, list) and len(value) == 2 else [value, None]
+            numbers = [v if isinstance(v, int) and not isinstance(v, bool) else None for v in pair]
+            if any(v is not None and n is None for v, n in zip(pair, numbers, strict=True)):
+                r.problem(figures, fid, fpath, "phải là số nguyên hoặc [kỳ này, cùng kỳ]")
+                continue
+            snapshot.append((str(fid), numbers[0], numbers[1]))
+        out[cid] = Confirmation(
+            cid,
+            denied=r.flag(m, "khong", path),
+            reason=r.writer_text(m, "ly_do", path) if "ly_do" in m else "",
+            snapshot=tuple(snapshot),
+            line=line_of(table, key),
+        )
     return out

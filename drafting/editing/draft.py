@@ -373,6 +373,9 @@ class PhraseRow:
     text: str
     position: int | None
     chosen: bool
+    state: str = "co_the_chon"
+    """The claim's state: goi_y, co_the_chon, trai_so_lieu, can_xac_nhan or chua_du_so_lieu
+    (:data:`drafting.composition.content.STATE_LABELS`); ``reason`` says why."""
 
 
 @dataclass(frozen=True)
@@ -1085,9 +1088,9 @@ class Draft:
                 composer = self.composer()
             except ProblemsError:
                 return seq
-            from drafting.composition.phrasing import suggestions
+            from drafting.composition.explain import suggested_phrases
 
-            added = [s.phrase.id for s in suggestions(self.bank, section_id, composer.context) if s.applies]
+            added = suggested_phrases(composer, section_id)
             for phrase_id in added:
                 _insert_at(seq, len(seq), _phrase_item(phrase_id, None))
             if added:
@@ -1243,63 +1246,72 @@ def _phrase_item(phrase_id: str, variant: int | None) -> CommentedMap:
 
 def phrase_rows(composer: Any, section_id: str) -> list[PhraseRow]:
     """Every phrase the editor lists for a section: the chosen items first in the
-    writer's order, then the other phrases of the section in bank order."""
-    from drafting.composition.phrasing import RenderedPhrase, render_items, selected_items, suggestions
+    writer's order, then the other phrases of the section in bank order; each with its
+    claim's state and why (:func:`drafting.composition.explain.phrase_suggestion`)."""
+    from drafting.composition.explain import phrase_suggestion
+    from drafting.composition.phrasing import RenderedPhrase, render_items
 
     report = composer.report
     bank: Bank = composer.bank
     items = report.content.get(section_id, ())
     chosen = bool(items)
-    effective = selected_items(bank, section_id, items, composer.context)
-    rendered, _ = render_items(bank, effective, composer.context, report.options.seed, report.source)
+    effective = composer.section_items(section_id)
+    rendered, _ = render_items(
+        bank,
+        effective,
+        lambda phrase: composer.phrase_context(phrase, section_id),
+        report.options.seed,
+        report.source,
+    )
     shown = {r.phrase.id: r for r in rendered if isinstance(r, RenderedPhrase)}
-    by_id = {s.phrase.id: s for s in suggestions(bank, section_id, composer.context)}
     rows: list[PhraseRow] = []
     seen: set[str] = set()
+
+    def row(pid: str, included: bool, position: int | None, pinned: int | None) -> PhraseRow:
+        phrase = bank.get(pid)
+        if phrase is None:
+            return PhraseRow(
+                pid,
+                "(không có trong kho câu mẫu)",
+                "",
+                included,
+                False,
+                "không có câu mẫu này",
+                0,
+                None,
+                pinned,
+                "",
+                position,
+                chosen,
+            )
+        suggestion = phrase_suggestion(composer, phrase)
+        reason = suggestion.reason if phrase.section == section_id else "câu của mục khác"
+        r = shown.get(pid)
+        return PhraseRow(
+            pid,
+            phrase.description,
+            phrase.function,
+            included,
+            suggestion.applies,
+            reason,
+            len(phrase.variants),
+            r.variant + 1 if r else None,
+            pinned,
+            r.text if r else "",
+            position,
+            chosen,
+            suggestion.state,
+        )
+
     for position, item in enumerate(effective):
         pid = getattr(item, "id", None)
         if pid is None or pid in seen:
             continue
         seen.add(pid)
-        phrase = bank.get(pid)
-        suggestion = by_id.get(pid)
-        r = shown.get(pid)
-        rows.append(
-            PhraseRow(
-                pid,
-                phrase.description if phrase else "(không có trong kho câu mẫu)",
-                phrase.function if phrase else "",
-                True,
-                suggestion.applies if suggestion else False,
-                suggestion.reason if suggestion else ("câu của mục khác" if phrase else "không có câu mẫu này"),
-                len(phrase.variants) if phrase else 0,
-                r.variant + 1 if r else None,
-                getattr(item, "variant", None),
-                r.text if r else "",
-                position if chosen else None,
-                chosen,
-            )
-        )
-    for pid, suggestion in by_id.items():
-        if pid in seen:
-            continue
-        phrase = suggestion.phrase
-        rows.append(
-            PhraseRow(
-                pid,
-                phrase.description,
-                phrase.function,
-                False,
-                suggestion.applies,
-                suggestion.reason,
-                len(phrase.variants),
-                None,
-                None,
-                "",
-                None,
-                chosen,
-            )
-        )
+        rows.append(row(pid, True, position if chosen else None, getattr(item, "variant", None)))
+    for phrase in bank.for_section(section_id):
+        if phrase.id not in seen:
+            rows.append(row(phrase.id, False, None, None))
     return rows
 
 
@@ -1322,10 +1334,7 @@ def section_marks(report: Any, bank: Bank, composer: Any = None) -> dict[str, Se
     checklist of :mod:`drafting.checks.completeness`."""
     from drafting.checks.completeness import checklist
 
-    if composer is not None:
-        statuses = checklist(report, composer.bank, composer.views, composer.context)
-    else:
-        statuses = checklist(report, bank)
+    statuses = checklist(report, composer.bank if composer is not None else bank, composer)
     return {str(sid): _from_status(status) for sid, status in statuses.items()}
 
 

@@ -1,8 +1,10 @@
 """Year-over-year comparisons and target status in court wording.
 
 "tăng 134 vụ (tăng 12,18%) so với cùng kỳ năm 2023"; rates change in percentage points,
-written as the absolute value with "%" and a word for the sign ("cao hơn 0,56% so với
-cùng kỳ năm 2023"); targets are "từ 90% trở lên" (minimum) or "không quá 1,5%" (maximum).
+written as the absolute value with "%" and a word for the sign, the figure before the
+period and never a year directly followed by a figure ("cao hơn 0,56% so với cùng kỳ
+năm 2023"); targets are "từ 90% trở lên" (minimum) or "không quá 1,5%" (maximum), and a
+maximum is never "vượt": a rate above it is "cao hơn mức tối đa".
 """
 
 from __future__ import annotations
@@ -45,9 +47,9 @@ def describe_change(
     >>> describe_change(165_000_000, 150_000_000, "", 2023, kind="money")
     'tăng 15.000.000 đồng (tăng 10%) so với cùng kỳ năm 2023'
     >>> describe_change(89.72, 89.16, "", 2023, kind="rate")
-    'cao hơn cùng kỳ năm 2023 0,56%'
+    'cao hơn 0,56% so với cùng kỳ năm 2023'
     >>> describe_change(88.5, 89.7, "", 2023, kind="rate")
-    'thấp hơn cùng kỳ năm 2023 1,2%'
+    'thấp hơn 1,2% so với cùng kỳ năm 2023'
     >>> describe_change(89.721, 89.719, "", 2023, kind="rate")
     'xấp xỉ cùng kỳ năm 2023'
     """
@@ -68,7 +70,7 @@ def describe_change(
         return f"xấp xỉ {period}"
     if kind == "rate":
         word = "cao hơn" if delta > 0 else "thấp hơn"
-        return f"{word} {period} {format_points(delta)}"
+        return f"{word} {format_points(delta)} so với {period}"
     word = "tăng" if delta > 0 else "giảm"
     amount = format_money(abs(delta)) if kind == "money" else format_count(abs(delta), unit, leading_zero=leading_zero)
     if change.percent is None:
