@@ -7,6 +7,7 @@ with one located Vietnamese line per problem on stderr and never a traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -148,6 +149,7 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
 
 def cmd_bank_check(args: argparse.Namespace) -> int:
     from drafting.bank.bank import lint_bank
+    from drafting.checks.bank_trial import trial_problems
 
     bank = lint_bank(*([Path(args.dir)] if args.dir else []))
     problems = list(bank.problems)
@@ -155,6 +157,7 @@ def cmd_bank_check(args: argparse.Namespace) -> int:
         _ = bank.rules
     except ProblemsError as exc:
         problems.extend(exc.problems)
+    problems.extend(trial_problems(bank))
     if problems:
         _print_problems(problems)
         sys.stderr.write(f"{len(problems)} vấn đề trong kho câu mẫu.\n")
@@ -190,6 +193,38 @@ def cmd_bank_list(args: argparse.Namespace) -> int:
     return EXIT_UNUSABLE if bank.problems else EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """``import BOOK --into FILE [--map MAP]`` and ``import --template OUT.xlsx --year Y``."""
+    from drafting.bank.bank import default_bank
+    from drafting.datafile.importing.run import import_into, write_template_file
+
+    bank = default_bank()
+    if args.template:
+        if args.book or args.into or args.map:
+            raise OutputError("--template chỉ tạo mẫu bảng tính; không dùng cùng BOOK, --into hoặc --map")
+        if args.year is None:
+            raise OutputError("--template cần --year: năm báo cáo của mẫu (ví dụ --year 2025)")
+        write_template_file(Path(args.template), bank, args.year, force=args.force)
+        print(f"Đã tạo mẫu bảng tính {args.template} (năm {args.year})")
+        return EXIT_OK
+    if not args.book or not args.into:
+        raise OutputError("cần bảng tính và tệp dữ liệu: drafting import BẢNG_TÍNH.xlsx --into TỆP.yaml")
+    from drafting.datafile.importing.summary import report_lines
+
+    plan = import_into(
+        Path(args.book),
+        Path(args.into),
+        Path(args.map) if args.map else None,
+        bank,
+        overwrite=args.overwrite,
+        dry_run=args.dry_run,
+    )
+    print("\n".join(report_lines(plan, bank.catalogue, dry_run=args.dry_run)))
+    if not args.dry_run:
+        print(f"Đã ghi {args.into}." if plan.to_write else f"Không có gì mới: {args.into} giữ nguyên.")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="drafting", description="Trợ lý soạn Báo cáo tổng kết công tác thi đua, khen thưởng.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -221,6 +256,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=None, help="số tiến trình song song (mặc định: số lõi CPU)")
     p.set_defaults(func=cmd_consolidate)
 
+    p = sub.add_parser("import", help="nhập số liệu từ bảng tính thống kê (.xlsx, .csv) vào tệp dữ liệu")
+    p.add_argument("book", nargs="?", metavar="BẢNG_TÍNH", help="bảng tính .xlsx hoặc tệp .csv")
+    p.add_argument("--into", default=None, metavar="TỆP", help="tệp dữ liệu nhận số liệu (sửa tại chỗ, giữ chú thích)")
+    p.add_argument("--map", default=None, metavar="BẢN_ĐỒ", help="bản đồ ô số liệu (.yaml); mặc định: bố cục của mẫu")
+    p.add_argument("--dry-run", action="store_true", help="chỉ xem trước báo cáo, không ghi gì")
+    p.add_argument("--overwrite", action="store_true", help="thay giá trị trong tệp dữ liệu khác bảng tính")
+    p.add_argument("--template", default=None, metavar="MẪU.xlsx", help="tạo mẫu bảng tính để đơn vị điền số liệu")
+    p.add_argument("--year", type=int, default=None, help="năm báo cáo của mẫu bảng tính")
+    p.add_argument("--force", action="store_true", help="ghi đè mẫu bảng tính nếu tệp đã có")
+    p.set_defaults(func=cmd_import)
+
     bank = sub.add_parser("bank", help="kho câu mẫu")
     bsub = bank.add_subparsers(dest="bank_command", required=True, parser_class=_Parser)
     p = bsub.add_parser("check", help="kiểm tra kho câu mẫu")
@@ -234,8 +280,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def utf8_streams() -> None:
+    """Write standard output and error in UTF-8 whatever the locale's code page (a
+    Windows console set to cp1258 or cp1252, output redirected to a file or a pipe)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "")
+        if isinstance(stream, io.TextIOWrapper) and encoding != "utf8":
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit status."""
+    utf8_streams()
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))

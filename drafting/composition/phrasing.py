@@ -107,7 +107,8 @@ def render_items(
                     chosen = candidate
                     break
         except TemplateProblem as exc:
-            problems.append(Problem(phrase.file, phrase.line, "", exc.message, phrase_id=phrase.id))
+            message = f"cách viết {index + 1}: {exc.message}"
+            problems.append(Problem(phrase.file, phrase.line, "", message, phrase_id=phrase.id))
             continue
         if chosen is not None:
             used.add(opener(chosen.text))

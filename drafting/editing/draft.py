@@ -570,7 +570,10 @@ class Draft:
     def suggested_path(self) -> Path:
         """Where a first save goes by default: ``bao-cao-<year>.yaml`` in the current folder
         (or another folder the writer can write to)."""
-        return self.path or writable_dir() / f"bao-cao-{self.year}.yaml"
+        if self.path is not None:
+            return self.path
+        name, folder = f"bao-cao-{self.year}.yaml", writable_dir()
+        return Path(name) if folder == Path.cwd() else folder / name
 
     def changed(self) -> None:
         """Record a change (every edit calls it)."""
