@@ -1211,7 +1211,7 @@ class DraftingApp(App[None]):
         """Write unsaved changes to the recovery file (every few seconds)."""
         try:
             self.draft.write_recovery()
-        except OSError as exc:
+        except (OutputError, OSError) as exc:
             self.notify(f"Không tự lưu được: {exc}", severity="warning", title="Tự lưu")
 
     # export
@@ -1249,7 +1249,8 @@ class DraftingApp(App[None]):
     @work(thread=True, group="export", description="xuất báo cáo")
     def export_report(self, report: Any, fmt: str, path: Path) -> None:
         from drafting.composition.composer import compose
-        from drafting.export.render import check_output_path, write_document
+        from drafting.export.render import write_document
+        from drafting.files.outputs import check_output_path
 
         inputs = [p for p in (self.draft.path, self.draft.source) if p is not None]
         try:
@@ -1322,7 +1323,7 @@ class DraftingApp(App[None]):
         self._exiting = True
         self._restore_collection()
         if self._keep_recovery and self.draft.dirty:
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OutputError, OSError):
                 self.draft.write_recovery(force=True)
 
 

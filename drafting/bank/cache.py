@@ -27,13 +27,14 @@ import os
 import pickle
 import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from types import CodeType
 from typing import TypeVar
+
+from drafting.files import atomic
 
 T = TypeVar("T")
 
@@ -89,17 +90,12 @@ def cached(name: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
     except Exception:  # a missing or unreadable cache is rebuilt
         pass
     value = build()
-    tmp = ""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _prune(folder, f"{name}-*.pickle")
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        atomic.write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), sync=False)
     except Exception:  # the cache is optional
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
+        pass
     return value
 
 
@@ -148,18 +144,13 @@ class CodeCache:
         path = self._path(key)
         if path is None:
             return
-        tmp = ""
         try:
             if not path.parent.is_dir():
                 path.parent.mkdir(parents=True)
                 self._prune()
-            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                marshal.dump(code, handle)
-            os.replace(tmp, path)
+            atomic.write_bytes(path, marshal.dumps(code), sync=False)
         except Exception:  # the cache is optional
-            if tmp and os.path.exists(tmp):
-                os.unlink(tmp)
+            pass
 
     def _prune(self) -> None:
         """Remove the folders of other versions that no run has added to for

@@ -38,6 +38,7 @@ from drafting.checks.findings import (
     movement_section,
     section_of,
 )
+from drafting.checks.masking import WriterTextMask
 from drafting.document import Document, Paragraph, Table
 from drafting.errors import ProblemsError
 from drafting.files.yamlio import read_yaml_file
@@ -219,7 +220,7 @@ def _report_strings(report: ReportData) -> list[str]:
         if len(text) < 2:
             continue
         variants.update({text, text.rstrip(".;,").strip(), text.rstrip(".;").strip()})
-    return sorted((v for v in variants if len(v) >= 2), key=len, reverse=True)
+    return [v for v in variants if len(v) >= 2]
 
 
 def _block_texts(document: Document) -> Iterator[tuple[str, str]]:
@@ -238,8 +239,8 @@ def _block_texts(document: Document) -> Iterator[tuple[str, str]]:
 def lint_report(report: ReportData, document: Document | None, bank: Bank) -> list[Finding]:
     """Text lint of the writer's texts (at their keys) and of the composed text (at its sections).
 
-    Writer texts found again in the composed text are taken out of it first, so the
-    same text is never reported twice.
+    Writer texts found again in the composed text are taken out of it first
+    (:mod:`drafting.checks.masking`), so the same text is never reported twice.
     """
     findings: list[Finding] = []
     seen: set[tuple[str, str, str]] = set()
@@ -251,15 +252,13 @@ def lint_report(report: ReportData, document: Document | None, bank: Bank) -> li
                 findings.append(Finding(report.source, item.line, item.key, item.section, message))
     if document is None:
         return findings
-    strings = _report_strings(report)
+    mask = WriterTextMask(_report_strings(report))
     for sid, text in _block_texts(document):
-        if not text:
-            continue
-        plain = text
-        for s in strings:
-            if s in plain:
-                plain = plain.replace(s, "X")
-        for message in lint_text(plain, bank.terms):
+        found = lint_text(text, bank.terms) if text else []
+        if not found:
+            continue  # nothing to report, so nothing to take out
+        plain = mask.apply(text)
+        for message in (m for m in lint_text(plain, bank.terms) if m in found) if plain != text else found:
             mark = ("", sid, message)
             if mark not in seen:
                 seen.add(mark)

@@ -14,7 +14,7 @@ from typing import Any
 
 from drafting.bank.catalogue import Catalogue
 from drafting.bank.outline import Outline
-from drafting.errors import Problem
+from drafting.errors import Problem, one_line
 from drafting.files.yamlio import line_of
 
 LIST_SECTIONS = {"van_ban": "II.1"}
@@ -41,8 +41,10 @@ class Finding:
             place += f":{self.line}"
         text = f"{place}: {self.key}: {self.message}" if self.key else f"{place}: {self.message}"
         if self.section == "don_vi":
-            return f"{text} [thông tin đơn vị]"
-        return f"{text} [mục {self.section}]" if self.section else text
+            text += " [thông tin đơn vị]"
+        elif self.section:
+            text += f" [mục {self.section}]"
+        return one_line(text)
 
     def as_json(self) -> dict[str, Any]:
         return {

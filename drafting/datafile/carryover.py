@@ -24,8 +24,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from drafting.bank.bank import Bank
 from drafting.bank.catalogue import Catalogue
-from drafting.errors import OutputError
-from drafting.files.yamlio import atomic_write_text, dump_yaml, read_yaml_file
+from drafting.files import atomic
+from drafting.files.outputs import check_output_path
+from drafting.files.yamlio import dump_yaml, read_yaml_file
 
 DROPPED_KEYS = ("chi_tieu", "tong_hop", "so_lieu_don_vi")
 CLEARED_UNIT_KEYS = ("so", "ngay")
@@ -218,17 +219,9 @@ def carry_over(last_year_path: Path, new_path: Path, bank: Bank) -> Path:
     from drafting.datafile.validate import parse_report
 
     last_year_path, new_path = Path(last_year_path), Path(new_path)
-    try:
-        same = new_path.exists() and new_path.resolve() == last_year_path.resolve()
-    except OSError:
-        same = False
-    if same:
-        raise OutputError(f"{new_path}: không được ghi đè lên tệp năm trước; hãy chọn tên tệp khác")
-    parent = new_path.parent if str(new_path.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputError(f"{new_path}: thư mục “{parent}” không tồn tại")
+    check_output_path(new_path, [last_year_path])
     _, text = carry_over_text(last_year_path, bank)
     # The new file must itself be valid before it replaces anything.
     parse_report(text, str(new_path), bank)
-    atomic_write_text(new_path, text)
+    atomic.write_text(new_path, text)
     return new_path

@@ -29,8 +29,8 @@ from drafting.bank.catalogue import Catalogue
 from drafting.bank.sandbox import render
 from drafting.composition.context import year_context
 from drafting.errors import Problem, ProblemsError
-from drafting.files import yamlio
-from drafting.files.yamlio import atomic_write_text, line_of, parse_yaml, read_yaml_file
+from drafting.files import atomic, yamlio
+from drafting.files.yamlio import line_of, parse_yaml, read_yaml_file
 from drafting.report import FreeText, PhraseChoice, ReportData, Unit
 
 MAX_NAMED = 5
@@ -413,7 +413,7 @@ def consolidate(
     from drafting.bank.bank import default_bank
     from drafting.datafile.validate import load_report, validate_report
     from drafting.export.batch import collect_inputs, load_many
-    from drafting.export.render import check_output_path
+    from drafting.files.outputs import check_output_path
 
     bank = bank if bank is not None else default_bank()
 
@@ -422,7 +422,7 @@ def consolidate(
     sources = collect_inputs(inputs)
     if not sources:
         raise ProblemsError([Problem(str(output), None, "", "không có tệp dữ liệu nào để tổng hợp")])
-    check_output_path(output, [*sources, *([unit_file] if unit_file else [])])
+    check_output_path(output, [*inputs, *sources, *([unit_file] if unit_file else [])])
     loaded = load_many(sources, bank, workers)
     problems = [p for _, found in loaded for p in found]
     if problems:
@@ -446,5 +446,5 @@ def consolidate(
         )
     # Read-only parsing (no comments kept) is enough to check it, and much faster.
     validate_report(parse_yaml(result.text, str(output), comments=False), str(output), bank)
-    atomic_write_text(output, result.text)
+    atomic.write_text(output, result.text)
     return result

@@ -9,7 +9,7 @@ from pathlib import Path
 from drafting.bank.bank import Bank
 from drafting.bank.sandbox import render
 from drafting.composition.context import year_context
-from drafting.files.yamlio import atomic_write_text
+from drafting.files import atomic
 
 UNIT_FIELDS = (
     ("co_quan_chu_quan", "tên cơ quan chủ quản, chữ in hoa (ví dụ: TÒA ÁN NHÂN DÂN TỐI CAO)"),
@@ -125,4 +125,4 @@ def write_skeleton(path: Path, bank: Bank, year: int | None = None) -> None:
         from drafting.errors import OutputError
 
         raise OutputError(f"{path}: thư mục “{parent}” không tồn tại")
-    atomic_write_text(path, skeleton_text(year or datetime.date.today().year, bank))
+    atomic.write_text(path, skeleton_text(year or datetime.date.today().year, bank))

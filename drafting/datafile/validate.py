@@ -35,6 +35,7 @@ from drafting.report import (
 MIN_YEAR, MAX_YEAR = 2000, 2100
 MAX_COUNT = 10**9
 MAX_MONEY = 10**15
+MAX_NAME = 1000  # characters of a name or title: one line, far beyond any real one
 TOP_KEYS = (
     "nam",
     "don_vi",
@@ -146,6 +147,14 @@ class _DataReader(FieldReader):
     def writer_text(self, node: Mapping[str, Any], key: str, path: str) -> str:
         return nfc(self.text(node, key, path, required=False))
 
+    def name_text(self, node: Mapping[str, Any], key: str, path: str) -> str:
+        """A name or title: a short line of at most :data:`MAX_NAME` characters."""
+        text = self.writer_text(node, key, path)
+        if len(text) > MAX_NAME:
+            message = f"quá dài ({len(text):_} ký tự; tối đa {MAX_NAME}): tên, chức danh, địa danh chỉ là một dòng ngắn"
+            self.problem(node, key, join_path(path, key), message.replace("_", "."))
+        return text
+
 
 def load_report(path: Path | str, bank: Bank | None = None, *, comments: bool = True) -> ReportData:
     """Load and validate a data file against ``bank`` (by default the shipped one);
@@ -237,17 +246,17 @@ def _unit(r: _DataReader, data: Mapping[str, Any]) -> Unit:
         number = None
     recipients = tuple(nfc(x) for x in r.text_list(m, "noi_nhan", "don_vi"))
     return Unit(
-        parent_body=r.writer_text(m, "co_quan_chu_quan", "don_vi"),
-        issuing_body=r.writer_text(m, "co_quan_ban_hanh", "don_vi"),
-        name=r.writer_text(m, "ten", "don_vi"),
-        short_name=r.writer_text(m, "ten_ngan", "don_vi"),
-        place=r.writer_text(m, "dia_danh", "don_vi"),
+        parent_body=r.name_text(m, "co_quan_chu_quan", "don_vi"),
+        issuing_body=r.name_text(m, "co_quan_ban_hanh", "don_vi"),
+        name=r.name_text(m, "ten", "don_vi"),
+        short_name=r.name_text(m, "ten_ngan", "don_vi"),
+        place=r.name_text(m, "dia_danh", "don_vi"),
         number="" if number is None else nfc(str(number)),
-        symbol=r.writer_text(m, "ky_hieu", "don_vi") or "BC-TA",
+        symbol=r.name_text(m, "ky_hieu", "don_vi") or "BC-TA",
         date=r.date_field(m, "ngay", "don_vi"),
-        signer_authority=r.writer_text(m, "tham_quyen_ky", "don_vi"),
-        signer_title=r.writer_text(m, "chuc_vu_nguoi_ky", "don_vi"),
-        signer_name=r.writer_text(m, "nguoi_ky", "don_vi"),
+        signer_authority=r.name_text(m, "tham_quyen_ky", "don_vi"),
+        signer_title=r.name_text(m, "chuc_vu_nguoi_ky", "don_vi"),
+        signer_name=r.name_text(m, "nguoi_ky", "don_vi"),
         recipients=recipients,
     )
 
@@ -449,7 +458,7 @@ def _movements(r: _DataReader, data: Mapping[str, Any], outline: Outline) -> tup
                 continue
             out.append(Movement(mid, named[mid].group, named[mid].name, result, unit))
             continue
-        name = r.writer_text(m, "ten", path)
+        name = r.name_text(m, "ten", path)
         group = r.text(m, "nhom", path, required=False) or "a"
         if not name:
             r.problem(m, None, join_path(path, "ten"), "phong trào tự thêm phải có tên (ten) hoặc mã (id) của đề cương")

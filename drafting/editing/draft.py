@@ -32,6 +32,7 @@ ValueError: số liệu phải là số nguyên (“12,5” có phần thập ph
 from __future__ import annotations
 
 import datetime
+import os
 import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -43,8 +44,10 @@ from drafting.bank.bank import Bank, default_bank
 from drafting.bank.catalogue import Catalogue, Figure
 from drafting.bank.outline import Outline
 from drafting.datafile.validate import UNIT_KEYS
-from drafting.errors import OutputError, Problem, ProblemsError
-from drafting.files.yamlio import atomic_write_text, dump_yaml, parse_yaml, read_yaml_file
+from drafting.errors import FileChangedError, OutputError, Problem, ProblemsError
+from drafting.files import atomic, yamlio
+from drafting.files.inputs import FileStamp, stamp_of
+from drafting.files.yamlio import dump_yaml, parse_yaml, read_yaml_file, read_yaml_with_stamp
 from drafting.resources import EXAMPLES_DIR, writable_dir
 
 if TYPE_CHECKING:
@@ -303,6 +306,14 @@ def recovery_path(path: Path | None) -> Path:
     return path.with_name(path.stem + RECOVERY_SUFFIX)
 
 
+def _same_path(a: Path, b: Path) -> bool:
+    """Whether two paths name the same file (spelled differently, or through a link)."""
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
 def is_bundled(path: Path) -> bool:
     """Whether ``path`` is one of the bundled sample files (never modified)."""
     try:
@@ -419,6 +430,9 @@ class Draft:
         self._doc_lock = threading.Lock()
         self.path = path
         self.source = source or path
+        # The file at ``path`` as read or last saved (``None``: there was no file), checked
+        # before saving over it so that another writer's change is never lost silently.
+        self.stamp: FileStamp | None = None
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.exists = exists
         self._bank = bank if bank is not None else default_bank()
@@ -460,9 +474,11 @@ class Draft:
         path = Path(path)
         if not path.exists():
             return cls.new(year, path, **kwargs)
-        data, text = read_yaml_file(path, comments=not defer)
+        data, text, stamp = read_yaml_with_stamp(path, comments=not defer)
         if data is None:
-            return cls.new(year, path, **kwargs)
+            empty = cls.new(year, path, **kwargs)
+            empty.stamp = stamp
+            return empty
         if defer:
             doc = None
             if not isinstance(data, Mapping):
@@ -475,6 +491,7 @@ class Draft:
             doc = data
         bundled = is_bundled(path)
         draft = cls(doc, None if bundled else path, source=path, **kwargs)
+        draft.stamp = None if bundled else stamp
         if defer:
             draft._fast, draft._source_text = data, text
         return draft
@@ -611,9 +628,15 @@ class Draft:
 
     # ------------------------------------------------------------------ saving
 
-    def save(self, path: Path | str | None = None) -> Path:
+    def save(self, path: Path | str | None = None, *, overwrite: bool = False) -> Path:
         """Write the draft atomically to ``path`` (default :attr:`path`) and make it the
-        draft's file; the recovery file is removed. Refuses a bundled sample."""
+        draft's file; the recovery file is removed. Refuses a bundled sample.
+
+        Saving over the draft's own file first checks that the file is still the one read
+        (or last saved); if another program or window changed it, raises
+        :class:`~drafting.errors.FileChangedError` unless ``overwrite`` says to replace it
+        anyway. Saving to another path replaces whatever is there (the writer chose it).
+        """
         target = Path(path) if path is not None else self.path
         if target is None:
             raise OutputError("bản nháp chưa có tên tệp: hãy chọn nơi lưu")
@@ -624,8 +647,12 @@ class Draft:
             raise OutputError(f"{target}: thư mục “{parent}” không tồn tại")
         if target.is_dir():
             raise OutputError(f"{target}: đây là thư mục; hãy ghi tên tệp")
+        if not overwrite and self.path is not None and _same_path(target, self.path):
+            self._check_unchanged(target)
         old_recovery = recovery_path(self.path)
-        atomic_write_text(target, self.text())
+        content = self.text().encode("utf-8")
+        atomic.write_bytes(target, content)
+        self.stamp = FileStamp.of(target.stat(), content)
         self.path = target
         self.source = target
         self.exists = True
@@ -634,6 +661,42 @@ class Draft:
         for recovery in {old_recovery, recovery_path(target)}:
             recovery.unlink(missing_ok=True)
         return target
+
+    def disk_changed(self) -> bool:
+        """Whether the draft's file changed on disk since it was read or last saved."""
+        if self.path is None:
+            return False
+        if self.stamp is None:
+            return os.path.lexists(self.path)
+        now = stamp_of(self.path, yamlio.MAX_FILE_BYTES)
+        return now is None or now.digest != self.stamp.digest
+
+    def _check_unchanged(self, target: Path) -> None:
+        if not self.disk_changed():
+            return
+        if self.stamp is not None and not os.path.lexists(target):
+            what = "tệp đã bị xóa hoặc đổi tên từ khi mở"
+        else:
+            what = "tệp đã bị thay đổi trên đĩa từ khi mở (bởi cửa sổ hoặc chương trình khác)"
+        raise FileChangedError(
+            target,
+            f"{target}: {what}; chưa lưu để không làm mất thay đổi đó: hãy tải lại tệp,"
+            " lưu đè có chủ ý, hoặc lưu sang tệp khác",
+        )
+
+    def reload(self) -> None:
+        """Read the draft's file again as it is on disk now; unsaved changes are dropped
+        (the recovery file is kept until the next save)."""
+        if self.path is None:
+            raise OutputError("bản nháp chưa có tên tệp: không có gì để tải lại")
+        fresh = type(self).open(self.path, bank=self._bank)
+        self.doc = fresh.doc
+        self.stamp = fresh.stamp
+        self.exists = fresh.exists
+        self.problems = ()
+        self.changed()
+        self._saved_version = self.version
+        self._recovered_version = self.version
 
     # ------------------------------------------------------------------ recovery
 
@@ -646,7 +709,7 @@ class Draft:
         if not self.dirty or (self._recovered_version == self.version and not force):
             return None
         target = self.recovery_file
-        atomic_write_text(target, self.text())
+        atomic.write_text(target, self.text())
         self._recovered_version = self.version
         return target
 
