@@ -121,7 +121,7 @@ def test_suggestions_follow_the_figures(sample_text: str) -> None:
     assert "nhiem_vu.giam_huy_sua" in claims_of(doc, "IV.1")
     assert "nhiem_vu.giam_huy_sua" not in claims_of(base, "IV.1")
     text = " ".join(b.text for b in doc.find("III.2").blocks)  # type: ignore[union-attr]
-    assert "cao hơn mức tối đa" in text and "vượt" not in text
+    assert "so với mức tối đa" in text and "vượt" not in text
 
 
 def test_no_sentence_opener_repeats_within_a_section(sample_path: Path) -> None:

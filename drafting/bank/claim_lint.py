@@ -68,8 +68,20 @@ def known_when_true(condition: Condition | None, catalogue: Catalogue) -> set[tu
     return out
 
 
+def _with_rates(known: set[tuple[str, bool]], catalogue: Catalogue) -> set[tuple[str, bool]]:
+    """``known`` with every rate whose numerator and denominator figures are known."""
+    out = set(known)
+    for figure in catalogue.figures.values():
+        if figure.kind != "ty_le":
+            continue
+        for previous in (False, True):
+            if all((f, previous) in known for f in figure.numerator + figure.denominator):
+                out.add((figure.id, previous))
+    return out
+
+
 def _fact_problems(claim: Claim, catalogue: Catalogue) -> list[Problem]:
-    known = known_when_true(claim.condition, catalogue)
+    known = _with_rates(known_when_true(claim.condition, catalogue), catalogue)
     out: list[Problem] = []
     for fact in claim.facts:
         if fact.source in ("chi_tieu_nam", "nguon_chi_tieu"):

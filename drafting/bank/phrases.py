@@ -27,7 +27,7 @@ from drafting.bank.terms import Terms
 from drafting.errors import Problem, ProblemsError
 from drafting.files.fields import FieldReader, did_you_mean, join_path
 from drafting.files.yamlio import line_of, read_yaml_file
-from drafting.vi.lint import lint_text
+from drafting.vi.lint import lint_text, strip_jinja
 
 PHRASE_KEYS = ("id", "nhan_dinh", "chuc_nang", "mo_ta", "the", "cach_viet")
 MOVED_KEYS = ("mac_dinh", "dieu_kien", "so_lieu")
@@ -136,6 +136,25 @@ def _check_names(
             else:
                 used.add((parts[1], parts[2]))
     return used
+
+
+def own_numbers(text: str) -> list[str]:
+    """The numbers a variant writes itself (outside its facts): a variant states only its
+    claim's facts. A document's number ("Chỉ thị số 34-CT/TW"), a historical date
+    ("(13/9/1945)") and a period ("6 tháng") are wording.
+
+    >>> own_numbers("Sơ kết 6 tháng; Chỉ thị số 34-CT/TW ngày 07/4/2014; có 14 lượt, {{ f.x.gia_tri }}.")
+    ['14']
+    """
+    plain = strip_jinja(text)
+    out = []
+    for match in re.finditer(r"[^\s,;:()]*\d[^\s,;:()]*", plain):
+        before, after = plain[: match.start()], plain[match.end() :]
+        date = re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", match.group(0))
+        if date or before.endswith(("số ", "ngày ")) or after.startswith(" tháng"):
+            continue
+        out.append(match.group(0).rstrip("."))
+    return out
 
 
 def _variant_facts(
@@ -266,6 +285,9 @@ def _load_file(
                 if style:
                     for msg in lint_text(text, terms, template=True):
                         reader.problem(vnode, vkey, vpath, msg, pid)
+                    for number in own_numbers(text):
+                        message = f"cách viết tự ghi con số “{number}”: số liệu chỉ vào câu qua sự kiện của nhận định"
+                        reader.problem(vnode, vkey, vpath, message, pid)
                 variants.append(unicodedata.normalize("NFC", text.strip()))
         function = reader.text(node, "chuc_nang", path_, required=False) or pid.split(".", 1)[-1]
         reader.phrase_id = ""

@@ -165,13 +165,15 @@ class Composer:
     def _placed(self, rendered: list[Rendered]) -> tuple[list[Rendered], dict[str, list[Rendered]], list[Rendered]]:
         """The framing sentences that lead the section (before its figure paragraphs), the
         sentences placed after a figure paragraph, and the rest, each in the items' order
-        (the writer's order is kept)."""
+        (the writer's order is kept). Framing: the leading sentences of framing claims, or
+        the writer's own first paragraph, which introduces the section."""
         framing: list[Rendered] = []
         after: dict[str, list[Rendered]] = {}
         rest: list[Rendered] = []
-        for item in rendered:
+        for index, item in enumerate(rendered):
             claim = self.bank.claims.get(item.phrase.claim) if isinstance(item, RenderedPhrase) else None
-            if claim is not None and claim.framing and not rest and not after:
+            leads = index == 0 and isinstance(item, FreeText)
+            if leads or (claim is not None and claim.framing and not rest and not after):
                 framing.append(item)
             elif claim is not None and claim.after:
                 after.setdefault(claim.after, []).append(item)

@@ -173,7 +173,8 @@ def plan_report(report: ReportData, bank: Bank, views: Mapping[str, FigureView])
         confirmation = report.confirmations.get(claim.id)
         refuted = claim.refuted_when is not None and evaluate_condition(claim.refuted_when, facts) is True
         value = evaluate_condition(claim.condition, facts)
-        stale = bool(confirmation and confirmation.snapshot and confirmation.snapshot != snapshot(claim, views))
+        seen = set(confirmation.snapshot) if confirmation else set()
+        stale = bool(seen) and seen != set(snapshot(claim, views))
         statuses[claim.id] = ClaimStatus(claim, value, refuted, confirmation, stale, pinned=claim.id in pins)
     plan = Plan(statuses, pinned=pins)
     candidates = {cid for cid, s in statuses.items() if _holds(s)}

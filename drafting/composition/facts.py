@@ -143,17 +143,19 @@ def target_item(view: FigureView) -> str:
     listed in a sentence).
 
     "tỷ lệ giải quyết án hình sự đạt 96,88%"; "tỷ lệ … giám đốc thẩm, tái thẩm mới đạt
-    54,84%, thấp hơn chỉ tiêu 5,16%"; "tỷ lệ … hủy, sửa do nguyên nhân chủ quan ở mức 1,11%,
-    không quá mức tối đa 1,5%"; "… 1,92%, cao hơn mức tối đa 0,42%".
+    54,84%, thấp hơn 5,16% so với chỉ tiêu 60%"; "tỷ lệ … hủy, sửa do nguyên nhân chủ quan ở
+    mức 1,11%, không quá mức tối đa 1,5%"; "… 1,92%, cao hơn 0,42% so với mức tối đa 1,5%".
     """
     assert view.target is not None and view.status is not None and view.current is not None
-    label, value = view.target.label, format_percent(view.current)
+    label, value, target = view.target.label, format_percent(view.current), format_percent(view.target.value)
     margin = format_points(abs(round_half_up(view.current, 2) - round_half_up(view.target.value, 2)))
     if view.target.kind == "toi_thieu":
-        return f"{label} đạt {value}" if view.status.met else f"{label} mới đạt {value}, thấp hơn chỉ tiêu {margin}"
+        if view.status.met:
+            return f"{label} đạt {value}"
+        return f"{label} mới đạt {value}, thấp hơn {margin} so với chỉ tiêu {target}"
     if view.status.met:
-        return f"{label} ở mức {value}, không quá mức tối đa {format_percent(view.target.value)}"
-    return f"{label} ở mức {value}, cao hơn mức tối đa {margin}"
+        return f"{label} ở mức {value}, không quá mức tối đa {target}"
+    return f"{label} ở mức {value}, cao hơn {margin} so với mức tối đa {target}"
 
 
 def _targets(fact: Fact, ctx: FactContext, exclude: frozenset[str]) -> tuple[dict[str, str], tuple[str, ...]]:
@@ -189,7 +191,8 @@ def claim_facts(
             stated.extend(fact.figures)
         elif fact.source in ("tong", "hieu", "ty_so"):
             values[fact.name] = _derived_fact(fact, ctx)
-            stated.extend(fact.figures)
+            # A derived quantity is one figure of its own ("hieu(a,b)"), not its parts.
+            stated.append(derived_id(fact))
         elif fact.source == "liet_ke":
             values[fact.name], named = _listing(fact, ctx)
             stated.extend(named)
@@ -199,6 +202,16 @@ def claim_facts(
         else:
             values[fact.name] = {"gia_tri": ctx.catalogue.targets_source or "[Chưa có văn bản giao chỉ tiêu]"}
     return values, tuple(dict.fromkeys(stated))
+
+
+def derived_id(fact: Fact) -> str:
+    """The id under which a paragraph records a derived quantity it states.
+
+    >>> from drafting.bank.claims import Fact
+    >>> derived_id(Fact("thieu", "hieu", ("to_chuc.bien_che_duoc_giao", "to_chuc.hien_co"), ("gia_tri",)))
+    'hieu(to_chuc.bien_che_duoc_giao,to_chuc.hien_co)'
+    """
+    return f"{fact.source}({','.join(fact.figures)})"
 
 
 def static_figures(claim: Claim) -> tuple[str, ...]:

@@ -54,7 +54,8 @@ def _cause_text(view: FigureView) -> str:
 
 
 def _zero_clause(view: FigureView, year: int, options: Options) -> str:
-    """A compared count of 0: "không có bản án, quyết định nào bị hủy (cùng kỳ năm 2023: 52 …)"."""
+    """A compared count of 0: "không có bản án, quyết định nào bị hủy (cùng kỳ năm 2023 có 52 …)"
+    (never a year directly followed by a figure)."""
     figure = view.figure
     text = figure.none_text or f"{figure.label}: không có"
     previous = view.previous
@@ -68,7 +69,7 @@ def _zero_clause(view: FigureView, year: int, options: Options) -> str:
             if figure.kind == "tien"
             else format_count(previous, figure.unit, leading_zero=options.leading_zero)
         )
-        text += f" (cùng kỳ năm {year - 1}: {amount})"
+        text += f" (cùng kỳ năm {year - 1} có {amount})"
         cause = _cause_text(view)
         if cause:
             text += f", {cause}"

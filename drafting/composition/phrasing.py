@@ -56,6 +56,10 @@ ContextFor = Callable[[Phrase], tuple[Mapping[str, Any], tuple[str, ...]]]
 """A phrase → (its Jinja context, the figure ids it states)."""
 
 
+SEARCH_LIMIT = 20_000
+"""Steps of the search for variants whose openers all differ; beyond it, the seed's order."""
+
+
 def render_items(
     bank: Bank,
     items: tuple[ContentItem, ...],
@@ -66,15 +70,17 @@ def render_items(
 ) -> tuple[list[RenderedPhrase | FreeText], list[Problem]]:
     """Render the items of a section; unknown phrase ids and render failures become problems.
 
-    ``used`` holds the openers of the section's other paragraphs; it is updated.
+    ``used`` holds the openers of the section's other paragraphs; it is updated. Every
+    variant of every phrase is rendered, then the variants are chosen together: the
+    seed's preferred ones, unless two paragraphs would open with the same words and
+    other variants avoid it (a bounded search; pinned variants are never changed).
     """
     used = used if used is not None else set()
-    out: list[RenderedPhrase | FreeText] = []
+    slots: list[FreeText | list[RenderedPhrase]] = []
     problems: list[Problem] = []
     for item in items:
         if isinstance(item, FreeText):
-            out.append(item)
-            used.add(opener(item.text))
+            slots.append(item)
             continue
         phrase = bank.get(item.id)
         if phrase is None:
@@ -96,24 +102,64 @@ def render_items(
             continue
         context, figures = context_for(phrase)
         order = [item.variant - 1] if item.variant is not None else variant_order(seed, phrase)
-        chosen: RenderedPhrase | None = None
+        candidates: list[RenderedPhrase] = []
         try:
             for index in order:
                 text = render(phrase.variants[index], context).strip()
-                candidate = RenderedPhrase(phrase, index, text, item.variant is not None, figures)
-                if chosen is None:
-                    chosen = candidate
-                if opener(text) not in used:
-                    chosen = candidate
-                    break
+                candidates.append(RenderedPhrase(phrase, index, text, item.variant is not None, figures))
         except TemplateProblem as exc:
             message = f"cách viết {index + 1}: {exc.message}"
             problems.append(Problem(phrase.file, phrase.line, "", message, phrase_id=phrase.id))
             continue
-        if chosen is not None:
-            used.add(opener(chosen.text))
-            out.append(chosen)
+        slots.append(candidates)
+    fixed = set(used)
+    for slot in slots:
+        if isinstance(slot, FreeText):
+            fixed.add(opener(slot.text))
+    choice = _choose([s for s in slots if isinstance(s, list)], fixed)
+    out: list[RenderedPhrase | FreeText] = []
+    chosen = iter(choice)
+    for slot in slots:
+        out.append(slot if isinstance(slot, FreeText) else next(chosen))
+        used.add(opener(out[-1].text))
     return out, problems
+
+
+def _choose(options: list[list[RenderedPhrase]], used: set[str]) -> list[RenderedPhrase]:
+    """One candidate per item, openers all different from each other and from ``used``
+    when the search finds such a choice within :data:`SEARCH_LIMIT` steps; otherwise
+    each item's first candidate whose opener is still free, or its first candidate."""
+    steps = 0
+    picked: list[RenderedPhrase] = []
+
+    def search(i: int, taken: set[str]) -> bool:
+        nonlocal steps
+        if i == len(options):
+            return True
+        for candidate in options[i]:
+            steps += 1
+            if steps > SEARCH_LIMIT:
+                return False
+            word = opener(candidate.text)
+            if word in taken:
+                continue
+            picked.append(candidate)
+            taken.add(word)
+            if search(i + 1, taken):
+                return True
+            taken.discard(word)
+            picked.pop()
+        return False
+
+    if search(0, set(used)):
+        return picked
+    greedy: list[RenderedPhrase] = []
+    taken = set(used)
+    for candidates in options:
+        best = next((c for c in candidates if opener(c.text) not in taken), candidates[0])
+        taken.add(opener(best.text))
+        greedy.append(best)
+    return greedy
 
 
 def claim_items(bank: Bank, claim_ids: tuple[str, ...]) -> tuple[ContentItem, ...]:

@@ -62,7 +62,18 @@ UNTITLED_NAME = "<bản nháp chưa lưu>"
 # The limits of the data file validation (drafting.datafile.validate), repeated for typed input.
 MAX_COUNT = 10**9
 MAX_MONEY = 10**15
-TOP_ORDER = ("nam", "don_vi", "tuy_chon", "chi_tieu", "so_lieu", "van_ban", "phong_trao", "noi_dung", "tong_hop")
+TOP_ORDER = (
+    "nam",
+    "don_vi",
+    "tuy_chon",
+    "chi_tieu",
+    "so_lieu",
+    "van_ban",
+    "phong_trao",
+    "noi_dung",
+    "xac_nhan",
+    "tong_hop",
+)
 COMPARED_PARTS = ("ky_nay", "cung_ky", "nguyen_nhan")
 DOCUMENT_ORDER = ("loai", "so", "ngay", "trich_yeu", "don_vi")
 MOVEMENT_ORDER = ("id", "ten", "nhom", "ket_qua", "don_vi")
@@ -1162,6 +1173,48 @@ class Draft:
             if added:
                 self.changed()
         return seq
+
+    def confirm_claim(self, claim_id: str, reason: str = "", *, deny: bool = False) -> None:
+        """Record the writer's word on a claim (``xac_nhan``): confirmed (said, or a chosen
+        phrase kept although the figures contradict it, with ``reason``), or ``deny``
+        (never suggested). A confirmation against contradicting figures stores them
+        (``theo_so_lieu``): when they change, the tool asks again."""
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+        from drafting.composition.content import snapshot
+
+        claim = self.bank.claims.get(claim_id)
+        if claim is None:
+            raise KeyError(claim_id)
+        entry = CommentedMap()
+        if deny:
+            entry["khong"] = True
+        else:
+            if reason.strip():
+                entry["ly_do"] = _scalar_text(_clean_text(reason))
+            composer = self.composer()
+            status = composer.plan.status(claim_id)
+            if status is not None and status.contradicted:
+                figures = CommentedMap()
+                for fid, current, previous in snapshot(claim, composer.views):
+                    pair = CommentedSeq([current, previous])
+                    pair.fa.set_flow_style()
+                    figures[fid] = current if previous is None else pair
+                entry["theo_so_lieu"] = figures
+        table = self._map(self.doc, "xac_nhan", TOP_ORDER, "xac_nhan")
+        if _same(table.get(claim_id), entry):
+            return
+        table[claim_id] = entry
+        self.changed()
+
+    def unconfirm_claim(self, claim_id: str) -> bool:
+        """Forget the writer's word on a claim; returns whether there was one."""
+        table = self.doc.get("xac_nhan")
+        if not isinstance(table, dict) or claim_id not in table:
+            return False
+        del table[claim_id]
+        self.changed()
+        return True
 
     def _phrase_index(self, seq: CommentedSeq, phrase_id: str) -> int | None:
         for i, item in enumerate(seq):

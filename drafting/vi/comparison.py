@@ -4,7 +4,7 @@
 written as the absolute value with "%" and a word for the sign, the figure before the
 period and never a year directly followed by a figure ("cao hơn 0,56% so với cùng kỳ
 năm 2023"); targets are "từ 90% trở lên" (minimum) or "không quá 1,5%" (maximum), and a
-maximum is never "vượt": a rate above it is "cao hơn mức tối đa".
+maximum is never "vượt": a rate above it is "cao hơn 0,42% so với mức tối đa".
 """
 
 from __future__ import annotations
@@ -96,9 +96,9 @@ def describe_target(value: Number | None, target: Number, kind: TargetKind) -> s
     >>> describe_target(86.5, 90, "toi_thieu")
     'chưa đạt chỉ tiêu (thấp hơn 3,5%)'
     >>> describe_target(0.77, 1.5, "toi_da")
-    'đạt chỉ tiêu (thấp hơn mức tối đa 0,73%)'
+    'đạt chỉ tiêu (thấp hơn 0,73% so với mức tối đa)'
     >>> describe_target(2, 1.5, "toi_da")
-    'chưa đạt chỉ tiêu (cao hơn mức tối đa 0,5%)'
+    'chưa đạt chỉ tiêu (cao hơn 0,5% so với mức tối đa)'
     """
     _check_kind(kind, get_args(TargetKind), "loại chỉ tiêu")
     if optional_decimal(value) is None:
@@ -114,8 +114,8 @@ def describe_target(value: Number | None, target: Number, kind: TargetKind) -> s
             return f"vượt {points} so với chỉ tiêu"
         return f"chưa đạt chỉ tiêu (thấp hơn {points})"
     if diff < 0:
-        return f"đạt chỉ tiêu (thấp hơn mức tối đa {points})"
-    return f"chưa đạt chỉ tiêu (cao hơn mức tối đa {points})"
+        return f"đạt chỉ tiêu (thấp hơn {points} so với mức tối đa)"
+    return f"chưa đạt chỉ tiêu (cao hơn {points} so với mức tối đa)"
 
 
 def describe_target_requirement(target: Number, kind: TargetKind) -> str:
