@@ -46,11 +46,13 @@ def test_there_are_enough_scenarios() -> None:
 def test_scenarios_are_the_sample_rebuilt() -> None:
     """The scenario files are the sample with edits: rebuilt, they are unchanged
     (after changing the sample, run ``python tests/scenarios/build.py``)."""
-    import sys
+    import importlib.util
 
-    sys.path.insert(0, str(HERE / "scenarios"))
-    from build import SCENARIOS as BUILDERS
-    from build import build
+    spec = importlib.util.spec_from_file_location("scenario_build", HERE / "scenarios" / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    BUILDERS, build = module.SCENARIOS, module.build
 
     assert sorted(BUILDERS) == [p.stem for p in SCENARIOS]
     for path in SCENARIOS:
