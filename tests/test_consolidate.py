@@ -112,7 +112,7 @@ def test_lists_merged_with_units_named(units: list[Path], merged: Path) -> None:
     assert {d.unit for d in total.documents[:-1]} == {"tất cả các đơn vị"}
     assert (total.documents[-1].number, total.documents[-1].unit) == ("07/KH-TA", UNITS[1])
     assert [(m.unit, m.result[:9]) for m in total.movements if m.id == "vi_cong_ly"] == [
-        (f"{UNITS[0]}, {UNITS[2]}", "Phong trào"[:9]),
+        (f"{UNITS[0]}, {UNITS[2]}", "Cụ thể hóa"[:9]),
         (UNITS[1], "Khu vực 2"),
     ]
     assert len(total.movements) == len(one.movements) + 1

@@ -60,6 +60,8 @@ class OutlineSection:
     phrase_groups: tuple[str, ...] = ()
     evaluative: bool = False
     subgroups: tuple[Subgroup, ...] = ()
+    writer_leads: bool = False
+    """The writer's first paragraph opens the section, before its figures (``mo_dau_tu_viet``)."""
     line: int | None = None
 
     @property
@@ -122,6 +124,7 @@ _SECTION_KEYS = (
     "nhom_cau",
     "danh_gia",
     "phan_nhom",
+    "mo_dau_tu_viet",
 )
 
 
@@ -207,6 +210,7 @@ def load_outline(directory: Path | str) -> Outline:
                 phrase_groups=reader.text_list(s, "nhom_cau", p),
                 evaluative=reader.flag(s, "danh_gia", p),
                 subgroups=tuple(subgroups),
+                writer_leads=reader.flag(s, "mo_dau_tu_viet", p),
                 line=line_of(nodes, i),
             )
         )

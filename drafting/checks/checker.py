@@ -26,7 +26,7 @@ from typing import Any
 from drafting.bank.bank import Bank, default_bank
 from drafting.bank.catalogue import Catalogue
 from drafting.bank.outline import Outline
-from drafting.checks.coherence import coherence_findings
+from drafting.checks.coherence import coherence_findings, opener_warnings
 from drafting.checks.completeness import SectionStatus, checklist, missing_findings
 from drafting.checks.consistency import check_consistency
 from drafting.checks.findings import (
@@ -332,6 +332,8 @@ def check_report(report: ReportData, bank: Bank | None = None) -> CheckResult:
     claim_errors, claim_warnings = coherence_findings(composer)
     result.errors.extend(claim_errors)
     result.warnings.extend(claim_warnings)
+    if document is not None:
+        result.warnings.extend(opener_warnings(document, report.source))
     result.warnings.extend(lint_report(report, document, bank))
     result.warnings.extend(cause_warnings(report, catalogue))
     statuses = checklist(report, bank, composer)

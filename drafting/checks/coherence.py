@@ -18,6 +18,8 @@ from drafting.composition.composer import Composer
 from drafting.composition.content import ClaimStatus, snapshot
 from drafting.composition.context import lower_first
 from drafting.composition.explain import explain_status
+from drafting.composition.phrasing import opener
+from drafting.document import Document, Paragraph
 from drafting.report import PhraseChoice
 
 
@@ -170,4 +172,31 @@ def _uncovered(composer: Composer) -> list[Finding]:
                     f"Hạn chế “{lower_first(claim.description)}” chưa có giải pháp khắc phục ở mục III.4",
                 )
             )
+    return out
+
+
+def opener_warnings(document: Document, source: str) -> list[Finding]:
+    """Two paragraphs of a subsection opening with the same two words (the tool varies its
+    own phrases; a writer's paragraph it keeps verbatim)."""
+    out = []
+    for section in document.walk():
+        seen: dict[str, str] = {}
+        for block in section.blocks:
+            if not isinstance(block, Paragraph) or block.item or block.placeholder or block.text.endswith(":"):
+                continue
+            words = opener(block.text)
+            first = " ".join(block.text.lstrip("-+* ").split()[:2])
+            if words in seen:
+                out.append(
+                    Finding(
+                        source,
+                        None,
+                        key_path("noi_dung", section.id),
+                        section.id,
+                        f"Hai đoạn của mục cùng mở đầu “{first}”: “{seen[words][:60]}…” và “{block.text[:60]}…”; "
+                        "nên viết lại một đoạn",
+                    )
+                )
+            else:
+                seen[words] = block.text
     return out

@@ -7,7 +7,8 @@ For every leaf section of the outline, the items the section needs:
 - every compared figure that changed has a cause (``nguyen_nhan``);
 - every ``yeu_cau`` of the outline is met ("so_lieu:<nhóm>": the group has a value;
   "danh_sach:<tên>": the list has entries — for movements, every movement of the
-  outline has a result; "van_ban": the writer wrote a paragraph);
+  outline has a result; "van_ban": the writer wrote a paragraph; "quyet_dinh:<nhóm>":
+  when the group counts anyone, the writer's text names the decisions, "Quyết định số …");
 - sections made only of phrases and paragraphs (the evaluative ones, and those with
   phrase groups but no figures or lists) have content: the writer's choices or
   paragraphs. When the writer chose nothing but the phrase bank suggests phrases for
@@ -19,6 +20,7 @@ and signature fields. :func:`checklist` is what the TUI marks sections with.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from drafting.composition.composer import Composer
 
 UNIT_SECTION = "don_vi"
+_DECISION = re.compile(r"Quyết định số \S+")
 State = Literal["du", "chua_chon", "thieu"]
 UNIT_REQUIRED = (
     ("co_quan_ban_hanh", "tên cơ quan ban hành"),
@@ -194,6 +197,22 @@ class _Builder:
             ]
         if kind == "danh_sach" and name.startswith("phong_trao_"):
             return self.movement_items(section, name.removeprefix("phong_trao_"), what)
+        if kind == "quyet_dinh":
+            counted = any((self.report.figure(f.id).current or 0) > 0 for f in self.catalogue.group(name).figures)
+            texts = [i.text for i in self.report.content.get(sid, ()) if isinstance(i, FreeText)]
+            if not counted:
+                return []  # nobody to decide on (or not entered yet: the figures are asked for)
+            if any(_DECISION.search(t) for t in texts):
+                return [Item(sid, "du", what)]
+            return [
+                Item(
+                    sid,
+                    "thieu",
+                    f"đề cương yêu cầu nêu rõ {what}: đoạn văn tự viết chưa nêu quyết định nào (“Quyết định số …”)",
+                    key_path("noi_dung", sid),
+                    self.line("noi_dung", sid) or self.line("noi_dung"),
+                )
+            ]
         if kind == "van_ban":
             if any(isinstance(i, FreeText) and i.text for i in self.report.content.get(sid, ())):
                 return [Item(sid, "du", what)]

@@ -148,7 +148,7 @@ class Composer:
             used,
         )
         problems.extend(found)
-        framing, after, rest = self._placed(rendered)
+        framing, after, rest = self._placed(rendered, section.writer_leads)
         blocks.extend(self._phrase_blocks(section, framing))
         for figure_paragraph in paragraphs:
             blocks.append(figure_paragraph.paragraph)
@@ -162,17 +162,19 @@ class Composer:
             blocks.append(Paragraph(Gap(lower_first(self.heading(section)))))
         return tuple(blocks)
 
-    def _placed(self, rendered: list[Rendered]) -> tuple[list[Rendered], dict[str, list[Rendered]], list[Rendered]]:
+    def _placed(
+        self, rendered: list[Rendered], writer_leads: bool = False
+    ) -> tuple[list[Rendered], dict[str, list[Rendered]], list[Rendered]]:
         """The framing sentences that lead the section (before its figure paragraphs), the
         sentences placed after a figure paragraph, and the rest, each in the items' order
-        (the writer's order is kept). Framing: the leading sentences of framing claims, or
-        the writer's own first paragraph, which introduces the section."""
+        (the writer's order is kept). Framing: the leading sentences of framing claims, and
+        in a section that says so (``mo_dau_tu_viet``) the writer's own first paragraph."""
         framing: list[Rendered] = []
         after: dict[str, list[Rendered]] = {}
         rest: list[Rendered] = []
         for index, item in enumerate(rendered):
             claim = self.bank.claims.get(item.phrase.claim) if isinstance(item, RenderedPhrase) else None
-            leads = index == 0 and isinstance(item, FreeText)
+            leads = writer_leads and index == 0 and isinstance(item, FreeText)
             if leads or (claim is not None and claim.framing and not rest and not after):
                 framing.append(item)
             elif claim is not None and claim.after:

@@ -71,6 +71,12 @@ def drop_causes(d: Any) -> None:
                 node.pop("nguyen_nhan", None)
 
 
+def movement(d: Any, key: str, result: str) -> None:
+    """The writer's result of a movement (by id, or by the start of its name)."""
+    (entry,) = [m for m in d["phong_trao"] if m.get("id") == key or str(m.get("ten", "")).startswith(key)]
+    entry["ket_qua"] = result
+
+
 def no_pins(d: Any, *sections: str) -> None:
     for sid in sections:
         d["noi_dung"].pop(sid, None)
@@ -108,7 +114,15 @@ BAD_YEAR_CAUSES = {
     "ty_le_khen.ca_nhan_khong_lanh_dao": "do việc xét khen thưởng còn thiên về thành tích của người đứng đầu",
     "ty_le_khen.tap_the_nho": "do nhiều tập thể nhỏ chưa hoàn thành chỉ tiêu chuyên môn",
     "ty_le_khen.phat_hien": "do chưa chú trọng phát hiện nhân tố mới để khen thưởng kịp thời",
+    "ky_luat.tong": "do 05 công chức vi phạm quy định về thời hạn gửi, tống đạt văn bản tố tụng và chế độ công vụ",
+    "cong_khai_ban_an.cong_bo": "do thực hiện nghiêm việc công bố bản án, quyết định trên Cổng thông tin điện tử",
 }
+
+
+QUALITY_MOVEMENT = (
+    "Gắn phong trào với việc thực hiện Chỉ thị số 01/2024/CT-CA ngày 02/01/2024 của Chánh án Tòa án nhân "
+    "dân tối cao; tổ chức 126 phiên tòa rút kinh nghiệm."
+)
 
 
 def bad(d: Any) -> None:
@@ -146,8 +160,31 @@ def bad(d: Any) -> None:
     for figure, cause in BAD_YEAR_CAUSES.items():
         group, key = figure.split(".")
         s[group][key]["nguyen_nhan"] = cause
-    # The writer of a bad year keeps only what the figures bear out.
-    no_pins(d, "II.3")
+    # The writer of a bad year keeps only what the figures bear out, and names the decisions.
+    d["noi_dung"]["II.3"] = [
+        {"cau": "chuyen_mon.danh_gia_chung_co_diem"},
+        {
+            "van_ban": "Đối với các công chức vi phạm, Chánh án đã ban hành Quyết định số 28/QĐ-TA ngày 14/6/2024 và "
+            "Quyết định số 33/QĐ-TA ngày 02/7/2024 (khiển trách), Quyết định số 41/QĐ-TA ngày 09/9/2024 và "
+            "Quyết định số 44/QĐ-TA ngày 16/9/2024 (cảnh cáo), Quyết định số 52/QĐ-TA ngày 20/9/2024 (hạ bậc lương)."
+        },
+    ]
+    movement(
+        d,
+        "vi_cong_ly",
+        "Cụ thể hóa phong trào thành các chỉ tiêu về số lượng, chất lượng giải quyết án, gắn với việc chấm "
+        "điểm thi đua của từng đơn vị; 100% Thẩm phán, Thư ký Tòa án đăng ký thi đua.",
+    )
+    movement(d, "trach_nhiem_ky_cuong", QUALITY_MOVEMENT.replace("126", "60"))
+    (theme,) = [m for m in d["phong_trao"] if m.get("id") == "chu_de_nam"]
+    theme["ket_qua"] = theme["ket_qua"].replace(", hoàn thành vượt các chỉ tiêu cơ bản về giải quyết án", "")
+    movement(
+        d,
+        "Đợt thi đua cao điểm",
+        "Trong 60 ngày cao điểm (từ 01/7/2024 đến 29/8/2024), các đơn vị giải quyết 1.702 vụ, việc, tổ chức "
+        "21 phiên tòa trực tuyến; 01 cá nhân có thành tích xuất sắc được khen thưởng đột xuất.",
+    )
+    d["noi_dung"]["II.6"][0]["van_ban"] = d["noi_dung"]["II.6"][0]["van_ban"].replace("21 sáng kiến", "02 sáng kiến")
     for claim in ("uu_diem.khen_thuong_dung_nguoi", "uu_diem.dien_hinh"):
         d["xac_nhan"].pop(claim)
 
@@ -161,6 +198,7 @@ def mixed(d: Any) -> None:
     setv(d, "ty_le_khen.tap_the_nho", 10)
     totals(d)
     on_time_all(d)
+    movement(d, "trach_nhiem_ky_cuong", QUALITY_MOVEMENT)
     # The writer drops the sentence on the mediators' quality the figures no longer bear out.
     d["noi_dung"]["II.3"] = [i for i in d["noi_dung"]["II.3"] if i.get("cau") != "chuyen_mon.hoa_giai_chat_luong"]
 
@@ -221,6 +259,7 @@ def boundaries(d: Any) -> None:
     quashed = s["tong_so"]["giai_quyet"]["ky_nay"] * 15 // 1000
     setv(d, "huy_sua.bi_huy", quashed - 66)  # (quashed)/resolved ≤ 1,5%
     setv(d, "hoa_giai_vien.thanh", 1430, 1307)  # 50% exactly, as last year
+    movement(d, "trach_nhiem_ky_cuong", QUALITY_MOVEMENT)
 
 
 def many_missed(d: Any) -> None:
@@ -357,6 +396,7 @@ def small(d: Any) -> None:
     ]
     for sid in ("II.3", "II.6"):
         d["noi_dung"].pop(sid)
+    d.pop("phong_trao")
 
 
 SCENARIOS: dict[str, Callable[[Any], None]] = {
