@@ -239,3 +239,18 @@ def test_a_judging_claim_without_an_opposite_is_located(tmp_path: Path) -> None:
     line = _line(claims, "- id: uu_diem.truc_tuyen_tang")
     problems = [str(p) for p in lint_bank(claims.parent).problems]
     assert any(p.startswith(f"{claims}:{line}") and "phải có nhận định trái ngược" in p for p in problems), problems
+
+
+def test_a_list_of_targets_counts_them_all_and_states_each_rate_once() -> None:
+    """The quashed rate has a sentence of its own in III.2: the list names it without
+    its rate, and the count covers it (07, not 06)."""
+    composer, document = compose_file(HERE / "scenarios" / "02_nam_kem.yaml", default_bank())
+    limitations = document.find("III.2")
+    assert limitations is not None
+    (listed,) = [b for b in limitations.blocks if getattr(b, "claim", "") == "han_che.nhieu_chi_tieu_chua_dat"]
+    assert "07 chỉ tiêu chưa đạt yêu cầu" in listed.text  # type: ignore[union-attr]
+    assert listed.text.endswith(  # type: ignore[union-attr]
+        "cùng tỷ lệ bản án, quyết định bị hủy, sửa do nguyên nhân chủ quan (nêu cụ thể dưới đây)."
+    )
+    assert "huy_sua.ty_le" not in listed.figures  # type: ignore[union-attr]
+    assert audit(composer, document) == []

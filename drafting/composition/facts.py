@@ -166,10 +166,16 @@ def _targets(fact: Fact, ctx: FactContext, exclude: frozenset[str]) -> tuple[dic
     known = len(ctx.targets.met) + len(ctx.targets.missed)
     for attr in fact.attrs:
         if attr == "liet_ke":
-            out[attr] = join_vi([target_item(ctx.views[fid]) for fid in listed])
+            # A target whose rate another sentence of the subsection states is named, not
+            # stated again: the list stays whole and each rate is said once.
+            text = join_vi([target_item(ctx.views[fid]) for fid in listed])
+            named = [view.target.label for fid in chosen if fid in exclude and (view := ctx.views[fid]).target]
+            if named:
+                text += (", cùng " if text else "") + join_vi(named) + " (nêu cụ thể dưới đây)"
+            out[attr] = text
             stated = listed
         elif attr == "so_luong":
-            out[attr] = format_count(len(listed), "chỉ tiêu", leading_zero=ctx.options.leading_zero)
+            out[attr] = format_count(len(chosen), "chỉ tiêu", leading_zero=ctx.options.leading_zero)
         else:
             out[attr] = f"{len(chosen)}/{known} chỉ tiêu"
     return out, stated
