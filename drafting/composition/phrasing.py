@@ -10,6 +10,7 @@ only words its claim's facts, computed by :mod:`drafting.composition.facts`.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -70,13 +71,14 @@ def render_items(
 ) -> tuple[list[RenderedPhrase | FreeText], list[Problem]]:
     """Render the items of a section; unknown phrase ids and render failures become problems.
 
-    ``used`` holds the openers of the section's other paragraphs; it is updated. Every
-    variant of every phrase is rendered, then the variants are chosen together: the
-    seed's preferred ones, unless two paragraphs would open with the same words and
-    other variants avoid it (a bounded search; pinned variants are never changed).
+    ``used`` holds the openers of the section's other paragraphs; it is updated. The
+    variants are chosen together: the seed's preferred ones, unless two paragraphs would
+    open with the same words and other variants (rendered only then) avoid it (a bounded
+    search; pinned variants are never changed).
     """
     used = used if used is not None else set()
     slots: list[FreeText | list[RenderedPhrase]] = []
+    pending: list[tuple[int, Phrase, list[int], Mapping[str, Any], tuple[str, ...], bool]] = []
     problems: list[Problem] = []
     for item in items:
         if isinstance(item, FreeText):
@@ -102,16 +104,31 @@ def render_items(
             continue
         context, figures = context_for(phrase)
         order = [item.variant - 1] if item.variant is not None else variant_order(seed, phrase)
-        candidates: list[RenderedPhrase] = []
-        try:
-            for index in order:
-                text = render(phrase.variants[index], context).strip()
-                candidates.append(RenderedPhrase(phrase, index, text, item.variant is not None, figures))
-        except TemplateProblem as exc:
-            message = f"cách viết {index + 1}: {exc.message}"
-            problems.append(Problem(phrase.file, phrase.line, "", message, phrase_id=phrase.id))
-            continue
-        slots.append(candidates)
+        pending.append((len(slots), phrase, order, context, figures, item.variant is not None))
+        slots.append([])
+    # The seed's variant of each phrase first; the other variants only for the phrases
+    # whose opener collides (few), so that a section is rendered about once.
+    for stage in ("first", "rest"):
+        openers = Counter(opener(s.text) for s in slots if isinstance(s, FreeText))
+        openers.update(opener(s[0].text) for s in slots if isinstance(s, list) and s)
+        for index, phrase, order, context, figures, pinned in pending:
+            slot = slots[index]
+            assert isinstance(slot, list)
+            if stage == "first":
+                wanted = order[:1]
+            elif slot and (opener(slot[0].text) in used or openers[opener(slot[0].text)] > 1):
+                wanted = order[1:]
+            else:
+                continue
+            for variant in wanted:
+                try:
+                    text = render(phrase.variants[variant], context).strip()
+                except TemplateProblem as exc:
+                    message = f"cách viết {variant + 1}: {exc.message}"
+                    problems.append(Problem(phrase.file, phrase.line, "", message, phrase_id=phrase.id))
+                    continue
+                slot.append(RenderedPhrase(phrase, variant, text, pinned, figures))
+    slots = [s for s in slots if not isinstance(s, list) or s]
     fixed = set(used)
     for slot in slots:
         if isinstance(slot, FreeText):
