@@ -254,3 +254,29 @@ def test_a_list_of_targets_counts_them_all_and_states_each_rate_once() -> None:
     )
     assert "huy_sua.ty_le" not in listed.figures  # type: ignore[union-attr]
     assert audit(composer, document) == []
+
+
+def test_the_leading_zero_option_governs_every_count(tmp_path: Path) -> None:
+    """Off: no "02 người" in what the tool writes — figure paragraphs, phrases, tables
+    (Markdown and Word); the writer's own text is the writer's."""
+    from drafting.document import Paragraph, Table
+
+    text = SAMPLE.read_text(encoding="utf-8").replace("so_0_dau: true", "so_0_dau: false")
+    path = tmp_path / "khong-so-0.yaml"
+    path.write_text(text, encoding="utf-8")
+    document = compose_file(path, default_bank())[1]
+    units = "người|vụ|việc|tập thể|cá nhân|bản án|đơn|hồ sơ|phiên tòa|chỉ tiêu|trường hợp"
+    leading = re.compile(rf"(?<![\d/.,])0[1-9] ({units})\b")
+    blocks = [b for s in document.walk() for b in s.blocks]
+    causes = [v.cause for v in load_report(path).figures.values() if v.cause]
+    written = [b.text for b in blocks if isinstance(b, Paragraph) and (b.figures or b.claim)]
+    for cause in causes:  # the writer's causes inside figure paragraphs are the writer's
+        written = [t.replace(cause, "") for t in written]
+    assert written and not [t for t in written if leading.search(t)]
+    assert "số cán bộ bị kỷ luật 2 người" in " ".join(written)
+    (table,) = [b for b in blocks if isinstance(b, Table)]
+    cells = [c if isinstance(c, str) else "" for row in table.rows for c in row]
+    assert "3" in cells and not [c for c in cells if re.fullmatch(r"0[1-9]", c)]
+    read = docx.Document(io.BytesIO(docx_bytes(document)))
+    word_cells = [c.text for t in read.tables for r in t.rows for c in r.cells]
+    assert "3" in word_cells and not [c for c in word_cells if re.fullmatch(r"0[1-9]", c)]
