@@ -73,6 +73,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(json.dumps({"errors": errors, "warnings": [], "missing": []}, ensure_ascii=False, indent=2))
         _print_problems(exc.problems)
         return EXIT_UNUSABLE
+    _print_notes(result.source, result.notes)
     if args.format == "json":
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return result.exit_code
@@ -88,6 +89,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         print(one_line(f"{args.file}: {summary}."))
     return result.exit_code
+
+
+def _print_notes(source: object, notes: Sequence[str]) -> None:
+    """Say on stderr what was done to read an older file (never silently)."""
+    for note in notes:
+        sys.stderr.write(one_line(f"{source}: cảnh báo: {note}") + "\n")
 
 
 def _problem_json(problem: Problem) -> dict[str, object]:
@@ -138,7 +145,9 @@ def cmd_render(args: argparse.Namespace) -> int:
     if not batch:
         from drafting.export.render import render_file
 
-        written = render_file(inputs[0], output, args.format)
+        notes: list[str] = []
+        written = render_file(inputs[0], output, args.format, notes=notes)
+        _print_notes(inputs[0], notes)
         print(one_line(f"Đã ghi {written}"))
         return EXIT_OK
     from drafting.export.batch import TIMEOUT, Progress, collect_inputs, render_batch
@@ -155,6 +164,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     fmt = args.format or "docx"
     timeout = args.timeout if args.timeout is not None else TIMEOUT
     result = render_batch(sources, output, fmt, args.jobs, Progress(len(sources)), timeout)
+    for source, note in result.notes:
+        _print_notes(source, [note])
     print(one_line(f"Đã ghi {len(result.written)}/{len(sources)} báo cáo vào {output}"))
     if result.failures:
         sys.stderr.write(f"Không xuất được {len(result.failures)} tệp:\n")

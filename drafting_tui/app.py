@@ -49,7 +49,7 @@ from drafting.errors import DraftingError, OutputError, Problem, ProblemsError
 from drafting_tui.commands import ActionCommands, Palette, PhraseCommands, SectionCommands
 from drafting_tui.preview import Chunk, PreviewResult, section_chunks, text_chunks
 from drafting_tui.screens import ConfirmScreen, ExportScreen, HelpScreen, MessageScreen, PathScreen
-from drafting_tui.texts import CSS_FILE, DETAILS_DELAY, EXPAND_FIGURES, GENERAL, LIST_TITLES, NARROW, UNIT_LABELS, WIDE
+from drafting_tui.texts import CSS_FILE, DETAILS_DELAY, EXPAND_FIGURES, GENERAL, NARROW, WIDE
 from drafting_tui.widgets import (
     ActionButton,
     ChunkView,
@@ -196,6 +196,8 @@ class DraftingApp(App[None]):
         if self.autosave_seconds > 0:
             self.set_interval(self.autosave_seconds, self.autosave)
         self.draft.listeners.append(self._draft_changed)
+        for note in self.draft.notes:  # an older file, brought to the current format
+            self.notify(note, title="Tệp theo định dạng cũ", timeout=20)
         if self.draft.problems:
             where = self.draft.source or self.opened_path
             self.push_screen(
@@ -448,11 +450,12 @@ class DraftingApp(App[None]):
             Static("Năm báo cáo", classes="cell-label"),
             EditInput(("year",), str(self.draft.doc.get("nam") or ""), id="year"),
         ]
-        for key, label in UNIT_LABELS.items():
-            cells.append(Static(label, classes="cell-label"))
-            cells.append(EditInput(("unit", key), self.draft.unit_text(key), id=f"unit-{key}"))
+        for spec in self.draft.schema.unit_fields(self.draft.year):
+            if spec.kind != "danh_sach":
+                cells.append(Static(spec.label, classes="cell-label"))
+                cells.append(EditInput(("unit", spec.key), self.draft.unit_text(spec.key), id=f"unit-{spec.key}"))
         widgets.append(Grid(*cells, classes="field-grid"))
-        widgets.append(Static("Nơi nhận (mỗi dòng một nơi)", classes="part-title"))
+        widgets.append(Static(self.draft.schema.unit_field("noi_nhan").label, classes="part-title"))
         widgets.append(
             EditArea(("recipients",), "\n".join(self.draft.recipients()), id="recipients", classes="recipients")
         )
@@ -520,7 +523,7 @@ class DraftingApp(App[None]):
         )
 
     def _list_widgets(self, name: str) -> list[Widget]:
-        widgets: list[Widget] = [Static(LIST_TITLES.get(name, name), classes="part-title")]
+        widgets: list[Widget] = [Static(self.draft.schema.view_label(name), classes="part-title")]
         if name.startswith("van_ban_"):
             kind = name.removeprefix("van_ban_")
             cells: list[Widget] = []

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parent.parent
 BOMBS_FILE = Path(__file__).parent / "corpus" / "bombs.yaml"
@@ -57,7 +57,7 @@ class Bomb:
 
 def load_bombs() -> list[Bomb]:
     with open(BOMBS_FILE, encoding="utf-8") as handle:
-        items = yaml.safe_load(handle)
+        items = YAML(typ="safe", pure=True).load(handle)
     return [
         Bomb(item["ten"], item["loi"], item.get("cach_viet", ""), item.get("dieu_kien", ""), item.get("khi_nap", False))
         for item in items

@@ -199,7 +199,7 @@ def test_completeness_lists_exactly_what_is_left_out(tmp_path: Path) -> None:
 
 def test_evaluative_section_without_suggestion_is_missing(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "phrasebank", tmp_path / "kho", ignore=shutil.ignore_patterns("*.yaml"))
-    for name in ("chi_so.yaml", "chi_tieu.yaml", "dan_y.yaml", "quy_tac.yaml", "thuat_ngu.yaml"):
+    for name in ("chi_so.yaml", "chi_tieu.yaml", "dan_y.yaml", "quy_tac.yaml", "thuat_ngu.yaml", "tep_du_lieu.yaml"):
         shutil.copy(ROOT / "phrasebank" / name, tmp_path / "kho" / name)
     no_phrases = Bank(base=tmp_path / "kho")
     assert not no_phrases.phrases

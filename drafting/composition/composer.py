@@ -23,7 +23,7 @@ from drafting.composition.content import Plan, plan_report
 from drafting.composition.context import lower_first, year_context
 from drafting.composition.facts import FactContext, claim_facts
 from drafting.composition.figure_prose import figure_paragraphs, figure_table
-from drafting.composition.list_prose import document_paragraphs, movement_paragraphs
+from drafting.composition.list_prose import document_paragraphs, list_paragraphs, movement_paragraphs
 from drafting.composition.phrasing import RenderedPhrase, claim_items, opener, render_items
 from drafting.document import (
     PLACE_MISSING,
@@ -47,12 +47,8 @@ from drafting.vi.text import format_doc_number
 
 Rendered = RenderedPhrase | FreeText
 
-LIST_BUILDERS = {
-    "van_ban_quan_triet": document_paragraphs,
-    "van_ban_ban_hanh": document_paragraphs,
-    "phong_trao_a": movement_paragraphs,
-    "phong_trao_b": movement_paragraphs,
-}
+LIST_BUILDERS = {"van_ban": document_paragraphs, "phong_trao": movement_paragraphs}
+"""The lists written in their own way; any other list of the schema is an enumeration of its items."""
 
 
 @dataclass(frozen=True)
@@ -125,7 +121,12 @@ class Composer:
         blocks: list[Block] = []
         missing: list[str] = []
         for name in section.lists:
-            blocks.extend(LIST_BUILDERS[name](report, self.outline, name))
+            spec, part = self.bank.schema.view(name)
+            builder = LIST_BUILDERS.get(spec.key)
+            if builder is not None:
+                blocks.extend(builder(report, self.outline, name))
+            else:
+                blocks.extend(list_paragraphs(report, self.outline, spec, part))
         if section.table is not None:
             table = figure_table(section.table, self.catalogue, self.views, report.year, report.options)
             if table is not None:

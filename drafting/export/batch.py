@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TypeVar
 
@@ -124,6 +124,8 @@ class BatchResult:
 
     written: list[Path] = field(default_factory=list)
     failures: list[tuple[Path, list[str]]] = field(default_factory=list)
+    notes: list[tuple[Path, str]] = field(default_factory=list)
+    """The format migrations older files needed: (file, note)."""
 
 
 def output_paths(sources: Sequence[Path], outdir: Path, fmt: str) -> list[Path]:
@@ -151,18 +153,20 @@ def _messages(exc: BaseException) -> list[str]:
     return [str(exc)]
 
 
-def render_one(job: tuple[Path, Path, str, Bank]) -> tuple[Path, list[str]]:
-    """Render one file; return its output and the failure messages (empty on success)."""
+def render_one(job: tuple[Path, Path, str, Bank]) -> tuple[Path, list[str], list[str]]:
+    """Render one file; return its output, the failure messages (empty on success) and the
+    notes of the format migrations it needed."""
     from drafting.export.render import render_file
 
     source, output, fmt, bank = job
+    notes: list[str] = []
     try:
-        render_file(source, output, fmt, bank)
+        render_file(source, output, fmt, bank, notes)
     except (DraftingError, OSError) as exc:
-        return output, _messages(exc)
+        return output, _messages(exc), notes
     except Exception as exc:  # a bug must not stop the other files
-        return output, [f"lỗi không mong đợi: {type(exc).__name__}: {exc}"]
-    return output, []
+        return output, [f"lỗi không mong đợi: {type(exc).__name__}: {exc}"], notes
+    return output, [], notes
 
 
 def render_batch(
@@ -198,12 +202,13 @@ def render_batch(
         jobs,
         worker_count(len(jobs), workers),
         timeout,
-        timed_out=lambda job: (job[1], [stopped]),
-        died=lambda job: (job[1], ["tiến trình xuất tệp này dừng bất thường (hết bộ nhớ?)"]),
+        timed_out=lambda job: (job[1], [stopped], []),
+        died=lambda job: (job[1], ["tiến trình xuất tệp này dừng bất thường (hết bộ nhớ?)"], []),
         done=lambda job: progress.advance(job[0].name) if progress is not None else None,
     )
     remove_stale_temp_files(outdir)  # those of a stopped worker
-    for (source, _, _, _), (output, messages) in zip(jobs, outcomes, strict=True):
+    for (source, _, _, _), (output, messages, notes) in zip(jobs, outcomes, strict=True):
+        result.notes += [(source, note) for note in notes]
         if messages:
             result.failures.append((source, messages))
         else:
@@ -221,7 +226,7 @@ def load_one(job: tuple[Path, Bank]) -> tuple[ReportData | None, tuple[Problem, 
 
     path, bank = job
     try:
-        return replace(load_report(path, bank, comments=False), raw=None), ()
+        return load_report(path, bank), ()
     except ProblemsError as exc:
         return None, exc.problems
     except OSError as exc:

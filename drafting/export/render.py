@@ -63,11 +63,16 @@ def render_bytes(source: Path, fmt: str) -> bytes:
     return document_bytes(compose(load_report(source, comments=False)), fmt)
 
 
-def render_file(source: Path, output: Path, fmt: str | None = None, bank: Bank | None = None) -> Path:
+def render_file(
+    source: Path, output: Path, fmt: str | None = None, bank: Bank | None = None, notes: list[str] | None = None
+) -> Path:
     """Load, validate, compose and write one report (with ``bank``, by default the shipped
-    one); return the written path."""
+    one); return the written path. The notes of the format migrations an older file needed
+    are added to ``notes`` (the caller says them: never silently)."""
     kind = output_format(output, fmt)
     check_output_path(output, [source])
-    report = load_report(source, bank, comments=False)
+    report = load_report(source, bank)
+    if notes is not None:
+        notes.extend(report.migrations)
     write_document(compose(report, bank), output, kind)
     return output

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafting.errors import Problem, ProblemsError
-from drafting.files.fastyaml import load_fast
 from drafting.files.inputs import FileStamp, read_regular_file
 
 if TYPE_CHECKING:  # ruamel is imported when first needed: reading for checks does not need it
@@ -29,9 +28,27 @@ MAX_EXPANDED = 2 * MAX_FILE_BYTES  # characters once aliases are expanded
 _FLOW_NESTING = re.compile(r"(?:[\[{][^\[\]{}]*){" + str(MAX_DEPTH + 1) + "}")
 
 
-@lru_cache(maxsize=1)
-def _constructor_class() -> type:
-    """The round-trip constructor, with value errors located instead of escaping."""
+class BadScalar(str):
+    """A scalar the parser could not turn into a value (``2024-02-30``, ``!!int abc``),
+    kept as its text with its problem (:attr:`message`, :attr:`line`) when a file is read
+    for validation, so that it is reported with every other problem of the file."""
+
+    message: str
+    line: int | None
+
+    def __new__(cls, text: str, message: str, line: int | None) -> BadScalar:
+        scalar = super().__new__(cls, text)
+        scalar.message, scalar.line = message, line
+        return scalar
+
+    def __getnewargs__(self) -> tuple[str, str, int | None]:  # type: ignore[override]
+        return str(self), self.message, self.line
+
+
+@lru_cache(maxsize=2)
+def _constructor_class(keep_bad: bool = False) -> type:
+    """The round-trip constructor, with value errors located instead of escaping (or, with
+    ``keep_bad``, kept as :class:`BadScalar` values)."""
     from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 
     class _BadValue(ConstructorError):
@@ -56,16 +73,18 @@ def _constructor_class() -> type:
                 else:
                     kind = str(node.tag).replace("tag:yaml.org,2002:", "!!")
                     message = f"không đọc được giá trị “{value[:40]}” (kiểu {kind})"
+                if keep_bad:
+                    return BadScalar(value, message, node.start_mark.line + 1)
                 raise _BadValue(None, None, message, node.start_mark) from None
 
     return _Constructor
 
 
-def _yaml(comments: bool = True) -> YAML:
+def _yaml(comments: bool = True, keep_bad: bool = False) -> YAML:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
-    yaml.Constructor = _constructor_class()
+    yaml.Constructor = _constructor_class(keep_bad)
     if not comments:
         # Read-only loading: the plain scanner and parser skip gathering comments (about
         # a third of the time) and still give round-trip maps with every key's line.
@@ -118,30 +137,35 @@ def decode_text(raw: bytes, filename: str) -> str:
         ) from None
 
 
-def read_yaml_file(path: Path | str, comments: bool = True) -> tuple[Any, str]:
+def read_yaml_file(path: Path | str, comments: bool = True, keep_bad: bool = False) -> tuple[Any, str]:
     """Load a YAML file for round-trip editing; return ``(data, text)``.
 
     Raises :class:`ProblemsError` with the file and line for every failure: a missing
     file, a path that is not a regular file (folder, pipe, device), a file too large, a
     wrong encoding, malformed YAML, duplicate keys, too many aliases or too deep
     nesting. With ``comments=False`` (read-only use: checking, rendering) the comments
-    are not kept, which is faster; all else, lines included, is the same.
+    are not kept, which is faster; all else, lines included, is the same. With
+    ``keep_bad`` (reading for validation) a value that cannot be constructed is kept as
+    a :class:`BadScalar` instead of stopping the reading.
     """
-    data, text, _ = read_yaml_with_stamp(path, comments)
+    data, text, _ = read_yaml_with_stamp(path, comments, keep_bad)
     return data, text
 
 
-def read_yaml_with_stamp(path: Path | str, comments: bool = True) -> tuple[Any, str, FileStamp]:
+def read_yaml_with_stamp(
+    path: Path | str, comments: bool = True, keep_bad: bool = False
+) -> tuple[Any, str, FileStamp]:
     """:func:`read_yaml_file`, with the :class:`~drafting.files.inputs.FileStamp` of the
     bytes read (a writer that saves over the file checks it first)."""
     name = str(path)
     raw, stamp = read_regular_file(path, MAX_FILE_BYTES)
     text = decode_text(raw, name)
-    return parse_yaml(text, name, comments), text, stamp
+    return parse_yaml(text, name, comments, keep_bad), text, stamp
 
 
-def parse_yaml(text: str, filename: str, comments: bool = True) -> Any:
-    """Parse YAML text (round-trip), turning every parser error into a located problem."""
+def parse_yaml(text: str, filename: str, comments: bool = True, keep_bad: bool = False) -> Any:
+    """Parse YAML text (round-trip), turning every parser error into a located problem
+    (``keep_bad``: see :func:`read_yaml_file`)."""
     if text.count("*") > MAX_ALIASES and _alias_count(text) > MAX_ALIASES:
         raise ProblemsError([Problem(filename, None, "", f"quá nhiều bí danh YAML (*…); tối đa {MAX_ALIASES}")])
     deep = _FLOW_NESTING.search(text)
@@ -149,9 +173,7 @@ def parse_yaml(text: str, filename: str, comments: bool = True) -> Any:
         # ruamel's scanner is quadratic in the flow nesting: refuse before parsing.
         at = line_at(text, deep.start())
         raise ProblemsError([Problem(filename, at, "", f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")])
-    data = None if comments else load_fast(text)
-    if data is None:
-        data = _load_round_trip(text, filename, comments)
+    data = _load_round_trip(text, filename, comments, keep_bad)
     if _depth(data) > MAX_DEPTH:
         raise ProblemsError([Problem(filename, None, "", f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")])
     if ("\\u" in text or "\\U" in text) and (found := _surrogate(data, set())) is not None:
@@ -175,17 +197,17 @@ def parse_yaml(text: str, filename: str, comments: bool = True) -> Any:
     return data
 
 
-def _load_round_trip(text: str, filename: str, comments: bool) -> Any:
+def _load_round_trip(text: str, filename: str, comments: bool, keep_bad: bool = False) -> Any:
     """ruamel's round-trip loader, with every parser error turned into a located problem."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
     try:
-        return _yaml(comments).load(text)
+        return _yaml(comments, keep_bad).load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise ProblemsError([Problem(filename, line, "", _yaml_message(exc))]) from None
+        raise ProblemsError([Problem(filename, line, "", _yaml_message(exc, text))]) from None
     except ReaderError as exc:
         # A control character (ruamel gives a character position, no line).
         where = line_at(text, exc.position) if isinstance(exc.position, int) else None
@@ -251,7 +273,7 @@ def _depth(node: Any, level: int = 0, memo: dict[int, int] | None = None) -> int
     return deepest
 
 
-def _yaml_message(exc: MarkedYAMLError) -> str:
+def _yaml_message(exc: MarkedYAMLError, text: str = "") -> str:
     problem = (exc.problem or "").strip()
     if getattr(exc, "already_worded", False):
         return problem
@@ -259,6 +281,12 @@ def _yaml_message(exc: MarkedYAMLError) -> str:
         key = problem.split('"')[1] if '"' in problem else ""
         return f"khóa “{key}” bị lặp lại" if key else "khóa bị lặp lại"
     if "found character '\\t'" in problem or "\\t" in problem:
+        mark = exc.problem_mark
+        if mark is not None and text:
+            lines = text.splitlines()
+            before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+            if before.strip():
+                return "ký tự tab trong giá trị; hãy thay bằng dấu cách (hoặc đặt giá trị trong ngoặc kép)"
         return "YAML không cho phép ký tự tab để thụt lề; hãy dùng dấu cách"
     if "could not find expected ':'" in problem:
         return "YAML không hợp lệ: thiếu dấu “:” sau khóa"
