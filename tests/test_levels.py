@@ -121,10 +121,3 @@ def test_the_levels_file_is_checked_against_the_catalogue_and_the_schema(tmp_pat
     with pytest.raises(ProblemsError) as caught:
         _ = Bank(base=folder).levels
     assert "phải đúng các giá trị “chon” của trường don_vi.cap" in str(caught.value.problems[0])
-
-
-def test_the_phrase_context_knows_the_level(sample_path: Path) -> None:
-    from drafting.composition.composer import Composer
-
-    composer = Composer.create(load_report(sample_path), default_bank())
-    assert composer.context["don_vi"]["cap"] == "tinh"

@@ -21,6 +21,7 @@ from drafting.bank.bank import Bank, default_bank
 from drafting.bank.levels import LEVEL_KEY
 from drafting.datafile.migrate import CURRENT, VERSION_KEY, migrate, version_of
 from drafting.datafile.places import locate
+from drafting.datafile.read_confirmations import confirmations
 from drafting.datafile.read_figures import figures, targets, unit_figures
 from drafting.datafile.read_lists import TYPED_LISTS, document, list_items, movement
 from drafting.datafile.reader import DataReader, nfc
@@ -148,6 +149,7 @@ def validate(data: Any, filename: str, bank: Bank | None = None, *, owned: bool 
         units=units,
         unit_figures=unit_figures(r, data, catalogue, units),
         lists=lists,
+        confirmations=confirmations(r, data, bank),
         source=filename,
         migrations=migrations,
     )
