@@ -51,7 +51,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     elif args.from_file:
         from drafting.datafile.carryover import carry_over
 
-        carry_over(Path(args.from_file), target, bank)
+        notes: list[str] = []
+        carry_over(Path(args.from_file), target, bank, year=args.year, level=args.cap, notes=notes)
+        _print_notes(target, notes)
     else:
         write_skeleton(target, bank, year=args.year, level=args.cap)
     print(one_line(f"Đã tạo {target}"))
@@ -192,6 +194,7 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
 
 def cmd_bank_check(args: argparse.Namespace) -> int:
     from drafting.bank.bank import lint_bank
+    from drafting.bank.level_lint import level_id_problems, level_word_problems
     from drafting.checks.bank_trial import trial_problems
 
     bank = lint_bank(*([Path(args.dir)] if args.dir else []))
@@ -201,6 +204,7 @@ def cmd_bank_check(args: argparse.Namespace) -> int:
     except ProblemsError as exc:
         problems.extend(exc.problems)
     problems.extend(trial_problems(bank))
+    problems.extend(level_id_problems(bank) + level_word_problems(bank))
     if problems:
         _print_problems(problems)
         sys.stderr.write(f"{len(problems)} vấn đề trong kho câu mẫu.\n")

@@ -564,7 +564,7 @@ class DraftingApp(App[None]):
             from drafting.vi.text import quote
 
             rows = self.draft.movements(group)
-            for movement in self.outline.movements:
+            for movement in self.outline.movements_in(self.draft.year):
                 if movement.group != group:
                     continue
                 result = next((r.result for r in rows if r.movement_id == movement.id), "")

@@ -61,7 +61,8 @@ def test_unit_kept_number_and_date_cleared(carried: tuple[Path, Path]) -> None:
 def test_free_text_cleared_phrase_choices_kept(carried: tuple[Path, Path]) -> None:
     old, new = (load_report(p) for p in carried)
     assert new.documents == () and old.documents
-    assert [m.id for m in new.movements] == [m.id for m in old.movements]
+    # The outline's movements of the new year (the 2024 motto leaves the 2025 outline, #16).
+    assert [m.id for m in new.movements] == [m.id for m in old.movements if m.id != "trach_nhiem_ky_cuong"]
     assert all(m.result == "" for m in new.movements)
     assert new.content["III.1"] == (
         PhraseChoice("uu_diem.lanh_dao_quan_tam", 2, new.content["III.1"][0].line),  # type: ignore[union-attr]

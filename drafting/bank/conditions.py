@@ -17,6 +17,9 @@ conditions. A condition is an atom or a combination of conditions:
 - ``{chi_tieu_nam: tat_ca_dat}`` — the year's targets as a whole: ``tat_ca_dat``,
   ``co_chua_dat``, ``da_so_dat``, ``da_so_chua_dat``;
 - ``{nam: {">=": 2025}}`` — the report's year;
+- ``{cap: [tinh, khu_vuc]}`` — the unit's level (``don_vi.cap``, ``phrasebank/cap_don_vi.yaml``);
+  unknown when the file gives no level, so a claim about one level is not said for a
+  unit of unknown level;
 - ``{tat_ca: [...]}`` (all), ``{mot_trong: [...]}`` (any), ``{khong: {...}}`` (not).
 
 Evaluation (three-valued) is :mod:`drafting.figures.truth`.
@@ -108,6 +111,13 @@ class YearAtom:
 
 
 @dataclass(frozen=True)
+class LevelAtom:
+    """The unit's level is one of ``levels``."""
+
+    levels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class AllOf:
     parts: tuple[Condition, ...]
 
@@ -122,7 +132,7 @@ class Not:
     part: Condition
 
 
-Atom = ValueAtom | ChangeAtom | TargetAtom | TargetsAtom | YearAtom
+Atom = ValueAtom | ChangeAtom | TargetAtom | TargetsAtom | YearAtom | LevelAtom
 Condition = Atom | AllOf | AnyOf | Not
 
 
@@ -198,7 +208,17 @@ class ConditionReader:
             return self._aggregate(m, path)
         if "nam" in m:
             return self._year(m, path)
+        if "cap" in m:
+            return self._level(m, path)
         return self._figure_atom(m, path)
+
+    def _level(self, m: Mapping[str, Any], path: str) -> Condition | None:
+        self.reader.unknown_keys(m, ("cap",), path)
+        levels = self.reader.text_list(m, "cap", path)
+        if not levels:
+            self.problem(m, "cap", join_path(path, "cap"), "cap phải là một hoặc một danh sách mã cấp đơn vị")
+            return None
+        return LevelAtom(levels)
 
     def _aggregate(self, m: Mapping[str, Any], path: str) -> Condition | None:
         self.reader.unknown_keys(m, ("chi_tieu_nam",), path)
@@ -226,7 +246,7 @@ class ConditionReader:
                 m,
                 None,
                 path,
-                "điều kiện phải có đúng một trong: so_lieu, tong, hieu, ty_le, chi_tieu_nam, nam, tat_ca, "
+                "điều kiện phải có đúng một trong: so_lieu, tong, hieu, ty_le, chi_tieu_nam, nam, cap, tat_ca, "
                 "mot_trong, khong",
             )
             return None

@@ -6,9 +6,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafting.bank.schema_file import read_validity
 from drafting.errors import ProblemsError
 from drafting.files.fields import FieldReader, did_you_mean, join_path
 from drafting.files.yamlio import line_of, read_yaml_file
+from drafting.schema import ALWAYS, Validity
+
+
+def _overlap(a: Validity, b: Validity) -> bool:
+    """Whether two ranges of report years share a year."""
+    low = max(a.first_year or 0, b.first_year or 0)
+    high = min(a.last_year if a.last_year is not None else 10**6, b.last_year if b.last_year is not None else 10**6)
+    return low <= high
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,8 @@ class NamedMovement:
     name: str
     period: str = ""
     """The period written after the quoted name ("giai đoạn 2021 - 2025"), if any."""
+    validity: Validity = ALWAYS
+    """The report years whose outline names it (``hieu_luc``: the year's theme changes)."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +120,22 @@ class Outline:
 
     def is_leaf(self, section_id: str) -> bool:
         return not self.children(section_id)
+
+    def movements_in(self, year: int | None) -> tuple[NamedMovement, ...]:
+        """The movements the outline names for a report of ``year`` (``None``: each id once,
+        in its latest wording)."""
+        if year is not None:
+            return tuple(m for m in self.movements if m.validity.applies(year))
+        latest = {m.id: m for m in self.movements}
+        return tuple(m for m in self.movements if latest[m.id] is m)
+
+    def movement(self, movement_id: str, year: int | None) -> NamedMovement | None:
+        """The movement ``movement_id`` as the outline names it in ``year``: the one valid that
+        year, else its latest wording (a movement of other years); ``None`` if no such id."""
+        entries = [m for m in self.movements if m.id == movement_id]
+        valid = [m for m in entries if year is not None and m.validity.applies(year)]
+        chosen = valid or entries
+        return chosen[-1] if chosen else None
 
     def list_section(self, name: str) -> str:
         """The section that shows a list of the data file (or a part of one); "" if none."""
@@ -149,15 +176,20 @@ def load_outline(directory: Path | str, list_names: Sequence[str]) -> Outline:
         m = reader.mapping(root["phong_trao"], i, node, join_path("phong_trao", i))
         if m is not None:
             p = join_path("phong_trao", i)
-            reader.unknown_keys(m, ("id", "nhom", "ten", "giai_doan"), p)
-            movements.append(
-                NamedMovement(
-                    reader.text(m, "id", p),
-                    reader.text(m, "nhom", p),
-                    reader.text(m, "ten", p),
-                    reader.text(m, "giai_doan", p, required=False),
-                )
+            reader.unknown_keys(m, ("id", "nhom", "ten", "giai_doan", "hieu_luc"), p)
+            movement = NamedMovement(
+                reader.text(m, "id", p),
+                reader.text(m, "nhom", p),
+                reader.text(m, "ten", p),
+                reader.text(m, "giai_doan", p, required=False),
+                read_validity(reader, m, p, levels=False),
             )
+            if any(o.id == movement.id and _overlap(o.validity, movement.validity) for o in movements):
+                message = (
+                    f"phong trào “{movement.id}” đã có cho những năm này; các lần ghi cùng mã phải khác năm (hieu_luc)"
+                )
+                reader.problem(m, "id", join_path(p, "id"), message)
+            movements.append(movement)
     sections: list[OutlineSection] = []
     seen: set[str] = set()
     nodes = reader.sequence(root, "muc", root.get("muc"), "muc") or []

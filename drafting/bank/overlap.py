@@ -27,6 +27,7 @@ from drafting.bank.conditions import (
     AnyOf,
     ChangeAtom,
     Condition,
+    LevelAtom,
     Not,
     Quantity,
     TargetAtom,
@@ -109,7 +110,15 @@ def _literals(atom: object, ctx: _Context) -> list[Conjunction]:
         return [table[atom.mode]]
     if isinstance(atom, YearAtom):
         return [(("nam", atom.op, Decimal(atom.value)),)]
+    if isinstance(atom, LevelAtom):
+        # One variable, a number per level: a unit has one level.
+        return [(("cap", "==", _level_number(level)),) for level in atom.levels]
     raise TypeError(atom)  # pragma: no cover
+
+
+def _level_number(level: str) -> Decimal:
+    """A number standing for a level id (the same id, the same number)."""
+    return Decimal(int.from_bytes(level.encode("utf-8")[:12], "big"))
 
 
 def _dnf(condition: Condition, ctx: _Context, negated: bool = False) -> list[Conjunction]:

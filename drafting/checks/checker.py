@@ -30,7 +30,7 @@ from drafting.checks.completeness import SectionStatus, checklist, missing_findi
 from drafting.checks.consistency import check_consistency
 from drafting.checks.findings import Finding, from_problem, key_path, list_section, section_of
 from drafting.checks.masking import WriterTextMask
-from drafting.checks.year_rules import level_warnings, target_warnings
+from drafting.checks.year_rules import level_warnings, movement_warnings, target_warnings
 from drafting.document import Document, Paragraph, Table
 from drafting.errors import ProblemsError
 from drafting.files.yamlio import read_yaml_file
@@ -257,6 +257,7 @@ def check_report(report: ReportData, bank: Bank | None = None) -> CheckResult:
     result.warnings.extend(cause_warnings(report, catalogue))
     result.warnings.extend(level_warnings(report, bank))
     result.warnings.extend(target_warnings(report, bank))
+    result.warnings.extend(movement_warnings(report, bank))
     statuses = checklist(report, bank, composer)
     missing, pending = missing_findings(report, statuses, outline)
     result.missing.extend(missing)

@@ -244,7 +244,7 @@ class _Builder:
         for i, movement in enumerate(movements):
             indexes.setdefault(movement.id or f"#{i}", []).append(i)
         items: list[Item] = []
-        for named in self.outline.movements:
+        for named in self.outline.movements_in(self.report.year):
             if named.group != group:
                 continue
             name = self.text(named.name)

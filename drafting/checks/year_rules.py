@@ -77,4 +77,27 @@ def target_warnings(report: ReportData, bank: Bank) -> list[Finding]:
     return [Finding(report.source, line, "chi_tieu", "II.3", message)]
 
 
-__all__ = ["level_warnings", "target_warnings"]
+def movement_warnings(report: ReportData, bank: Bank) -> list[Finding]:
+    """Movements of the file the outline names only for other years (a theme of last year)."""
+    outline, year = bank.outline, report.year
+    of_the_year = {m.id for m in outline.movements_in(year)}
+    out: list[Finding] = []
+    for index, movement in enumerate(report.movements):
+        named = outline.movement(movement.id, year) if movement.id else None
+        if named is None or movement.id in of_the_year:
+            continue
+        name = render(named.name, year_context(year))
+        years = named.validity.describe().removeprefix("chỉ dùng cho báo cáo ")
+        what = (
+            "kết quả đã nhập vẫn được đưa vào báo cáo như một phong trào đơn vị tự thêm"
+            if movement.result
+            else "xóa mục này khỏi danh sách phong_trao"
+        )
+        message = f"phong trào “{name}” chỉ có trong đề cương {years}, không có trong đề cương năm {year}: {what}"
+        parts = ("phong_trao", index, "id")
+        section = outline.list_section(f"phong_trao_{movement.group}")
+        out.append(Finding(report.source, report.locations.line(*parts), key_path(*parts), section, message))
+    return out
+
+
+__all__ = ["level_warnings", "movement_warnings", "target_warnings"]

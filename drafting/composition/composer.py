@@ -65,7 +65,7 @@ class Composer:
     def create(cls, report: ReportData, bank: Bank) -> Composer:
         views = evaluate(report, bank.catalogue)
         plan = plan_report(report, bank, views)
-        targets = Facts(views, bank.claims.thresholds, report.year).targets
+        targets = Facts(views, bank.claims.thresholds, report.year, report.level).targets
         return cls(report, bank, views, plan, FactContext(views, bank.catalogue, targets, report.year, report.options))
 
     @property

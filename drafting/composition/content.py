@@ -166,7 +166,7 @@ def _holds(status: ClaimStatus) -> bool:
 def plan_report(report: ReportData, bank: Bank, views: Mapping[str, FigureView]) -> Plan:
     """Decide the claims of ``report`` (see the module's documentation)."""
     claims = bank.claims
-    facts = Facts(views, claims.thresholds, report.year)
+    facts = Facts(views, claims.thresholds, report.year, report.level)
     pins = _pins(report, bank)
     statuses: dict[str, ClaimStatus] = {}
     for claim in claims.claims.values():

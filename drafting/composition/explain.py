@@ -20,6 +20,7 @@ from drafting.bank.conditions import (
     Atom,
     ChangeAtom,
     Condition,
+    LevelAtom,
     Not,
     Operand,
     Quantity,
@@ -65,7 +66,8 @@ class _Words:
 
     def __init__(self, composer: Composer) -> None:
         self.composer = composer
-        self.facts = Facts(composer.views, composer.bank.claims.thresholds, composer.report.year)
+        report = composer.report
+        self.facts = Facts(composer.views, composer.bank.claims.thresholds, report.year, report.level)
 
     def name(self, fid: str) -> str:
         figure = self.composer.catalogue.figures[fid]
@@ -118,6 +120,8 @@ class _Words:
             )
         elif isinstance(atom, TargetsAtom):
             out.append("chưa đủ số liệu để biết các chỉ tiêu có đạt hay không")
+        elif isinstance(atom, LevelAtom):
+            out.append("chưa chọn cấp đơn vị (don_vi.cap)")
         return out or ["chưa đủ số liệu"]
 
     def atom(self, atom: Atom) -> str:
@@ -151,6 +155,9 @@ class _Words:
                 return f"đạt cả {known} chỉ tiêu"
             missed = join_vi([self.atom(TargetAtom(f, False)) for f in targets.missed])
             return f"đạt {len(targets.met)}/{known} chỉ tiêu; chưa đạt: {missed}"
+        if isinstance(atom, LevelAtom):
+            level = self.composer.bank.levels.get(self.composer.report.level)
+            return f"đơn vị là {level.name}" if level is not None else "chưa chọn cấp đơn vị (don_vi.cap)"
         assert isinstance(atom, YearAtom)
         return f"năm báo cáo là {self.composer.report.year}"
 

@@ -174,7 +174,8 @@ def movement_paragraphs(report: ReportData, outline: Outline, list_name: str) ->
         if movement.id:
             results.setdefault(movement.id, []).append(movement)
     out: list[Paragraph] = []
-    for named in outline.movements:
+    of_the_year = outline.movements_in(report.year)
+    for named in of_the_year:
         if named.group != group:
             continue
         name = render(named.name, years)
@@ -183,8 +184,14 @@ def movement_paragraphs(report: ReportData, outline: Outline, list_name: str) ->
         if not entries:
             out.append(missing(name, period))
         out.extend(Paragraph(f"{lead(name, period)}{_unit(m)}: {_sentence(m.result)}", item=True) for m in entries)
+    ids = {named.id for named in of_the_year}
     for m in report.movements:
-        if m.id or m.group != group:
+        if m.group != group or m.id in ids:
+            continue
+        if m.id:
+            # A movement the outline names for other years: its result, if any, is kept.
+            if m.result:
+                out.append(Paragraph(f"{lead(render(m.name, years))}{_unit(m)}: {_sentence(m.result)}", item=True))
             continue
         if m.result:
             out.append(Paragraph(f"{lead(m.name)}{_unit(m)}: {_sentence(m.result)}", item=True))

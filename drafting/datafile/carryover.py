@@ -8,6 +8,8 @@ results, paragraphs, the list of documents — is cleared. Year-specific targets
 (``chi_tieu``) and consolidation data (``tong_hop``, ``so_lieu_don_vi``) are dropped; the
 writer's confirmations (``xac_nhan``) were about last year's facts and are emptied.
 What is cleared or dropped is the schema's ``sang_nam`` (``phrasebank/tep_du_lieu.yaml``).
+The new unit's level, the figure groups it has and the movements of the new year follow
+:mod:`drafting.datafile.succession` (what is not carried is said in notes).
 
 The YAML is edited round-trip, so the writer's comments and key order survive (years
 written "năm 2024" in whole-line comments move on too), and the new file is written
@@ -17,7 +19,7 @@ atomically. The input is never overwritten.
 from __future__ import annotations
 
 import re
-from collections.abc import MutableMapping
+from collections.abc import MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,14 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from drafting.bank.bank import Bank
 from drafting.bank.catalogue import Catalogue
 from drafting.datafile.migrate import migrate
+from drafting.datafile.succession import (
+    applicable_groups,
+    check_years,
+    dropped_notes,
+    renew_movements,
+    resolve_level,
+    set_level,
+)
 from drafting.files import atomic
 from drafting.files.outputs import check_output_path
 from drafting.files.yamlio import dump_yaml, read_yaml_file
@@ -112,12 +122,16 @@ def _compared_node(previous: Any) -> CommentedMap:
     return node
 
 
-def _carry_figures(data: MutableMapping[str, Any], catalogue: Catalogue) -> None:
+def _carry_figures(data: MutableMapping[str, Any], catalogue: Catalogue, applicable: Sequence[str]) -> None:
     groups = data.get("so_lieu")
     if not isinstance(groups, MutableMapping):
         groups = CommentedMap()
         data["so_lieu"] = groups
+    for gid in [str(g) for g in groups if str(g) not in applicable]:
+        del groups[gid]
     for group in catalogue.groups:
+        if group.id not in applicable:
+            continue
         node = groups.get(group.id)
         if not isinstance(node, MutableMapping):
             node = CommentedMap()
@@ -193,14 +207,30 @@ def _shift_comment_years(text: str, year: int) -> str:
     return "".join(out)
 
 
-def carry_over_text(last_year_path: Path, bank: Bank) -> tuple[int, str]:
-    """The new year and the text of the new data file made from last year's file."""
+def carry_over_text(
+    last_year_path: Path,
+    bank: Bank,
+    *,
+    year: int | None = None,
+    level: str | None = None,
+    target: Path | None = None,
+    notes: list[str] | None = None,
+) -> tuple[int, str]:
+    """The new year and the text of the new data file made from last year's file.
+
+    ``year`` (by default the year after last year's file's) must follow it; ``level`` is
+    the new unit's level (by default last year's, when it still exists); ``notes`` receives
+    what the writer must know (a level left empty, figures or movements not carried).
+    """
     from drafting.datafile.validate import validate_report
 
     data, _ = read_yaml_file(last_year_path)
     migrate(data)  # the new file is written in the current format
     report = validate_report(data, str(last_year_path), bank)
-    year = report.year + 1
+    year = year if year is not None else report.year + 1
+    check_years([report], year)
+    level, said = resolve_level(bank, [report], year, level, target or Path("<tệp mới>"))
+    said += dropped_notes(bank, [report], year, level)
     data["nam"] = year
     unit = data.get("don_vi")
     schema = bank.schema
@@ -215,19 +245,32 @@ def carry_over_text(last_year_path: Path, bank: Bank) -> tuple[int, str]:
             emptied = CommentedMap()  # a mapping the schema clears (xac_nhan)
             emptied.fa.set_flow_style()
             data[top.key] = emptied
-    _carry_figures(data, bank.catalogue)
+    set_level(data, bank, level)
+    _carry_figures(data, bank.catalogue, applicable_groups(bank, year, level))
     _carry_lists(data, schema)
+    said += renew_movements(data, bank, year)
     _carry_content(data)
+    if notes is not None:
+        notes.extend(said)
     return year, _shift_comment_years(dump_yaml(data), report.year)
 
 
-def carry_over(last_year_path: Path, new_path: Path, bank: Bank) -> Path:
-    """Write ``new_path`` for the year after ``last_year_path``'s (see the module docstring)."""
+def carry_over(
+    last_year_path: Path,
+    new_path: Path,
+    bank: Bank,
+    *,
+    year: int | None = None,
+    level: str | None = None,
+    notes: list[str] | None = None,
+) -> Path:
+    """Write ``new_path`` for the year after ``last_year_path``'s (see the module docstring
+    and :func:`carry_over_text`)."""
     from drafting.datafile.validate import parse_report
 
     last_year_path, new_path = Path(last_year_path), Path(new_path)
     check_output_path(new_path, [last_year_path])
-    _, text = carry_over_text(last_year_path, bank)
+    _, text = carry_over_text(last_year_path, bank, year=year, level=level, target=new_path, notes=notes)
     # The new file must itself be valid before it replaces anything.
     parse_report(text, str(new_path), bank)
     atomic.write_text(new_path, text)

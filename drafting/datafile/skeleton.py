@@ -148,7 +148,7 @@ class _Skeleton:
             return [f"{spec.key}: []", *(f"#  {line}" for line in example)]
         lines = [f"{spec.key}:"]
         given = [f for f in spec.fields if f.new_value is not None]
-        for movement in outline.movements:
+        for movement in outline.movements_in(self.year):
             section = outline.list_section(spec.view_of(movement.group))
             context = {**self.years, "ten": render(movement.name, self.years), "muc": section}
             lines += comment_lines(render(spec.item_comment, context), "  ")

@@ -132,7 +132,8 @@ def validate(data: Any, filename: str, bank: Bank | None = None, *, owned: bool 
         for spec in schema.lists
         if spec.key in data or spec.key in TYPED_LISTS
     }
-    named = {m.id: m for m in outline.movements}
+    # An id the outline names only for other years stays readable (check warns about it).
+    named = {m.id: chosen for m in outline.movements if (chosen := outline.movement(m.id, year)) is not None}
     movements = (movement(item, named) for item in lists.pop("phong_trao", ()))
     units = tuple(nfc(u) for u in r.texts_list(data, "tong_hop", "")) if "tong_hop" in data else ()
     overrides, target_source = targets(r, data, catalogue)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from drafting.bank.outline import NamedMovement
 from drafting.datafile.reader import nfc
 from drafting.editing.edits import Editor, same, scalar_text, yaml_value
 from drafting.editing.inputs import format_date_input, parse_field
@@ -106,8 +107,14 @@ class ListEdits(Editor):
     def _movement_order(self) -> tuple[str, ...]:
         return self.schema.list_spec("phong_trao").keys
 
+    def _movements(self) -> tuple[NamedMovement, ...]:
+        """The movements the outline names for the draft's year."""
+        year = self.doc.get("nam")
+        return self.outline.movements_in(year if isinstance(year, int) and not isinstance(year, bool) else None)
+
     def movements(self, group: str | None = None) -> list[MovementRow]:
-        named = {m.id: m for m in self.outline.movements}
+        year = self.doc.get("nam")
+        year = year if isinstance(year, int) and not isinstance(year, bool) else None
         rows = []
         items = self.doc.get("phong_trao")
         for i, item in enumerate(items if isinstance(items, list) else []):
@@ -115,7 +122,7 @@ class ListEdits(Editor):
                 continue
             mid = _text(item, "id")
             if mid:
-                entry = named.get(mid)
+                entry = self.outline.movement(mid, year)
                 name, grp = (entry.name, entry.group) if entry else (mid, "?")
             else:
                 name, grp = _text(item, "ten"), str(item.get("nhom") or "a")
@@ -127,7 +134,7 @@ class ListEdits(Editor):
         """The result of an outline movement (its first row; one is added if none)."""
         from ruamel.yaml.comments import CommentedMap
 
-        if movement_id not in {m.id for m in self.outline.movements}:
+        if movement_id not in {m.id for m in self._movements()}:
             raise KeyError(movement_id)
         result = nfc(text)
         for row in self.movements():
@@ -145,7 +152,7 @@ class ListEdits(Editor):
         node["id"] = movement_id
         node["ket_qua"] = scalar_text(result)
         # Keep the outline's order among the outline movements.
-        order = [m.id for m in self.outline.movements]
+        order = [m.id for m in self._movements()]
         position = len(seq)
         for i, item in enumerate(seq):
             other = item.get("id") if isinstance(item, Mapping) else None

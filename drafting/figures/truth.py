@@ -25,6 +25,7 @@ from drafting.bank.conditions import (
     AnyOf,
     ChangeAtom,
     Condition,
+    LevelAtom,
     Not,
     Operand,
     Quantity,
@@ -92,11 +93,12 @@ class TargetSummary:
 
 @dataclass
 class Facts:
-    """What conditions read: the figures, the thresholds and the year."""
+    """What conditions read: the figures, the thresholds, the year and the unit's level."""
 
     views: Mapping[str, FigureView]
     thresholds: Mapping[str, Threshold]
     year: int
+    level: str | None = None
     _cache: dict[tuple[str, bool], Decimal | int | None] = field(default_factory=dict)
 
     @cached_property
@@ -189,6 +191,8 @@ def evaluate_condition(condition: Condition | None, facts: Facts) -> Truth:
         return _aggregate(condition.mode, facts.targets)
     if isinstance(condition, YearAtom):
         return compare(facts.year, condition.op, condition.value)
+    if isinstance(condition, LevelAtom):
+        return None if facts.level is None else facts.level in condition.levels
     raise TypeError(condition)  # pragma: no cover
 
 
