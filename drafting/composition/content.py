@@ -163,6 +163,17 @@ def _holds(status: ClaimStatus) -> bool:
     return claim.automatic and status.value is True
 
 
+def _states_an_absent_target(claim: Claim, views: Mapping[str, FigureView]) -> bool:
+    """Whether a claim's sentence states the target of a rate that has none in the report's
+    year (targets are per year: a year without one compares with nothing)."""
+    for fact in claim.facts:
+        if fact.source == "so_lieu" and {"chi_tieu", "so_voi_chi_tieu"} & set(fact.attrs):
+            view = views.get(fact.figures[0])
+            if view is not None and view.target is None:
+                return True
+    return False
+
+
 def plan_report(report: ReportData, bank: Bank, views: Mapping[str, FigureView]) -> Plan:
     """Decide the claims of ``report`` (see the module's documentation)."""
     claims = bank.claims
@@ -173,6 +184,8 @@ def plan_report(report: ReportData, bank: Bank, views: Mapping[str, FigureView])
         confirmation = report.confirmations.get(claim.id)
         refuted = claim.refuted_when is not None and evaluate_condition(claim.refuted_when, facts) is True
         value = evaluate_condition(claim.condition, facts)
+        if value is True and _states_an_absent_target(claim, views):
+            value = None  # the sentence states a target the report's year does not have
         seen = set(confirmation.snapshot) if confirmation else set()
         stale = bool(seen) and seen != set(snapshot(claim, views))
         statuses[claim.id] = ClaimStatus(claim, value, refuted, confirmation, stale, pinned=claim.id in pins)
