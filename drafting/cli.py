@@ -48,11 +48,16 @@ def cmd_new(args: argparse.Namespace) -> int:
         from drafting.resources import SAMPLE_PATH
 
         atomic.write_bytes(target, SAMPLE_PATH.read_bytes())
+    elif args.from_file and len(args.from_file) > 1:
+        from drafting.datafile.merger import merge_predecessors
+
+        merger = merge_predecessors([Path(f) for f in args.from_file], target, bank, year=args.year, level=args.cap)
+        _print_notes(target, merger.notes)
     elif args.from_file:
         from drafting.datafile.carryover import carry_over
 
         notes: list[str] = []
-        carry_over(Path(args.from_file), target, bank, year=args.year, level=args.cap, notes=notes)
+        carry_over(Path(args.from_file[0]), target, bank, year=args.year, level=args.cap, notes=notes)
         _print_notes(target, notes)
     else:
         write_skeleton(target, bank, year=args.year, level=args.cap)
@@ -290,7 +295,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="tạo tệp dữ liệu mới, đủ mọi trường, có chú thích")
     p.add_argument("file")
     p.add_argument("--year", type=int, default=None, help="năm báo cáo (mặc định: năm nay)")
-    p.add_argument("--from", dest="from_file", default=None, help="chuyển số liệu từ tệp năm trước")
+    p.add_argument(
+        "--from",
+        dest="from_file",
+        action="append",
+        default=None,
+        metavar="TỆP_NĂM_TRƯỚC",
+        help="chuyển số liệu từ tệp năm trước; ghi nhiều lần cho đơn vị hợp nhất: số liệu cùng kỳ là tổng"
+        " số liệu năm trước của các đơn vị tiền thân",
+    )
     p.add_argument(
         "--cap",
         default=None,
