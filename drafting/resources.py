@@ -16,6 +16,13 @@ from pathlib import Path
 PHRASEBANK_DIR = Path(str(files("drafting.phrasebank")))
 EXAMPLES_DIR = Path(str(files("drafting.examples")))
 SAMPLE_PATH = EXAMPLES_DIR / "bao-cao-mau-2024.yaml"
+SAMPLES_BY_YEAR = {
+    2024: SAMPLE_PATH,  # a provincial court (cap: tinh)
+    2025: EXAMPLES_DIR / "bao-cao-mau-2025.yaml",  # a provincial court formed by merger
+    2026: EXAMPLES_DIR / "bao-cao-mau-2026-khu-vuc.yaml",  # a regional court (cap: khu_vuc)
+}
+"""The shipped samples; the 2025 one was made with ``drafting new --from`` from the 2024
+sample and ``tien-than-sen-hong-2024.yaml`` (fictional predecessors)."""
 
 
 def writable_dir() -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from drafting.resources import EXAMPLES_DIR, PHRASEBANK_DIR, SAMPLE_PATH, writable_dir
+from drafting.resources import EXAMPLES_DIR, PHRASEBANK_DIR, SAMPLE_PATH, SAMPLES_BY_YEAR, writable_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -38,6 +38,15 @@ def test_editable_install_reads_the_source_tree_data() -> None:
     assert PHRASEBANK_DIR == ROOT / "phrasebank"
     assert EXAMPLES_DIR == ROOT / "examples"
     assert SAMPLE_PATH.is_file() and (PHRASEBANK_DIR / "cau").is_dir()
+
+
+def test_every_sample_is_shipped_as_package_data() -> None:
+    from fnmatch import fnmatch
+
+    patterns = PYPROJECT["tool"]["setuptools"]["package-data"]["drafting.examples"]
+    samples = sorted(EXAMPLES_DIR.glob("*.yaml"))
+    assert {p.name for p in SAMPLES_BY_YEAR.values()} | {"tien-than-sen-hong-2024.yaml"} == {p.name for p in samples}
+    assert all(any(fnmatch(p.name, pattern) for pattern in patterns) for p in samples)
 
 
 def test_new_sample_writes_a_copy_of_the_bundled_sample(tmp_path: Path) -> None:
