@@ -23,8 +23,10 @@ from pathlib import Path
 
 from drafting.bank.bank import Bank
 from drafting.bank.catalogue import Catalogue
+from drafting.bank.levels import LEVEL_KEY
 from drafting.bank.sandbox import render
 from drafting.composition.context import year_context
+from drafting.datafile.consolidation_levels import consolidated_level, expected_empty
 from drafting.datafile.merge import document_lines, grouped, list_lines, movement_lines, named
 from drafting.datafile.migrate import CURRENT, VERSION_KEY
 from drafting.datafile.skeleton import comment_lines, field_lines, quote, scalar
@@ -105,7 +107,9 @@ def consolidate_reports(
         raise ProblemsError([Problem(output_name, None, "", "không có tệp dữ liệu nào để tổng hợp")])
     catalogue, schema = bank.catalogue, bank.schema
     year = _check_years(reports, unit_report)
+    level, level_warnings = consolidated_level(reports, unit_report, bank, output_name)
     names, warnings = _unique_names(reports)
+    warnings += level_warnings
     years = year_context(year)
     lines = [
         f"# Báo cáo tổng hợp công tác thi đua, khen thưởng năm {year} của {len(reports)} đơn vị",
@@ -124,9 +128,9 @@ def consolidate_reports(
         *(f"  - {quote(n)}" for n in names),
         "",
     ]
-    lines += _unit_lines(unit_report, schema, year)
+    lines += _unit_lines(unit_report, schema, year, level)
     lines += _option_lines(reports, unit_report, warnings, output_name, schema, year)
-    lines += _figure_lines(reports, names, catalogue, years, warnings, output_name)
+    lines += _figure_lines(reports, names, bank, years, warnings, output_name)
     lines += document_lines(reports, names, schema.list_spec("van_ban"))
     lines += movement_lines(reports, names, schema.list_spec("phong_trao"))
     for spec in schema.list_specs(year):
@@ -138,14 +142,18 @@ def consolidate_reports(
     return Consolidation(year, names, "\n".join(lines) + "\n", warnings)
 
 
-def _unit_lines(unit_report: ReportData | None, schema: Schema, year: int) -> list[str]:
+def _unit_lines(unit_report: ReportData | None, schema: Schema, year: int, level: str | None) -> list[str]:
     unit = unit_report.unit if unit_report is not None else Unit()
+
+    def value(key: str) -> Value:
+        return level if key == LEVEL_KEY else _given(unit.get(key))
+
     lines = [
         "# Thông tin đơn vị ban hành báo cáo tổng hợp và thể thức văn bản: người viết điền",
         "# (hoặc dùng --unit TỆP khi tổng hợp để lấy từ tệp dữ liệu của đơn vị mình).",
         "don_vi:",
     ]
-    return [*lines, *field_lines(schema.unit_fields(year), lambda f: _given(unit.get(f.key)), "  ", None), ""]
+    return [*lines, *field_lines(schema.unit_fields(year), lambda f: value(f.key), "  ", None), ""]
 
 
 def _given(value: Value) -> Value:
@@ -193,7 +201,7 @@ def _option_lines(
 def _figure_lines(
     reports: Sequence[ReportData],
     names: Sequence[str],
-    catalogue: Catalogue,
+    bank: Bank,
     years: dict[str, int],
     warnings: list[Problem],
     output_name: str,
@@ -203,8 +211,9 @@ def _figure_lines(
         "# nguyen_nhan (nguyên nhân tăng, giảm theo từng đơn vị, người viết tóm tắt lại).",
         "so_lieu:",
     ]
-    for group in catalogue.groups:
+    for group in bank.catalogue.groups:
         entered = [f for f in group.figures if f.entered]
+        expected = [expected_empty(r, group.id, bank) for r in reports]
         if not entered:
             continue
         lines.append(f"  # {render(group.title, years)} (mục {group.section}).")
@@ -218,7 +227,7 @@ def _figure_lines(
             for period, period_values in periods:
                 present = [v for v in period_values if v is not None]
                 sums[period] = sum(present) if present else None
-                absent = [n for n, v in zip(names, period_values, strict=True) if v is None]
+                absent = [n for n, v, e in zip(names, period_values, expected, strict=True) if v is None and not e]
                 if present and absent:
                     label = "kỳ này" if period == "ky_nay" else f"cùng kỳ năm {years['nam_truoc']}"
                     key = f"so_lieu.{group.id}.{figure.key}" + (f".{period}" if figure.compared else "")
