@@ -265,11 +265,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.template:
         if args.book or args.into or args.map:
             raise OutputError("--template chỉ tạo mẫu bảng tính; không dùng cùng BOOK, --into hoặc --map")
+        if args.cap and args.year is None:
+            raise OutputError("--cap cần --year: cấp đơn vị tùy năm báo cáo (ví dụ --year 2026 --cap khu_vuc)")
         if args.year is None:
             raise OutputError("--template cần --year: năm báo cáo của mẫu (ví dụ --year 2025)")
-        write_template_file(Path(args.template), bank, args.year, force=args.force)
-        print(f"Đã tạo mẫu bảng tính {args.template} (năm {args.year})")
+        write_template_file(Path(args.template), bank, args.year, force=args.force, level=args.cap)
+        print(f"Đã tạo mẫu bảng tính {args.template} (năm {args.year}{f', cấp {args.cap}' if args.cap else ''})")
         return EXIT_OK
+    if args.cap:
+        raise OutputError("--cap chỉ dùng với --template: cấp đơn vị của tệp dữ liệu ghi ở don_vi.cap")
     if not args.book or not args.into:
         raise OutputError("cần bảng tính và tệp dữ liệu: drafting import BẢNG_TÍNH.xlsx --into TỆP.yaml")
     from drafting.datafile.importing.summary import report_lines
@@ -355,6 +359,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overwrite", action="store_true", help="thay giá trị trong tệp dữ liệu khác bảng tính")
     p.add_argument("--template", default=None, metavar="MẪU.xlsx", help="tạo mẫu bảng tính để đơn vị điền số liệu")
     p.add_argument("--year", type=int, default=None, help="năm báo cáo của mẫu bảng tính")
+    p.add_argument("--cap", default=None, help="cấp đơn vị: mẫu bỏ các nhóm số liệu không áp dụng cho cấp này")
     p.add_argument("--force", action="store_true", help="ghi đè mẫu bảng tính nếu tệp đã có")
     p.set_defaults(func=cmd_import)
 

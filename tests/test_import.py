@@ -356,3 +356,30 @@ def test_csv_through_a_map(tmp_path: Path) -> None:
         ("an_dan_su.thu_ly", "ky_nay"): 3046,
         ("an_dan_su.thu_ly", "cung_ky"): 2871,
     }
+
+
+def test_template_of_a_level_leaves_out_the_groups_that_do_not_apply(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    regional, provincial = tmp_path / "khu-vuc.xlsx", tmp_path / "tinh.xlsx"
+    assert run("import", "--template", regional, "--year", "2026", "--cap", "khu_vuc") == 0
+    assert "cấp khu_vuc" in capsys.readouterr().out
+    assert run("import", "--template", provincial, "--year", "2026", "--cap", "tinh") == 0
+    titles = sheet_titles(bank())
+    review = titles["don_giam_doc_tham"]
+    assert review in openpyxl.load_workbook(provincial).sheetnames
+    book = openpyxl.load_workbook(regional)
+    assert review not in book.sheetnames
+    assert book.sheetnames == ["Hướng dẫn", *(t for g, t in titles.items() if g != "don_giam_doc_tham")]
+    guide = [c.value for c in book["Hướng dẫn"]["A"] if c.value]
+    assert "Cấp đơn vị: Tòa án nhân dân khu vực (khu_vuc)." in guide
+    assert any(str(line).startswith("Không có nhóm “Đơn đề nghị giám đốc thẩm, tái thẩm”") for line in guide)
+    # A level the year does not have, or --cap without a template: exit 2, nothing written.
+    capsys.readouterr()
+    district = tmp_path / "huyen.xlsx"
+    assert run("import", "--template", district, "--year", "2026", "--cap", "huyen") == 2
+    err = capsys.readouterr().err
+    assert f"{district}: --cap: năm 2026 không còn Tòa án nhân dân cấp huyện" in err and "Traceback" not in err
+    assert not district.exists()
+    assert run("import", regional, "--into", tmp_path / "a.yaml", "--cap", "tinh") == 2
+    assert "--cap chỉ dùng với --template" in capsys.readouterr().err

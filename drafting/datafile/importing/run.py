@@ -39,9 +39,9 @@ def import_into(
     return plan
 
 
-def write_template_file(output: Path, bank: Bank, year: int, force: bool = False) -> None:
-    """Write the template; refuse a name that is not ``.xlsx``, and an existing file
-    (a filled workbook) unless ``force``."""
+def write_template_file(output: Path, bank: Bank, year: int, force: bool = False, level: str | None = None) -> None:
+    """Write the template; refuse a name that is not ``.xlsx``, a level the year does not
+    have, and an existing file (a filled workbook) unless ``force``."""
     from drafting.datafile.importing.template import write_template
 
     if output.suffix.lower() != ".xlsx":
@@ -53,4 +53,7 @@ def write_template_file(output: Path, bank: Bank, year: int, force: bool = False
         raise OutputError(f"{output}: đây là thư mục; hãy ghi tên tệp")
     if output.exists() and not force:
         raise OutputError(f"{output}: tệp đã tồn tại (có thể là bảng tính đã điền); dùng --force để ghi đè")
-    write_template(output, bank, year)
+    refusal = bank.levels.refusal(level, year) if level is not None else None
+    if refusal is not None:
+        raise OutputError(f"{output}: --cap: {refusal}")
+    write_template(output, bank, year, level)

@@ -89,6 +89,19 @@ def sheet_titles(bank: Bank) -> dict[str, str]:
     return titles
 
 
+def _level_lines(bank: Bank, year: int, level: str | None) -> list[str]:
+    """The guide's lines on the unit's level: which groups are left out, and why."""
+    found = bank.levels.get(level)
+    if found is None:
+        return []
+    lines = [f"Cấp đơn vị: {found.name} ({found.id})."]
+    for group in bank.catalogue.groups:
+        use, reason = bank.levels.group_reason(group.id, year, level)
+        if use == "khong":
+            lines.append(f"Không có nhóm “{render(group.title, year_context(year))}”: {reason}")
+    return lines
+
+
 def _guide_lines(year: int) -> list[str]:
     return [
         f"Mẫu nhập số liệu Báo cáo tổng kết công tác thi đua, khen thưởng năm {year}",
@@ -106,8 +119,9 @@ def _guide_lines(year: int) -> list[str]:
     ]
 
 
-def template_bytes(bank: Bank, year: int) -> bytes:
-    """The template workbook of ``year`` (see the module docstring), as ``.xlsx`` bytes."""
+def template_bytes(bank: Bank, year: int, level: str | None = None) -> bytes:
+    """The template workbook of ``year`` (see the module docstring), as ``.xlsx`` bytes;
+    with a unit ``level``, without the groups that do not apply to it."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
 
@@ -123,12 +137,12 @@ def template_bytes(bank: Bank, year: int) -> bytes:
     assert guide is not None
     guide.title = GUIDE_TITLE
     guide.column_dimensions["A"].width = 120
-    for row, line in enumerate(_guide_lines(year), 1):
+    for row, line in enumerate([*_guide_lines(year), *_level_lines(bank, year, level)], 1):
         guide.cell(row, 1, line).font = Font(bold=row == 1)
 
     titles = sheet_titles(bank)
     for group in bank.catalogue.groups:
-        if group.id not in titles:
+        if group.id not in titles or bank.levels.group_use(group.id, year, level) == "khong":
             continue
         ws = workbook.create_sheet(titles[group.id])
         ws.cell(TITLE_ROW, 1, f"{render(group.title, years)} (mục {group.section})").font = Font(bold=True, size=13)
@@ -170,8 +184,8 @@ def template_bytes(bank: Bank, year: int) -> bytes:
     return stream.getvalue()
 
 
-def write_template(path: Path, bank: Bank, year: int) -> None:
-    """Write the template of ``year`` to ``path`` atomically."""
+def write_template(path: Path, bank: Bank, year: int, level: str | None = None) -> None:
+    """Write the template of ``year`` (and ``level``) to ``path`` atomically."""
     from drafting.files import atomic
 
-    atomic.write_bytes(path, template_bytes(bank, year))
+    atomic.write_bytes(path, template_bytes(bank, year, level))
