@@ -131,8 +131,11 @@ def test_mixed_years_and_wrong_years_are_refused(tmp_path: Path, capsys: pytest.
     err = _refused(["new", str(out), "--year", "2025", "--from", str(SAMPLE), "--from", str(SAMPLE_2025)], capsys)
     assert f"{SAMPLE_2025}:" in err and "nam: năm báo cáo 2025 không phải năm 2024" in err
     assert len(err.strip().splitlines()) == 1
-    err = _refused(["new", str(out), "--from", str(SAMPLE), "--from", str(SAMPLE_2025)], capsys)
-    assert "năm báo cáo" in err and len(err.strip().splitlines()) == 1
+    err = _refused(
+        ["new", str(out), "--from", str(SAMPLE), "--from", str(PREDECESSOR), "--from", str(SAMPLE_2025)], capsys
+    )
+    assert f"{SAMPLE_2025}:28: nam: các tệp --from khác năm nhau (2024 và 2025): tệp này là báo cáo năm 2025" in err
+    assert len(err.strip().splitlines()) == 1
     err = _refused(["new", str(out), "--year", "2026", "--from", str(SAMPLE), "--from", str(PREDECESSOR)], capsys)
     assert "không phải năm 2025" in err and str(PREDECESSOR) in err
     assert not out.exists()

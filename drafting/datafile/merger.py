@@ -89,7 +89,22 @@ def _year(reports: Sequence[ReportData], year: int | None) -> int:
     """The new year: the one given, else the year after the predecessors' (most common) year."""
     if year is None:
         counts = Counter(r.year for r in reports)
-        year = max(counts, key=lambda y: (counts[y], -y)) + 1
+        common = max(counts, key=lambda y: (counts[y], -y))
+        if len(counts) > 1:
+            raise ProblemsError(
+                [
+                    Problem(
+                        r.source,
+                        r.locations.line("nam"),
+                        "nam",
+                        f"các tệp --from khác năm nhau ({join_vi([str(y) for y in sorted(counts)])}): tệp này là "
+                        f"báo cáo năm {r.year}, các đơn vị tiền thân phải cùng là báo cáo năm {common}",
+                    )
+                    for r in reports
+                    if r.year != common
+                ]
+            )
+        year = common + 1
     check_years(reports, year)
     return year
 
