@@ -295,7 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help="tệp kết quả (một tệp), thư mục kết quả (nhiều tệp), hoặc - cho đầu ra chuẩn",
     )
-    p.add_argument("--format", choices=("docx", "md", "txt", "pdf"), default=None)
+    p.add_argument("--format", choices=("docx", "md", "txt", "pdf", "json"), default=None)
     p.add_argument("--jobs", type=int, default=None, help="số tiến trình song song (mặc định: số lõi CPU)")
     p.add_argument(
         "--timeout",
