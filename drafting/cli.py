@@ -13,18 +13,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
+from drafting.argparse_vi import Parser, hidden_alias
 from drafting.errors import DraftingError, OutputError, Problem, ProblemsError, one_line
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"drafting: lỗi tham số: {message}\n")
-        raise SystemExit(EXIT_UNUSABLE)
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
@@ -270,49 +264,92 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="drafting", description="Trợ lý soạn Báo cáo tổng kết công tác thi đua, khen thưởng.")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+JOBS_HELP = "số tiến trình chạy song song (mặc định: số lõi CPU)"
 
-    p = sub.add_parser("new", help="tạo tệp dữ liệu mới, đủ mọi trường, có chú thích")
-    p.add_argument("file")
-    p.add_argument("--year", type=int, default=None, help="năm báo cáo (mặc định: năm nay)")
-    p.add_argument("--from", dest="from_file", default=None, help="chuyển số liệu từ tệp năm trước")
+
+class _Commands:
+    """Subcommands whose description is their help, as a sentence."""
+
+    def __init__(self, action: Any) -> None:
+        self.action = action
+
+    def add_parser(self, name: str, help: str, description: str | None = None) -> argparse.ArgumentParser:
+        text = description or help[:1].upper() + help[1:] + "."
+        parser: argparse.ArgumentParser = self.action.add_parser(name, help=help, description=text)
+        return parser
+
+
+def _commands(parser: argparse.ArgumentParser, dest: str) -> _Commands:
+    return _Commands(
+        parser.add_subparsers(
+            title="lệnh", dest=dest, metavar="LỆNH", help="một trong các lệnh sau", required=True, parser_class=Parser
+        )
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``drafting`` command line: options in one scheme (English names, as in
+    ``drafting-tui``), older spellings kept as hidden aliases, help and errors in Vietnamese."""
+    parser = Parser(prog="drafting", description="Trợ lý soạn Báo cáo tổng kết công tác thi đua, khen thưởng.")
+    sub = _commands(parser, "command")
+
+    p = sub.add_parser("new", help="tạo tệp dữ liệu mới, đủ mọi trường, có chú thích", description=NEW_HELP)
+    p.add_argument("file", metavar="TỆP", help="tệp dữ liệu sẽ tạo (.yaml)")
+    p.add_argument("--year", type=int, default=None, metavar="NĂM", help="năm báo cáo (mặc định: năm nay)")
+    p.add_argument(
+        "--from", dest="from_file", default=None, metavar="TỆP_NĂM_TRƯỚC", help="chuyển số liệu từ tệp năm trước"
+    )
     p.add_argument("--force", action="store_true", help="ghi đè nếu tệp đã có")
-    p.add_argument("--sample", "--mau", action="store_true", help="chép tệp mẫu kèm theo (báo cáo mẫu năm 2024)")
+    p.add_argument("--sample", action="store_true", help="chép tệp mẫu kèm theo (báo cáo mẫu năm 2024)")
+    hidden_alias(p, "--mau", dest="sample", action="store_true")
     p.set_defaults(func=cmd_new)
 
-    p = sub.add_parser("check", help="kiểm tra tệp dữ liệu")
-    p.add_argument("file")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = sub.add_parser("check", help="kiểm tra tệp dữ liệu", description=CHECK_HELP)
+    p.add_argument("file", metavar="TỆP", help="tệp dữ liệu cần kiểm tra")
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        metavar="ĐỊNH_DẠNG",
+        help="cách in kết quả: text (từng dòng, mặc định) hoặc json",
+    )
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("render", help="xuất báo cáo ra docx, md, txt hoặc pdf (một tệp, nhiều tệp hoặc thư mục)")
-    p.add_argument("files", nargs="+", metavar="FILE", help="tệp dữ liệu hoặc thư mục chứa các tệp .yaml")
+    p = sub.add_parser("render", help="xuất báo cáo ra docx, md, txt, pdf hoặc json (một tệp, nhiều tệp hoặc thư mục)")
+    p.add_argument("files", nargs="+", metavar="TỆP", help="tệp dữ liệu hoặc thư mục chứa các tệp .yaml")
     p.add_argument(
         "-o",
         "--output",
         required=True,
+        metavar="KẾT_QUẢ",
         help="tệp kết quả (một tệp), thư mục kết quả (nhiều tệp), hoặc - cho đầu ra chuẩn",
     )
-    p.add_argument("--format", choices=("docx", "md", "txt", "pdf", "json"), default=None)
-    p.add_argument("--jobs", type=int, default=None, help="số tiến trình song song (mặc định: số lõi CPU)")
+    p.add_argument(
+        "--format",
+        choices=("docx", "md", "txt", "pdf", "json"),
+        default=None,
+        metavar="ĐỊNH_DẠNG",
+        help="docx, md, txt, pdf hoặc json (mặc định: theo đuôi tệp kết quả, không có thì docx)",
+    )
+    p.add_argument("--jobs", type=int, default=None, metavar="SỐ", help=JOBS_HELP)
     p.add_argument(
         "--timeout",
-        "--gioi-han-giay",
         type=_seconds,
         default=None,
         metavar="GIÂY",
         help="khi xuất nhiều tệp: thời gian tối đa cho mỗi tệp, tính bằng giây (mặc định: 60);"
         " tệp quá thời gian được dừng và báo lỗi, các tệp khác vẫn được xuất",
     )
+    hidden_alias(p, "--gioi-han-giay", dest="timeout", type=_seconds)
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("consolidate", help="tổng hợp tệp dữ liệu của nhiều đơn vị thành một tệp")
-    p.add_argument("files", nargs="+", metavar="FILE", help="tệp dữ liệu hoặc thư mục chứa các tệp .yaml")
-    p.add_argument("-o", "--output", required=True, help="tệp dữ liệu tổng hợp")
-    p.add_argument("--unit", default=None, help="tệp dữ liệu của đơn vị tổng hợp (thông tin đơn vị, nội dung)")
-    p.add_argument("--jobs", type=int, default=None, help="số tiến trình song song (mặc định: số lõi CPU)")
+    p.add_argument("files", nargs="+", metavar="TỆP", help="tệp dữ liệu hoặc thư mục chứa các tệp .yaml")
+    p.add_argument("-o", "--output", required=True, metavar="KẾT_QUẢ", help="tệp dữ liệu tổng hợp sẽ ghi")
+    p.add_argument(
+        "--unit", default=None, metavar="TỆP", help="tệp dữ liệu của đơn vị tổng hợp (thông tin đơn vị, nội dung)"
+    )
+    p.add_argument("--jobs", type=int, default=None, metavar="SỐ", help=JOBS_HELP)
     p.set_defaults(func=cmd_consolidate)
 
     p = sub.add_parser("import", help="nhập số liệu từ bảng tính thống kê (.xlsx, .csv) vào tệp dữ liệu")
@@ -322,21 +359,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="chỉ xem trước báo cáo, không ghi gì")
     p.add_argument("--overwrite", action="store_true", help="thay giá trị trong tệp dữ liệu khác bảng tính")
     p.add_argument("--template", default=None, metavar="MẪU.xlsx", help="tạo mẫu bảng tính để đơn vị điền số liệu")
-    p.add_argument("--year", type=int, default=None, help="năm báo cáo của mẫu bảng tính")
+    p.add_argument("--year", type=int, default=None, metavar="NĂM", help="năm báo cáo của mẫu bảng tính")
     p.add_argument("--force", action="store_true", help="ghi đè mẫu bảng tính nếu tệp đã có")
     p.set_defaults(func=cmd_import)
 
-    bank = sub.add_parser("bank", help="kho câu mẫu")
-    bsub = bank.add_subparsers(dest="bank_command", required=True, parser_class=_Parser)
+    bank = sub.add_parser("bank", help="kho câu mẫu: kiểm tra, liệt kê")
+    bsub = _commands(bank, "bank_command")
     p = bsub.add_parser("check", help="kiểm tra kho câu mẫu")
-    p.add_argument("dir", nargs="?", default=None)
+    p.add_argument("dir", nargs="?", default=None, metavar="THƯ_MỤC", help="thư mục kho câu mẫu bổ sung cần kiểm tra")
     p.set_defaults(func=cmd_bank_check)
     p = bsub.add_parser("list", help="liệt kê câu mẫu")
-    p.add_argument("--section", default=None, help="chỉ liệt kê một mục, ví dụ III.1")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--dir", default=None)
+    p.add_argument("--section", default=None, metavar="MỤC", help="chỉ liệt kê một mục, ví dụ III.1")
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        metavar="ĐỊNH_DẠNG",
+        help="cách in: text (mỗi câu mẫu một dòng, mặc định) hoặc json",
+    )
+    p.add_argument("--dir", default=None, metavar="THƯ_MỤC", help="thư mục kho câu mẫu bổ sung")
     p.set_defaults(func=cmd_bank_list)
     return parser
+
+
+NEW_HELP = (
+    "Tạo tệp dữ liệu mới: đủ mọi trường, có chú thích (hoặc bản sao tệp mẫu với --sample, "
+    "hoặc chuyển số liệu từ tệp năm trước với --from)."
+)
+CHECK_HELP = "Kiểm tra tệp dữ liệu: lỗi, cảnh báo, nội dung còn thiếu theo đề cương (mã thoát 1 nếu có vấn đề)."
 
 
 def utf8_streams() -> None:
