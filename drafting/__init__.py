@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from drafting.checks.checker import CheckResult, check_file, check_report
     from drafting.checks.findings import Finding
     from drafting.composition.composer import compose
-    from drafting.composition.phrasing import Suggestion
+    from drafting.composition.explain import Suggestion
     from drafting.composition.suggest import section_suggestions
     from drafting.datafile.validate import load_report, parse_report, validate_mapping
     from drafting.document import Document, Gap, Paragraph, Section, Table
@@ -64,7 +64,7 @@ _EXPORTS = {
     "drafting.checks.checker": ("CheckResult", "check_file", "check_report"),
     "drafting.checks.findings": ("Finding",),
     "drafting.composition.composer": ("compose",),
-    "drafting.composition.phrasing": ("Suggestion",),
+    "drafting.composition.explain": ("Suggestion",),
     "drafting.composition.suggest": ("section_suggestions",),
     "drafting.datafile.validate": ("load_report", "parse_report", "validate_mapping"),
     "drafting.document": ("Document", "Gap", "Paragraph", "Section", "Table"),

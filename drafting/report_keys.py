@@ -28,6 +28,7 @@ TOP_ATTRIBUTES = {
     "van_ban": "documents",
     "phong_trao": "movements",
     "noi_dung": "content",
+    "xac_nhan": "confirmations",
     "tong_hop": "units",
     "so_lieu_don_vi": "unit_figures",
 }
@@ -39,6 +40,8 @@ DOCUMENT_ATTRIBUTES = {"loai": "kind", "so": "number", "ngay": "date", "trich_ye
 """The keys of a ``van_ban`` item and the :class:`~drafting.report.IssuedDocument` attributes."""
 MOVEMENT_ATTRIBUTES = {"id": "id", "nhom": "group", "ten": "name", "ket_qua": "result", "don_vi": "unit"}
 """The keys of a ``phong_trao`` item and the :class:`~drafting.report.Movement` attributes."""
+CONFIRMATION_ATTRIBUTES = {"khong": "denied", "ly_do": "reason", "theo_so_lieu": "snapshot"}
+"""The keys of a ``xac_nhan`` entry and the :class:`~drafting.report.Confirmation` attributes."""
 CONTENT_ATTRIBUTES = {"cau": "id", "cach_viet": "variant", "van_ban": "text"}
 """The keys of a ``noi_dung`` item: a :class:`~drafting.report.PhraseChoice` (``cau``,
 ``cach_viet``) or a :class:`~drafting.report.FreeText` (``van_ban``)."""
@@ -47,6 +50,7 @@ _NOTES = {
     "phien_ban": "không giữ: tệp cũ được chuyển định dạng khi đọc, các lần chuyển ở report.migrations",
     "so_lieu.<nhóm>.<chỉ số>": 'report.figure("<nhóm>.<chỉ số>") cho cả chỉ số chưa nhập; chỉ số không '
     "so sánh ghi một số: .current",
+    "xac_nhan.<nhận định>.theo_so_lieu": "bộ (mã chỉ số, kỳ này, cùng kỳ)",
     "noi_dung": "mỗi mục: PhraseChoice (câu mẫu: cau, cach_viet) hoặc FreeText (đoạn văn tự viết: van_ban)",
 }
 
@@ -79,6 +83,11 @@ def attribute_rows(schema: Schema) -> list[tuple[str, str]]:
             rows += [(f"phong_trao[i].{k}", f"movements[i].{a}") for k, a in MOVEMENT_ATTRIBUTES.items()]
         elif key == "noi_dung":
             rows += [(f"noi_dung.<mục>[i].{k}", f'content["<mục>"][i].{a}') for k, a in CONTENT_ATTRIBUTES.items()]
+        elif key == "xac_nhan":
+            rows += [
+                (f"xac_nhan.<nhận định>.{k}", f'confirmations["<nhận định>"].{a}')
+                for k, a in CONFIRMATION_ATTRIBUTES.items()
+            ]
         elif key == "kho_cau_mau":
             rows += [("kho_cau_mau[i].lop", "bank_layers[i][0]"), ("kho_cau_mau[i].ma", "bank_layers[i][1]")]
         elif key == "so_lieu_don_vi":

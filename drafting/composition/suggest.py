@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from drafting.bank.bank import Bank, default_bank
-from drafting.composition.phrasing import Suggestion, suggestions
+from drafting.composition.explain import Suggestion, suggestions
 from drafting.errors import Problem, ProblemsError
 from drafting.files.fields import did_you_mean
 from drafting.report import ReportData
@@ -18,7 +18,9 @@ from drafting.report import ReportData
 
 def section_suggestions(report: ReportData, section_id: str, bank: Bank | None = None) -> list[Suggestion]:
     """Every phrase of ``section_id`` (an outline id: ``"III.1"``) for ``report``, in bank
-    order: whether it is suggested (``applies``) and why (``reason``, in Vietnamese).
+    order: whether it is suggested (``applies``), why (``reason``, in Vietnamese) and the
+    state of the claim it words (``state``: ``goi_y``, ``co_the_chon``, ``trai_so_lieu``,
+    ``can_xac_nhan``, ``chua_du_so_lieu``).
 
     Raises :class:`ProblemsError` for a section the outline does not have."""
     from drafting.composition.composer import Composer
@@ -27,4 +29,4 @@ def section_suggestions(report: ReportData, section_id: str, bank: Bank | None =
     if section_id not in bank.outline.ids:
         message = f"không có mục “{section_id}” trong đề cương" + did_you_mean(section_id, bank.outline.ids)
         raise ProblemsError([Problem(report.source, None, "", message)])
-    return suggestions(bank, section_id, Composer.create(report, bank).context)
+    return suggestions(Composer.create(report, bank), section_id)
