@@ -177,7 +177,7 @@ _PLACES = {
     "<đơn vị>": "Đơn vị A",
 }
 _INDEX = {"phong_trao[i].id": 1, "noi_dung.<mục>[i].van_ban": 1}
-_LISTS = ("van_ban", "phong_trao", "noi_dung")
+_LISTS = ("van_ban", "phong_trao", "noi_dung", "kho_cau_mau")
 _STEP = re.compile(r'\.(\w+)\("([^"]*)"\)|\.(\w+)|\["([^"]*)"\]|\[(\d+)\]')
 
 
@@ -216,6 +216,7 @@ def test_map_reads_what_validation_built() -> None:
     data: dict[str, Any] = {
         "nam": 2024,
         "phien_ban": 2,
+        "kho_cau_mau": [{"lop": "kèm theo", "ma": "0123456789ab"}],
         "don_vi": unit,
         "tuy_chon": {"co_chu": 13, "gian_dong": 1.5, "so_0_dau": False, "tien_gon": True, "hat_giong": 7},
         "chi_tieu": {"giai_quyet_hinh_su": 91},
@@ -258,4 +259,4 @@ def test_map_reads_what_validation_built() -> None:
             expected = str(expected)
         assert got == expected, (key, attribute, got, expected)
         compared += 1
-    assert compared == 38  # every row but the containers (don_vi, so_lieu, …), phien_ban and what is not given
+    assert compared == 40  # every row but the containers (don_vi, so_lieu, …), phien_ban and what is not given

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from bomb_cases import Bomb, Outcome, bank_with, load_bombs, report_with, run_cli_with_bank
+from bomb_cases import Bomb, Outcome, bank_with, bomb_file, load_bombs, report_with, run_cli_with_bank
 
 BOMBS = load_bombs()
 
@@ -25,7 +25,7 @@ def bank(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def checked(bank: Path) -> Outcome:
-    return run_cli_with_bank(bank, "bank", "check", str(bank))
+    return run_cli_with_bank(bank, "bank", "check")
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ def test_bank_check_ends_with_exit_2_and_no_traceback(checked: Outcome) -> None:
 
 @pytest.mark.parametrize("bomb", BOMBS, ids=[b.name for b in BOMBS])
 def test_bank_check_locates_the_bomb(bank: Path, checked: Outcome, bomb: Bomb) -> None:
-    (line,) = _located(checked.stderr, bank / "cau" / bomb.file_name, bomb.phrase_id)
+    (line,) = _located(checked.stderr, bomb_file(bank, bomb), bomb.phrase_id)
     assert bomb.error in line
     if not bomb.refused_on_load:
         assert "vượt giới hạn" in line and ("cách viết 1" in line or "điều kiện" in line)
@@ -68,5 +68,5 @@ def test_render_locates_the_bomb(bank: Path, rendered: tuple[Outcome, Path, Path
         # Left out of the bank when it was loaded: the data file's choice is unknown.
         assert re.search(rf"^{re.escape(str(report))}:\d+: .*“{bomb.phrase_id}”", outcome.stderr, re.M)
         return
-    (line,) = _located(outcome.stderr, bank / "cau" / bomb.file_name, bomb.phrase_id)
+    (line,) = _located(outcome.stderr, bomb_file(bank, bomb), bomb.phrase_id)
     assert bomb.error in line and "vượt giới hạn" in line

@@ -40,7 +40,7 @@ def prose(parser: argparse.ArgumentParser) -> str:
         name for p in ALL for a in p._actions if isinstance(a, argparse._SubParsersAction) for name in a.choices
     }
     text = re.sub(r"^\s+(" + "|".join(sorted(commands)) + r")\b", " ", text, flags=re.M)
-    return re.sub(r"(?<![\w-])-{1,2}[\w-]+", " ", text)
+    return re.sub(r"(?<![\w-])-{1,2}[\w-]+", " ", text).replace("DRAFTING_BANK", " ")
 
 
 @pytest.mark.parametrize("parser", ALL, ids=[p.prog for p in ALL])

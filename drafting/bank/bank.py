@@ -47,13 +47,30 @@ BANK_FILES = (
 """The files of a whole bank, besides its phrase files."""
 
 
+SHIPPED_NAME = "kèm theo"
+"""What messages and data files call the shipped layer."""
+
+
 @dataclass(frozen=True)
 class Layer:
-    """One folder of the bank, with a short digest of its files' content."""
+    """One folder of the bank, with a short digest of its files' content (12 hexadecimal
+    digits: the same files give the same digest, any edit another)."""
 
     folder: Path
     digest: str
     shipped: bool = False
+
+    @property
+    def name(self) -> str:
+        """``kèm theo`` for the shipped layer, else the folder's absolute path."""
+        return SHIPPED_NAME if self.shipped else str(self.folder.absolute())
+
+    def holds(self, file: str) -> bool:
+        """Whether ``file`` (a phrase's) is one of this layer's."""
+        try:
+            return Path(file).resolve().is_relative_to(self.folder.resolve())
+        except OSError:
+            return False
 
     def __str__(self) -> str:
         return f"{'kho câu mẫu kèm theo' if self.shipped else self.folder} ({self.digest})"
@@ -155,6 +172,14 @@ class Bank:
 
     def get(self, phrase_id: str) -> Phrase | None:
         return self.phrase_set.get(phrase_id)
+
+    def layer_of(self, phrase: Phrase) -> Layer:
+        """The layer a phrase comes from (the last whose folder holds its file)."""
+        return next((layer for layer in reversed(self.layers) if layer.holds(phrase.file)), self.layers[0])
+
+    def replaced(self, phrase_id: str) -> str:
+        """The file of the phrase an overlay's phrase ``phrase_id`` replaced ("" when it adds one)."""
+        return self.phrase_set.replaced.get(phrase_id, "")
 
     def _load_catalogue(self) -> Catalogue:
         return load_catalogue(self.base)

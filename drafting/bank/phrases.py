@@ -76,6 +76,8 @@ class PhraseSet:
 
     phrases: dict[str, Phrase] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    replaced: dict[str, str] = field(default_factory=dict)
+    """Phrase ids a later layer replaced → the file of the phrase replaced."""
 
     def for_section(self, section_id: str) -> tuple[Phrase, ...]:
         return tuple(p for p in self.phrases.values() if p.section == section_id)
@@ -295,6 +297,8 @@ def _load_file(
         if any(not _is_style(p.message) for p in reader.problems[before:]):
             continue
         seen[pid] = name
+        if pid in bank.phrases:  # an earlier layer's phrase: replaced, in its place
+            bank.replaced[pid] = bank.phrases[pid].file
         bank.phrases[pid] = Phrase(
             id=pid,
             section=section,

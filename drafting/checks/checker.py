@@ -223,6 +223,14 @@ def cause_warnings(report: ReportData, catalogue: Catalogue) -> list[Finding]:
     return out
 
 
+def layer_warnings(report: ReportData, bank: Bank) -> list[Finding]:
+    """A warning when the phrase bank's layers changed since the file was last saved."""
+    from drafting.datafile.read_layers import KEY, layers_changed
+
+    note = layers_changed(report.bank_layers, bank)
+    return [Finding(report.source, report.locations.line(KEY), KEY, "", note)] if note else []
+
+
 # -- the whole check ------------------------------------------------------------------
 
 
@@ -244,9 +252,7 @@ def check_report(report: ReportData, bank: Bank | None = None) -> CheckResult:
             key, section = _content_place(report.locations, problem.key, problem.line)
             if key:
                 problem = replace(problem, key=key)
-            result.errors.append(
-                from_problem(problem, section or section_of(problem.key, bank, report.locations))
-            )
+            result.errors.append(from_problem(problem, section or section_of(problem.key, bank, report.locations)))
     claim_errors, claim_warnings = coherence_findings(composer)
     result.errors.extend(claim_errors)
     result.warnings.extend(claim_warnings)
@@ -254,6 +260,7 @@ def check_report(report: ReportData, bank: Bank | None = None) -> CheckResult:
         result.warnings.extend(opener_warnings(document, report.source))
     result.warnings.extend(lint_report(report, document, bank))
     result.warnings.extend(cause_warnings(report, catalogue))
+    result.warnings.extend(layer_warnings(report, bank))
     statuses = checklist(report, bank, composer)
     missing, pending = missing_findings(report, statuses, outline)
     result.missing.extend(missing)

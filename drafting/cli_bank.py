@@ -1,0 +1,114 @@
+"""``drafting bank check|list``: the phrase bank as its maintainers see it, layers merged.
+
+Both commands work on the merged bank (the shipped one, then the overlay layers) and say
+which layer each phrase comes from, and which phrases an overlay replaces.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from drafting.bank.bank import Bank
+from drafting.bank.phrases import Phrase
+from drafting.cli_support import EXIT_OK, EXIT_UNUSABLE, add_bank_option, bank_of, print_problems
+from drafting.errors import ProblemsError
+
+BASIS_LABELS = {
+    "so_lieu": "theo số liệu",
+    "xac_nhan": "cần xác nhận",
+    "de_xuat": "đề xuất",
+    "quy_uoc": "quy ước",
+}
+
+
+def layer_summary(bank: Bank) -> list[str]:
+    """One line per layer: its folder, digest and how many phrases it adds or replaces."""
+    lines = []
+    for number, layer in enumerate(bank.layers, 1):
+        mine = [p for p in bank.phrases.values() if bank.layer_of(p) == layer]
+        replaced = sum(1 for p in mine if bank.replaced(p.id))
+        what = f"{len(mine)} câu mẫu" + (f" ({replaced} thay câu mẫu cùng mã của lớp trước)" if replaced else "")
+        lines.append(f"  lớp {number}: {layer.name} ({layer.digest}): {what}")
+    return lines
+
+
+def cmd_bank_check(args: argparse.Namespace) -> int:
+    from drafting.checks.bank_trial import trial_problems
+
+    bank = bank_of(args, *([args.dir] if args.dir else []), style=True)
+    problems = list(bank.problems)
+    try:
+        _ = bank.rules
+    except ProblemsError as exc:
+        problems.extend(exc.problems)
+    problems.extend(trial_problems(bank))
+    print("Các lớp của kho câu mẫu:\n" + "\n".join(layer_summary(bank)))
+    if problems:
+        print_problems(problems)
+        sys.stderr.write(f"{len(problems)} vấn đề trong kho câu mẫu.\n")
+        return EXIT_UNUSABLE
+    print(
+        f"Kho câu mẫu hợp lệ: {len(bank.phrases)} câu mẫu, "
+        f"{sum(len(p.variants) for p in bank.phrases.values())} cách viết."
+    )
+    return EXIT_OK
+
+
+def _phrase_json(bank: Bank, phrase: Phrase) -> dict[str, Any]:
+    layer = bank.layer_of(phrase)
+    return {
+        **phrase.as_json(),
+        "layer": layer.name,
+        "layer_digest": layer.digest,
+        "replaces": bank.replaced(phrase.id) or None,
+    }
+
+
+def cmd_bank_list(args: argparse.Namespace) -> int:
+    bank = bank_of(args)
+    phrases = [p for p in bank.phrases.values() if not args.section or p.section == args.section]
+    if args.format == "json":
+        print(json.dumps([_phrase_json(bank, p) for p in phrases], ensure_ascii=False, indent=2))
+    else:
+        for p in phrases:
+            claim = bank.claims.get(p.claim)
+            basis = f"  [{BASIS_LABELS.get(claim.basis, claim.basis)}]" if claim else ""
+            layer = bank.layer_of(p)
+            where = (
+                "" if layer.shipped else f"  [lớp {layer.name}{', thay câu cùng mã' if bank.replaced(p.id) else ''}]"
+            )
+            print(f"{p.section:7} {p.id:45} {len(p.variants)} cách viết  {p.description}{basis}{where}")
+        if len(bank.layers) > 1:
+            print("Các lớp của kho câu mẫu:\n" + "\n".join(layer_summary(bank)))
+    print_problems(bank.problems)
+    return EXIT_UNUSABLE if bank.problems else EXIT_OK
+
+
+def register(sub: Any) -> None:
+    """The ``bank`` command and its subcommands, on the ``drafting`` parser's subcommands."""
+    from drafting.argparse_vi import hidden_alias
+
+    bank = sub.add_parser("bank", help="kho câu mẫu: kiểm tra, liệt kê, xem một câu mẫu")
+    bsub = sub.commands(bank, "bank_command")
+    p = bsub.add_parser("check", help="kiểm tra kho câu mẫu (các lớp đã gộp)")
+    p.add_argument(
+        "dir", nargs="?", default=None, metavar="THƯ_MỤC", help="thư mục kho câu mẫu bổ sung cần kiểm tra (như --bank)"
+    )
+    add_bank_option(p)
+    p.set_defaults(func=cmd_bank_check)
+
+    p = bsub.add_parser("list", help="liệt kê câu mẫu (các lớp đã gộp) và lớp của từng câu")
+    p.add_argument("--section", default=None, metavar="MỤC", help="chỉ liệt kê một mục, ví dụ III.1")
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        metavar="ĐỊNH_DẠNG",
+        help="cách in: text (mỗi câu mẫu một dòng, mặc định) hoặc json",
+    )
+    add_bank_option(p)
+    hidden_alias(p, "--dir", dest="banks", action="append")
+    p.set_defaults(func=cmd_bank_list)
