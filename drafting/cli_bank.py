@@ -1,7 +1,8 @@
-"""``drafting bank check|list``: the phrase bank as its maintainers see it, layers merged.
+"""``drafting bank check|list|show``: the phrase bank as its maintainers see it, layers merged.
 
-Both commands work on the merged bank (the shipped one, then the overlay layers) and say
-which layer each phrase comes from, and which phrases an overlay replaces.
+The commands work on the merged bank (the shipped one, then the overlay layers) and say
+which layer each phrase comes from, and which phrases an overlay replaces. ``bank show``
+is the maintainer's preview loop: every variant of one phrase rendered on a data file.
 """
 
 from __future__ import annotations
@@ -9,12 +10,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from drafting.bank.bank import Bank
 from drafting.bank.phrases import Phrase
-from drafting.cli_support import EXIT_OK, EXIT_UNUSABLE, add_bank_option, bank_of, print_problems
-from drafting.errors import ProblemsError
+from drafting.cli_support import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, add_bank_option, bank_of, print_problems
+from drafting.errors import DraftingError, ProblemsError, one_line
+from drafting.files.fields import did_you_mean
 
 BASIS_LABELS = {
     "so_lieu": "theo số liệu",
@@ -87,6 +90,44 @@ def cmd_bank_list(args: argparse.Namespace) -> int:
     return EXIT_UNUSABLE if bank.problems else EXIT_OK
 
 
+def cmd_bank_show(args: argparse.Namespace) -> int:
+    """``bank show ID [--data FILE]``: every variant of a phrase rendered on a data file."""
+    from drafting.bank.sandbox import TemplateProblem, render
+    from drafting.composition.composer import Composer
+    from drafting.composition.explain import explain_claim
+    from drafting.datafile.validate import load_report
+    from drafting.resources import SAMPLE_PATH
+
+    bank = bank_of(args)
+    phrase = bank.get(args.id)
+    if phrase is None:
+        refused = [p for p in bank.problems if p.phrase_id == args.id]
+        if refused:  # in the bank's files, but refused when it was loaded: say why
+            raise ProblemsError(refused)
+        raise DraftingError(f"{args.id}: không có câu mẫu này trong kho câu mẫu" + did_you_mean(args.id, bank.phrases))
+    data = Path(args.data) if args.data else SAMPLE_PATH
+    composer = Composer.create(load_report(data, bank, comments=False), bank)
+    context, _ = composer.phrase_context(phrase)
+    layer = bank.layer_of(phrase)
+    claim = bank.claims.get(phrase.claim)
+    print(one_line(f"{phrase.id} (mục {phrase.section}): {phrase.description}"))
+    print(one_line(f"  tệp {phrase.file}:{phrase.line}, lớp {layer.name} ({layer.digest})"))
+    if bank.replaced(phrase.id):
+        print(one_line(f"  thay câu mẫu cùng mã của {bank.replaced(phrase.id)}"))
+    if claim is not None:
+        basis = BASIS_LABELS.get(claim.basis, claim.basis)
+        print(one_line(f"  nhận định {claim.id} ({basis}); trên {data}: {explain_claim(composer, claim.id)}"))
+    failed = 0
+    for number, text in enumerate(phrase.variants, 1):
+        try:
+            shown = render(text, context).strip()
+        except TemplateProblem as exc:
+            failed += 1
+            shown = f"không dựng được: {exc.message}"
+        print(f"\nCách viết {number}:\n  {one_line(shown)}")
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
 def register(sub: Any) -> None:
     """The ``bank`` command and its subcommands, on the ``drafting`` parser's subcommands."""
     from drafting.argparse_vi import hidden_alias
@@ -112,3 +153,11 @@ def register(sub: Any) -> None:
     add_bank_option(p)
     hidden_alias(p, "--dir", dest="banks", action="append")
     p.set_defaults(func=cmd_bank_list)
+
+    p = bsub.add_parser(
+        "show", help="mọi cách viết của một câu mẫu, dựng trên một tệp dữ liệu (mặc định: tệp mẫu kèm theo)"
+    )
+    p.add_argument("id", metavar="MÃ_CÂU", help="mã câu mẫu, ví dụ uu_diem.lanh_dao_quan_tam")
+    p.add_argument("--data", default=None, metavar="TỆP", help="tệp dữ liệu để dựng câu (mặc định: tệp mẫu kèm theo)")
+    add_bank_option(p)
+    p.set_defaults(func=cmd_bank_show)

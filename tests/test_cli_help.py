@@ -40,6 +40,7 @@ def prose(parser: argparse.ArgumentParser) -> str:
         name for p in ALL for a in p._actions if isinstance(a, argparse._SubParsersAction) for name in a.choices
     }
     text = re.sub(r"^\s+(" + "|".join(sorted(commands)) + r")\b", " ", text, flags=re.M)
+    text = re.sub(r"\b[a-z0-9]+(?:[._][a-z0-9]+)+\b", " ", text)  # ids: uu_diem.lanh_dao_quan_tam
     return re.sub(r"(?<![\w-])-{1,2}[\w-]+", " ", text).replace("DRAFTING_BANK", " ")
 
 

@@ -31,7 +31,7 @@ from drafting.bank.phrases import Phrase, PhraseSet, claim_coverage, coverage_pr
 from drafting.bank.rules import RuleSet, load_rules
 from drafting.bank.schema_file import load_schema
 from drafting.bank.terms import Terms, load_terms
-from drafting.errors import Problem
+from drafting.errors import Problem, ProblemsError
 from drafting.resources import PHRASEBANK_DIR
 from drafting.schema import Schema
 
@@ -166,6 +166,24 @@ class Bank:
         """The problems of the claim vocabulary and of the phrases (in ``bank check``, with
         the checks of the vocabulary as a whole)."""
         return self.phrase_set.problems
+
+    def load_problems(self) -> list[Problem]:
+        """The problems that left phrases out of the bank: a phrase file that does not load
+        (its section then has none of them), a phrase with an error (style findings of
+        ``bank check`` excepted)."""
+        from drafting.bank.phrases import is_style
+
+        if not self.style:  # a bank loaded for use reports no style findings
+            return [p for p in self.problems if p.severity == "error"]
+        return [p for p in self.problems if p.severity == "error" and not is_style(p.message)]
+
+    def require_loaded(self) -> None:
+        """Raise :class:`~drafting.errors.ProblemsError` with :meth:`load_problems`, if any:
+        a report composed without those phrases would silently lack what they say, and
+        the writer's data file would be blamed for choosing them."""
+        problems = self.load_problems()
+        if problems:
+            raise ProblemsError(problems)
 
     def for_section(self, section_id: str) -> tuple[Phrase, ...]:
         return self.phrase_set.for_section(section_id)

@@ -294,7 +294,7 @@ def _load_file(
         function = reader.text(node, "chuc_nang", path_, required=False) or pid.split(".", 1)[-1]
         reader.phrase_id = ""
         # A phrase with any error is left out; style findings (in check mode) do not remove it.
-        if any(not _is_style(p.message) for p in reader.problems[before:]):
+        if any(not is_style(p.message) for p in reader.problems[before:]):
             continue
         seen[pid] = name
         if pid in bank.phrases:  # an earlier layer's phrase: replaced, in its place
@@ -316,7 +316,9 @@ def _load_file(
 _STYLE_MARKERS = ("bỏ dấu mới", "dấu cách", "ngoặc", "Chiến sỹ", "NFC", "điều khiển", "thuật ngữ")
 
 
-def _is_style(message: str) -> bool:
+def is_style(message: str) -> bool:
+    """Whether a problem's message is a style finding (reported by ``bank check``; the
+    phrase stays usable)."""
     return any(marker in message for marker in _STYLE_MARKERS)
 
 

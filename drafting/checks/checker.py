@@ -270,10 +270,14 @@ def check_report(report: ReportData, bank: Bank | None = None) -> CheckResult:
 
 
 def check_file(path: Path | str, bank: Bank | None = None) -> CheckResult:
-    """Check a data file; raise :class:`ProblemsError` only when it is not readable YAML."""
+    """Check a data file; raise :class:`ProblemsError` when it is not readable YAML, and
+    first when ``bank`` could not load some of its phrases (those located problems: the
+    bank is at fault, not the data file). :func:`check_report` (the editor's) checks with
+    the phrases that loaded; their problems are ``bank.problems``."""
     from drafting.datafile.validate import validate
 
     bank = bank if bank is not None else default_bank()
+    bank.require_loaded()
     data, _ = read_yaml_file(path, comments=False, keep_bad=True)
     found = validate(data, str(path), bank, owned=True)
     if found.report is not None:
