@@ -16,7 +16,7 @@ from typing import Any
 from drafting.bank.bank import Bank
 from drafting.bank.phrases import Phrase
 from drafting.cli_support import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, add_bank_option, bank_of, print_problems
-from drafting.errors import DraftingError, ProblemsError, one_line
+from drafting.errors import DraftingError, Problem, ProblemsError, one_line
 from drafting.files.fields import did_you_mean
 
 BASIS_LABELS = {
@@ -38,16 +38,24 @@ def layer_summary(bank: Bank) -> list[str]:
     return lines
 
 
-def cmd_bank_check(args: argparse.Namespace) -> int:
+def bank_check_problems(bank: Bank) -> list[Problem]:
+    """Everything ``bank check`` says about a bank loaded for linting (``style=True``):
+    loading, style and coverage problems, the consistency rules, the trial renders; each
+    problem once, in that order."""
     from drafting.checks.bank_trial import trial_problems
 
-    bank = bank_of(args, *([args.dir] if args.dir else []), style=True)
     problems = list(bank.problems)
     try:
         _ = bank.rules
     except ProblemsError as exc:
         problems.extend(exc.problems)
     problems.extend(trial_problems(bank))
+    return list(dict.fromkeys(problems))
+
+
+def cmd_bank_check(args: argparse.Namespace) -> int:
+    bank = bank_of(args, *([args.dir] if args.dir else []), style=True)
+    problems = bank_check_problems(bank)
     print("Các lớp của kho câu mẫu:\n" + "\n".join(layer_summary(bank)))
     if problems:
         print_problems(problems)

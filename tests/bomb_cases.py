@@ -61,7 +61,8 @@ def _phrase_file(section: str, bombs: list[Bomb]) -> str:
         if bomb.condition:
             lines.append(f"    dieu_kien: {json.dumps(bomb.condition, ensure_ascii=False)}")
         variant = bomb.variant or "Đơn vị hoàn thành tốt nhiệm vụ được giao."
-        lines += ["    cach_viet:", f"      - {json.dumps(variant, ensure_ascii=False)}"]
+        # A second, harmless variant: the guide asks for two (bank check says so otherwise).
+        lines += ["    cach_viet:", f"      - {json.dumps(variant, ensure_ascii=False)}", "      - Cán bộ gắn bó."]
     return "\n".join(lines) + "\n"
 
 

@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from drafting.bank.bank_lint import coverage_without_knock_on, figure_group_problems
 from drafting.bank.cache import cached
 from drafting.bank.catalogue import Catalogue, catalogue_style, load_catalogue
 from drafting.bank.claims import CLAIMS_FILE, ClaimSet, load_claims
 from drafting.bank.outline import Outline, load_outline
-from drafting.bank.phrases import Phrase, PhraseSet, claim_coverage, coverage_problems, load_phrases
+from drafting.bank.phrases import Phrase, PhraseSet, load_phrases
 from drafting.bank.rules import RuleSet, load_rules
 from drafting.bank.schema_file import load_schema
 from drafting.bank.terms import Terms, load_terms
@@ -171,11 +172,7 @@ class Bank:
         """The problems that left phrases out of the bank: a phrase file that does not load
         (its section then has none of them), a phrase with an error (style findings of
         ``bank check`` excepted)."""
-        from drafting.bank.phrases import is_style
-
-        if not self.style:  # a bank loaded for use reports no style findings
-            return [p for p in self.problems if p.severity == "error"]
-        return [p for p in self.problems if p.severity == "error" and not is_style(p.message)]
+        return [p for p in self.problems if p.severity == "error"]
 
     def require_loaded(self) -> None:
         """Raise :class:`~drafting.errors.ProblemsError` with :meth:`load_problems`, if any:
@@ -210,14 +207,14 @@ class Bank:
         claims = self.claims
         phrases = load_phrases(folders, self.catalogue, self.outline, self.terms, claims, self.style)
         phrases.problems[:0] = claims.problems
+        phrases.problems.extend(figure_group_problems(self.base, self.catalogue, self.outline, self.style))
         if self.style:
             from drafting.bank.claim_lint import lint_claims
 
             where = str(self.overlays[-1] if self.overlays else self.base)
             phrases.problems.extend(lint_claims(claims, self.catalogue))
             phrases.problems.extend(catalogue_style(self.catalogue, str(self.base / "chi_so.yaml")))
-            phrases.problems.extend(coverage_problems(phrases, self.outline, where))
-            phrases.problems.extend(claim_coverage(claims, phrases))
+            phrases.problems.extend(coverage_without_knock_on(phrases, claims, self.outline, where))
         return phrases
 
 

@@ -76,6 +76,15 @@ CLAIM_KEYS = (
     "ly_do_khong_trai_nguoc",
 )
 FACT_KEYS = ("ten", *FACT_SOURCES, "neu")
+REQUIRED_HINTS = {
+    "id": "mã nhom.ten của nhận định (chữ thường không dấu)",
+    "muc": "mục đề cương mà nhận định được nêu (I, II.3, III.1…)",
+    "chu_de": "một chủ đề của danh sách chu_de",
+    "cuc": "uu_diem, han_che, nguyen_nhan, giai_phap…",
+    "co_so": "so_lieu, xac_nhan, de_xuat hoặc quy_uoc",
+    "mo_ta": "một dòng mô tả hiện cho người viết, cũng là mô tả của câu mẫu diễn đạt nhận định",
+}
+"""What each required key of a claim holds (said when it is missing)."""
 
 
 @dataclass(frozen=True)
@@ -151,6 +160,8 @@ class ClaimSet:
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     file: str = ""
+    refused: set[str] = field(default_factory=set)
+    """Ids of claims left out for their own problems (already said)."""
     _opposites: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def get(self, claim_id: str) -> Claim | None:
@@ -189,7 +200,7 @@ def load_claims(directory: Path | str, catalogue: Catalogue, section_ids: tuple[
     except ProblemsError as exc:
         out.problems.extend(exc.problems)
         return out
-    reader = FieldReader(str(path))
+    reader = FieldReader(str(path), REQUIRED_HINTS)
     root = reader.mapping(None, None, data, "") if data is not None else None
     if root is None:
         if data is None:
@@ -220,6 +231,8 @@ def load_claims(directory: Path | str, catalogue: Catalogue, section_ids: tuple[
     for i, node in enumerate(nodes):
         claim = _claim(reader, conditions, nodes, i, node, section_ids, topics, groups, declared)
         if claim is None:
+            if isinstance(node, Mapping) and isinstance(node.get("id"), str):
+                out.refused.add(node["id"])
             continue
         if claim.id in out.claims:
             reader.problem(node, "id", join_path(join_path("nhan_dinh", i), "id"), "mã nhận định bị trùng")
