@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from drafting.bank import catalogue, claims, outline, phrases, rules, schema_file
+from drafting.bank import catalogue, claim_reader, outline, phrases, rules, schema_file
 from drafting.datafile.importing import mapping
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,7 +16,7 @@ PROSE = re.sub(r"^[ \t]*```.*?^[ \t]*```", "", GUIDE, flags=re.S | re.M)  # fenc
 CODE = {word for span in re.findall(r"`([^`]+)`", PROSE) for word in re.split(r"[\s,:{}]+", span) if word}
 KEYS = {
     "cau/*.yaml": ("muc", "cau", *phrases.PHRASE_KEYS),
-    "nhan_dinh.yaml": ("nguong", "chu_de", "nhom", "nhan_dinh", *claims.CLAIM_KEYS, *claims.FACT_KEYS),
+    "nhan_dinh.yaml": ("nguong", "chu_de", "nhom", "nhan_dinh", *claim_reader.CLAIM_KEYS, *claim_reader.FACT_KEYS),
     "chi_so.yaml": ("nhom", *catalogue._GROUP_KEYS, *catalogue._FIGURE_KEYS),
     "chi_tieu.yaml": ("nguon", "chi_tieu", "ten", "kieu", "gia_tri"),
     "dan_y.yaml": ("trich_yeu", "danh_sach", "phong_trao", "muc", "giai_doan", *outline._SECTION_KEYS),

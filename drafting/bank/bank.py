@@ -26,7 +26,8 @@ from pathlib import Path
 from drafting.bank.bank_lint import coverage_without_knock_on, figure_group_problems
 from drafting.bank.cache import cached
 from drafting.bank.catalogue import Catalogue, catalogue_style, load_catalogue
-from drafting.bank.claims import CLAIMS_FILE, ClaimSet, load_claims
+from drafting.bank.claim_reader import load_claims
+from drafting.bank.claims import CLAIMS_FILE, ClaimSet
 from drafting.bank.outline import Outline, load_outline
 from drafting.bank.phrases import Phrase, PhraseSet, load_phrases
 from drafting.bank.rules import RuleSet, load_rules

@@ -17,7 +17,7 @@ from typing import Any
 from drafting.bank.catalogue import Catalogue
 from drafting.bank.claims import ClaimSet
 from drafting.bank.outline import Outline
-from drafting.bank.phrases import PhraseSet, claim_coverage, coverage_problems
+from drafting.bank.phrases import PhraseSet
 from drafting.errors import Problem, ProblemsError
 from drafting.files.fields import did_you_mean
 from drafting.files.yamlio import line_of, read_yaml_file
@@ -79,15 +79,24 @@ def figure_group_problems(base: Path, catalogue: Catalogue, outline: Outline, st
 
 
 def coverage_without_knock_on(phrases: PhraseSet, claims: ClaimSet, outline: Outline, where: str) -> list[Problem]:
-    """Sections without phrases and claims without phrases, except what a problem already
-    said explains: a phrase file that could not be read (any section or claim may be in
-    it), a phrase left out for its own error (its claim)."""
+    """A section of the outline that asks for phrases and has none, a claim no phrase
+    words; except what a problem already said explains: a phrase file that could not be
+    read (any section or claim may be in it), a phrase left out for its own error."""
     if phrases.unreadable:
         return []
     refused = phrases.refused_sections | {c.section for cid in phrases.refused_claims if (c := claims.get(cid))}
+    worded = {p.claim for p in phrases.phrases.values()} | phrases.refused_claims
     return [
-        *(p for p in coverage_problems(phrases, outline, where) if p.key not in refused),
-        *(p for p in claim_coverage(claims, phrases) if p.phrase_id not in phrases.refused_claims),
+        *(
+            Problem(where, None, section.id, f"mục {section.id} “{section.heading}” chưa có câu mẫu nào")
+            for section in outline.sections
+            if section.phrase_groups and not phrases.for_section(section.id) and section.id not in refused
+        ),
+        *(
+            Problem(claim.file, claim.line, "", "chưa có câu mẫu nào diễn đạt nhận định này", phrase_id=claim.id)
+            for claim in claims.claims.values()
+            if claim.id not in worded
+        ),
     ]
 
 

@@ -383,29 +383,3 @@ def load_phrases(
         for path in sorted(folder.glob("*.y*ml")):
             _load_file(path, phrases, seen, catalogue, outline, terms, claims, style)
     return phrases
-
-
-def coverage_problems(phrases: PhraseSet, outline: Outline, where: str) -> list[Problem]:
-    """A problem for every section of the outline that asks for phrases and has none."""
-    return [
-        Problem(where, None, section.id, f"mục {section.id} “{section.heading}” chưa có câu mẫu nào")
-        for section in outline.sections
-        if section.phrase_groups and not phrases.for_section(section.id)
-    ]
-
-
-def claim_coverage(claims: ClaimSet, phrases: PhraseSet) -> list[Problem]:
-    """A problem for every claim that no phrase words."""
-    worded = {p.claim for p in phrases.phrases.values()}
-    return [
-        Problem(claim.file, claim.line, "", "chưa có câu mẫu nào diễn đạt nhận định này", phrase_id=claim.id)
-        for claim in claims.claims.values()
-        if claim.id not in worded
-    ]
-
-
-def phrases_by_section(phrases: PhraseSet) -> Mapping[str, tuple[Phrase, ...]]:
-    out: dict[str, list[Phrase]] = {}
-    for phrase in phrases.phrases.values():
-        out.setdefault(phrase.section, []).append(phrase)
-    return {k: tuple(v) for k, v in out.items()}
