@@ -23,6 +23,7 @@ from drafting.cli_support import (
     EXIT_UNUSABLE,
     Commands,
     add_bank_option,
+    add_text_json_option,
     bank_of,
     print_notes,
     print_problems,
@@ -258,13 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="kiểm tra tệp dữ liệu", description=CHECK_HELP)
     p.add_argument("file", metavar="TỆP", help="tệp dữ liệu cần kiểm tra")
-    p.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        metavar="ĐỊNH_DẠNG",
-        help="cách in kết quả: text (từng dòng, mặc định) hoặc json",
-    )
+    add_text_json_option(p, "từng dòng")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("render", help="xuất báo cáo ra docx, md, txt, pdf hoặc json (một tệp, nhiều tệp hoặc thư mục)")

@@ -15,7 +15,15 @@ from typing import Any
 
 from drafting.bank.bank import Bank
 from drafting.bank.phrases import Phrase
-from drafting.cli_support import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, add_bank_option, bank_of, print_problems
+from drafting.cli_support import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_UNUSABLE,
+    add_bank_option,
+    add_text_json_option,
+    bank_of,
+    print_problems,
+)
 from drafting.errors import DraftingError, Problem, ProblemsError, one_line
 from drafting.files.fields import did_you_mean
 
@@ -151,13 +159,7 @@ def register(sub: Any) -> None:
 
     p = bsub.add_parser("list", help="liệt kê câu mẫu (các lớp đã gộp) và lớp của từng câu")
     p.add_argument("--section", default=None, metavar="MỤC", help="chỉ liệt kê một mục, ví dụ III.1")
-    p.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        metavar="ĐỊNH_DẠNG",
-        help="cách in: text (mỗi câu mẫu một dòng, mặc định) hoặc json",
-    )
+    add_text_json_option(p, "mỗi câu mẫu một dòng")
     add_bank_option(p)
     hidden_alias(p, "--dir", dest="banks", action="append")
     p.set_defaults(func=cmd_bank_list)

@@ -24,6 +24,17 @@ BANK_HELP = (
 )
 
 
+def add_text_json_option(parser: argparse.ArgumentParser, text: str) -> None:
+    """``--format text|json``: how a command prints its result (``text``: what ``text`` prints)."""
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        metavar="ĐỊNH_DẠNG",
+        help=f"cách in kết quả: text ({text}, mặc định) hoặc json",
+    )
+
+
 def add_bank_option(parser: argparse.ArgumentParser) -> None:
     """``--bank THƯ_MỤC`` (repeatable), and its hidden Vietnamese alias ``--kho``."""
     parser.add_argument("--bank", dest="banks", action="append", default=[], metavar="THƯ_MỤC", help=BANK_HELP)
