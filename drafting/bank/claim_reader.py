@@ -7,7 +7,7 @@ the phrases wording it say nothing more).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -166,35 +166,17 @@ def _claim(
     reader.unknown_keys(m, CLAIM_KEYS, path)
     if cid and not ID_PATTERN.match(cid):
         reader.problem(m, "id", join_path(path, "id"), "mã nhận định phải dạng nhom.ten (chữ thường không dấu, “_”)")
-    section = reader.text(m, "muc", path)
-    if section and section not in section_ids:
-        reader.problem(
-            m, "muc", join_path(path, "muc"), "không có mục này trong đề cương" + did_you_mean(section, section_ids)
-        )
-    topic = reader.text(m, "chu_de", path)
-    if topic and topic not in topics:
-        reader.problem(
-            m,
-            "chu_de",
-            join_path(path, "chu_de"),
-            "chủ đề không có trong danh sách chu_de" + did_you_mean(topic, topics),
-        )
-    polarity = reader.text(m, "cuc", path)
-    if polarity and polarity not in POLARITIES:
-        reader.problem(
-            m,
-            "cuc",
-            join_path(path, "cuc"),
-            "cực phải là một trong: " + ", ".join(POLARITIES) + did_you_mean(polarity, POLARITIES),
-        )
-    basis = reader.text(m, "co_so", path)
-    if basis and basis not in BASES:
-        reader.problem(
-            m,
-            "co_so",
-            join_path(path, "co_so"),
-            "cơ sở phải là một trong: " + ", ".join(BASES) + did_you_mean(basis, BASES),
-        )
+
+    def chosen(key: str, choices: Collection[str], wrong: str) -> str:
+        value = reader.text(m, key, path)
+        if value and value not in choices:
+            reader.problem(m, key, join_path(path, key), wrong + did_you_mean(value, choices))
+        return value
+
+    section = chosen("muc", section_ids, "không có mục này trong đề cương")
+    topic = chosen("chu_de", topics, "chủ đề không có trong danh sách chu_de")
+    polarity = chosen("cuc", POLARITIES, "cực phải là một trong: " + ", ".join(POLARITIES))
+    basis = chosen("co_so", BASES, "cơ sở phải là một trong: " + ", ".join(BASES))
     condition = (
         conditions.read(m, "dieu_kien", m["dieu_kien"], join_path(path, "dieu_kien")) if "dieu_kien" in m else None
     )
