@@ -125,6 +125,10 @@ MISTAKES = [
     Mistake("25_hong_khi_chay_thu",
             "cách viết 2, chạy thử trên tệp mẫu (số liệu: thoi_han.ty_le_dung_han): phép chia cho 0", 3,
             phrase=FAILING_ID, text=FAILING),
+    Mistake("26_nhan_dinh_uu_diem_trong_tep_han_che",
+            "nhận định “uu_diem.doan_ket_noi_bo” thuộc mục III.1, không phải mục III.2 của tệp này: chuyển câu", 4,
+            phrase="han_che.cau_thu", file="iii2.yaml",
+            text=GOOD.replace("muc: III.1", "muc: III.2").replace(PID, "han_che.cau_thu")),
 ]  # fmt: skip
 
 
