@@ -1,9 +1,9 @@
 """Template bombs: how long ``bank check`` and ``render`` take on each, and how much memory.
 
-Each payload of ``tests/corpus/bombs.yaml`` is put alone in a copy of the phrase bank;
+Each payload of ``tests/corpus/bombs.yaml`` is put alone in an overlay of the phrase bank;
 ``bank check`` of that bank, and ``render`` of the sample with the payload pinned, run
 as child processes limited to 1 GB of address space (POSIX) and killed after 60 s. The
-baseline is the same two commands on the copy without a payload. Time is wall-clock
+baseline is the same two commands with an empty overlay. Time is wall-clock
 ("hết giờ": killed at 60 s); memory is the child's peak resident size (``ru_maxrss``).
 Goal: every payload under 10 s and under 1 GB, ending with a located error (exit 2).
 The messages follow the table.
@@ -31,7 +31,7 @@ def measure(bombs: list[Bomb]) -> tuple[Outcome, Outcome]:
     with tempfile.TemporaryDirectory(prefix="drafting-bom-") as tmp:
         folder = Path(tmp)
         bank = bank_with(bombs, folder)
-        checked = run_cli_with_bank(bank, "bank", "check", str(bank))
+        checked = run_cli_with_bank(bank, "bank", "check")
         report = report_with(bombs, folder)
         rendered = run_cli_with_bank(bank, "render", str(report), "-o", str(folder / "bao-cao.md"))
     return checked, rendered

@@ -13,23 +13,26 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
+from drafting import cli_bank
+from drafting.argparse_vi import Parser, hidden_alias
+from drafting.cli_support import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_UNUSABLE,
+    Commands,
+    add_bank_option,
+    add_text_json_option,
+    bank_of,
+    print_notes,
+    print_problems,
+    say_layers,
+)
 from drafting.errors import DraftingError, OutputError, Problem, ProblemsError, one_line
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"drafting: lỗi tham số: {message}\n")
-        raise SystemExit(EXIT_UNUSABLE)
-
-
-def _print_problems(problems: Sequence[Problem]) -> None:
-    for problem in problems:
-        sys.stderr.write(f"{problem}\n")
+if TYPE_CHECKING:
+    from drafting.bank.bank import Bank
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -38,9 +41,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     target = Path(args.file)
     if target.exists() and not args.force:
         raise OutputError(f"{target}: tệp đã tồn tại; dùng --force để ghi đè, hoặc chọn tên khác")
-    from drafting.bank.bank import default_bank
-
-    bank = default_bank()
+    bank = bank_of(args)
     if args.sample and (args.from_file or args.year or args.cap):
         raise OutputError("--sample chép nguyên tệp mẫu năm 2024; không dùng cùng --from, --year hoặc --cap")
     if args.sample:
@@ -52,13 +53,13 @@ def cmd_new(args: argparse.Namespace) -> int:
         from drafting.datafile.merger import merge_predecessors
 
         merger = merge_predecessors([Path(f) for f in args.from_file], target, bank, year=args.year, level=args.cap)
-        _print_notes(target, merger.notes)
+        print_notes(target, merger.notes)
     elif args.from_file:
         from drafting.datafile.carryover import carry_over
 
         notes: list[str] = []
         carry_over(Path(args.from_file[0]), target, bank, year=args.year, level=args.cap, notes=notes)
-        _print_notes(target, notes)
+        print_notes(target, notes)
     else:
         write_skeleton(target, bank, year=args.year, level=args.cap)
     print(one_line(f"Đã tạo {target}"))
@@ -68,8 +69,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from drafting.checks.checker import check_file
 
+    bank = bank_of(args)
     try:
-        result = check_file(Path(args.file))
+        result = check_file(Path(args.file), bank)
     except ProblemsError as exc:
         # Not readable as YAML at all: unusable input.
         if args.format == "json":
@@ -78,12 +80,14 @@ def cmd_check(args: argparse.Namespace) -> int:
                 for p in exc.problems
             ]
             print(json.dumps({"errors": errors, "warnings": [], "missing": []}, ensure_ascii=False, indent=2))
-        _print_problems(exc.problems)
+        print_problems(exc.problems)
         return EXIT_UNUSABLE
-    _print_notes(result.source, result.notes)
+    print_notes(result.source, result.notes)
     if args.format == "json":
-        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        layers = [{"lop": layer.name, "ma": layer.digest} for layer in bank.layers]
+        print(json.dumps({**result.as_json(), "kho_cau_mau": layers}, ensure_ascii=False, indent=2))
         return result.exit_code
+    say_layers(bank)
     groups = (("Lỗi", result.errors), ("Cảnh báo", result.warnings), ("Còn thiếu", result.missing))
     for title, findings in groups:
         if findings:
@@ -98,12 +102,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     return result.exit_code
 
 
-def _print_notes(source: object, notes: Sequence[str]) -> None:
-    """Say on stderr what was done to read an older file (never silently)."""
-    for note in notes:
-        sys.stderr.write(one_line(f"{source}: cảnh báo: {note}") + "\n")
-
-
 def _problem_json(problem: Problem) -> dict[str, object]:
     return {
         "file": problem.file,
@@ -115,7 +113,7 @@ def _problem_json(problem: Problem) -> dict[str, object]:
     }
 
 
-def _render_to_stdout(source: Path, fmt: str | None) -> int:
+def _render_to_stdout(source: Path, fmt: str | None, bank: Bank) -> int:
     """``render FILE -o -``: the report's bytes on standard output (Word and PDF only
     to a pipe or a file, never to a terminal)."""
     from drafting.export.render import output_format, render_bytes
@@ -127,7 +125,10 @@ def _render_to_stdout(source: Path, fmt: str | None) -> int:
             f"-: không ghi tệp {name} ra màn hình; hãy chuyển hướng sang tệp (> bao-cao.{kind}),"
             " dùng -o TỆP, hoặc chọn --format md hay --format txt để đọc trên màn hình"
         )
-    data = render_bytes(source, kind)
+    notes: list[str] = []
+    data = render_bytes(source, kind, bank, notes)
+    print_notes(source, notes)
+    say_layers(bank, sys.stderr)  # standard output holds the report
     sys.stdout.flush()
     try:
         sys.stdout.buffer.write(data)
@@ -142,19 +143,21 @@ def _render_to_stdout(source: Path, fmt: str | None) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    bank = bank_of(args)
     output = Path(args.output)
     inputs = [Path(f) for f in args.files]
     if args.output == "-":
         if len(inputs) != 1 or inputs[0].is_dir():
             raise OutputError("-: đầu ra chuẩn chỉ nhận một báo cáo; hãy ghi nhiều báo cáo vào một thư mục")
-        return _render_to_stdout(inputs[0], args.format)
+        return _render_to_stdout(inputs[0], args.format, bank)
     batch = len(inputs) > 1 or any(p.is_dir() for p in inputs) or output.is_dir() or args.output.endswith(("/", "\\"))
     if not batch:
         from drafting.export.render import render_file
 
         notes: list[str] = []
-        written = render_file(inputs[0], output, args.format, notes=notes)
-        _print_notes(inputs[0], notes)
+        written = render_file(inputs[0], output, args.format, bank, notes)
+        print_notes(inputs[0], notes)
+        say_layers(bank)
         print(one_line(f"Đã ghi {written}"))
         return EXIT_OK
     from drafting.export.batch import TIMEOUT, Progress, collect_inputs, render_batch
@@ -170,9 +173,10 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise OutputError(f"{output}: thư mục “{parent}” không tồn tại")
     fmt = args.format or "docx"
     timeout = args.timeout if args.timeout is not None else TIMEOUT
-    result = render_batch(sources, output, fmt, args.jobs, Progress(len(sources)), timeout)
+    say_layers(bank)
+    result = render_batch(sources, output, fmt, args.jobs, Progress(len(sources)), timeout, bank)
     for source, note in result.notes:
-        _print_notes(source, [note])
+        print_notes(source, [note])
     print(one_line(f"Đã ghi {len(result.written)}/{len(sources)} báo cáo vào {output}"))
     if result.failures:
         sys.stderr.write(f"Không xuất được {len(result.failures)} tệp:\n")
@@ -191,58 +195,11 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     for path in map(Path, args.files):
         if not path.exists():
             raise ProblemsError([Problem(str(path), None, "", "không tìm thấy tệp hoặc thư mục")])
-    result = consolidate([Path(f) for f in args.files], output, Path(args.unit) if args.unit else None, args.jobs)
-    _print_problems(result.warnings)
+    unit = Path(args.unit) if args.unit else None
+    result = consolidate([Path(f) for f in args.files], output, unit, args.jobs, bank_of(args))
+    print_problems(result.warnings)
     print(one_line(f"Đã tổng hợp {len(result.units)} đơn vị (năm {result.year}) vào {output}"))
     return EXIT_OK
-
-
-def cmd_bank_check(args: argparse.Namespace) -> int:
-    from drafting.bank.bank import lint_bank
-    from drafting.bank.level_lint import level_id_problems, level_word_problems
-    from drafting.checks.bank_trial import trial_problems
-
-    bank = lint_bank(*([Path(args.dir)] if args.dir else []))
-    problems = list(bank.problems)
-    try:
-        _ = bank.rules
-    except ProblemsError as exc:
-        problems.extend(exc.problems)
-    problems.extend(trial_problems(bank))
-    problems.extend(level_id_problems(bank) + level_word_problems(bank))
-    if problems:
-        _print_problems(problems)
-        sys.stderr.write(f"{len(problems)} vấn đề trong kho câu mẫu.\n")
-        return EXIT_UNUSABLE
-    print(
-        f"Kho câu mẫu hợp lệ: {len(bank.phrases)} câu mẫu, "
-        f"{sum(len(p.variants) for p in bank.phrases.values())} cách viết."
-    )
-    return EXIT_OK
-
-
-BASIS_LABELS = {
-    "so_lieu": "theo số liệu",
-    "xac_nhan": "cần xác nhận",
-    "de_xuat": "đề xuất",
-    "quy_uoc": "quy ước",
-}
-
-
-def cmd_bank_list(args: argparse.Namespace) -> int:
-    from drafting.bank.bank import load_bank
-
-    bank = load_bank(*([Path(args.dir)] if args.dir else []))
-    phrases = [p for p in bank.phrases.values() if not args.section or p.section == args.section]
-    if args.format == "json":
-        print(json.dumps([p.as_json() for p in phrases], ensure_ascii=False, indent=2))
-    else:
-        for p in phrases:
-            claim = bank.claims.get(p.claim)
-            basis = f"  [{BASIS_LABELS.get(claim.basis, claim.basis)}]" if claim else ""
-            print(f"{p.section:7} {p.id:45} {len(p.variants)} cách viết  {p.description}{basis}")
-    _print_problems(bank.problems)
-    return EXIT_UNUSABLE if bank.problems else EXIT_OK
 
 
 def _seconds(text: str) -> float:
@@ -258,10 +215,9 @@ def _seconds(text: str) -> float:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """``import BOOK --into FILE [--map MAP]`` and ``import --template OUT.xlsx --year Y``."""
-    from drafting.bank.bank import default_bank
     from drafting.datafile.importing.run import import_into, write_template_file
 
-    bank = default_bank()
+    bank = bank_of(args)
     if args.template:
         if args.book or args.into or args.map:
             raise OutputError("--template chỉ tạo mẫu bảng tính; không dùng cùng BOOK, --into hoặc --map")
@@ -292,13 +248,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="drafting", description="Trợ lý soạn Báo cáo tổng kết công tác thi đua, khen thưởng.")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+JOBS_HELP = "số tiến trình chạy song song (mặc định: số lõi CPU)"
 
-    p = sub.add_parser("new", help="tạo tệp dữ liệu mới, đủ mọi trường, có chú thích")
-    p.add_argument("file")
-    p.add_argument("--year", type=int, default=None, help="năm báo cáo (mặc định: năm nay)")
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``drafting`` command line: options in one scheme (English names, as in
+    ``drafting-tui``), older spellings kept as hidden aliases, help and errors in Vietnamese."""
+    parser = Parser(prog="drafting", description="Trợ lý soạn Báo cáo tổng kết công tác thi đua, khen thưởng.")
+    sub = Commands.of(parser, "command")
+
+    p = sub.add_parser("new", help="tạo tệp dữ liệu mới, đủ mọi trường, có chú thích", description=NEW_HELP)
+    p.add_argument("file", metavar="TỆP", help="tệp dữ liệu sẽ tạo (.yaml)")
+    p.add_argument("--year", type=int, default=None, metavar="NĂM", help="năm báo cáo (mặc định: năm nay)")
     p.add_argument(
         "--from",
         dest="from_file",
@@ -315,40 +276,50 @@ def build_parser() -> argparse.ArgumentParser:
         help="cấp đơn vị: tinh, khu_vuc (từ năm 2025), chung; huyen, cap_cao (đến năm 2024); bỏ trống: chọn sau",
     )
     p.add_argument("--force", action="store_true", help="ghi đè nếu tệp đã có")
-    p.add_argument("--sample", "--mau", action="store_true", help="chép tệp mẫu kèm theo (báo cáo mẫu năm 2024)")
+    p.add_argument("--sample", action="store_true", help="chép tệp mẫu kèm theo (báo cáo mẫu năm 2024)")
+    hidden_alias(p, "--mau", dest="sample", action="store_true")
     p.set_defaults(func=cmd_new)
 
-    p = sub.add_parser("check", help="kiểm tra tệp dữ liệu")
-    p.add_argument("file")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = sub.add_parser("check", help="kiểm tra tệp dữ liệu", description=CHECK_HELP)
+    p.add_argument("file", metavar="TỆP", help="tệp dữ liệu cần kiểm tra")
+    add_text_json_option(p, "từng dòng")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("render", help="xuất báo cáo ra docx, md, txt hoặc pdf (một tệp, nhiều tệp hoặc thư mục)")
-    p.add_argument("files", nargs="+", metavar="FILE", help="tệp dữ liệu hoặc thư mục chứa các tệp .yaml")
+    p = sub.add_parser("render", help="xuất báo cáo ra docx, md, txt, pdf hoặc json (một tệp, nhiều tệp hoặc thư mục)")
+    p.add_argument("files", nargs="+", metavar="TỆP", help="tệp dữ liệu hoặc thư mục chứa các tệp .yaml")
     p.add_argument(
         "-o",
         "--output",
         required=True,
+        metavar="KẾT_QUẢ",
         help="tệp kết quả (một tệp), thư mục kết quả (nhiều tệp), hoặc - cho đầu ra chuẩn",
     )
-    p.add_argument("--format", choices=("docx", "md", "txt", "pdf"), default=None)
-    p.add_argument("--jobs", type=int, default=None, help="số tiến trình song song (mặc định: số lõi CPU)")
+    p.add_argument(
+        "--format",
+        choices=("docx", "md", "txt", "pdf", "json"),
+        default=None,
+        metavar="ĐỊNH_DẠNG",
+        help="docx, md, txt, pdf hoặc json (mặc định: theo đuôi tệp kết quả, không có thì docx)",
+    )
+    p.add_argument("--jobs", type=int, default=None, metavar="SỐ", help=JOBS_HELP)
     p.add_argument(
         "--timeout",
-        "--gioi-han-giay",
         type=_seconds,
         default=None,
         metavar="GIÂY",
         help="khi xuất nhiều tệp: thời gian tối đa cho mỗi tệp, tính bằng giây (mặc định: 60);"
         " tệp quá thời gian được dừng và báo lỗi, các tệp khác vẫn được xuất",
     )
+    hidden_alias(p, "--gioi-han-giay", dest="timeout", type=_seconds)
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("consolidate", help="tổng hợp tệp dữ liệu của nhiều đơn vị thành một tệp")
-    p.add_argument("files", nargs="+", metavar="FILE", help="tệp dữ liệu hoặc thư mục chứa các tệp .yaml")
-    p.add_argument("-o", "--output", required=True, help="tệp dữ liệu tổng hợp")
-    p.add_argument("--unit", default=None, help="tệp dữ liệu của đơn vị tổng hợp (thông tin đơn vị, nội dung)")
-    p.add_argument("--jobs", type=int, default=None, help="số tiến trình song song (mặc định: số lõi CPU)")
+    p.add_argument("files", nargs="+", metavar="TỆP", help="tệp dữ liệu hoặc thư mục chứa các tệp .yaml")
+    p.add_argument("-o", "--output", required=True, metavar="KẾT_QUẢ", help="tệp dữ liệu tổng hợp sẽ ghi")
+    p.add_argument(
+        "--unit", default=None, metavar="TỆP", help="tệp dữ liệu của đơn vị tổng hợp (thông tin đơn vị, nội dung)"
+    )
+    p.add_argument("--jobs", type=int, default=None, metavar="SỐ", help=JOBS_HELP)
     p.set_defaults(func=cmd_consolidate)
 
     p = sub.add_parser("import", help="nhập số liệu từ bảng tính thống kê (.xlsx, .csv) vào tệp dữ liệu")
@@ -358,22 +329,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="chỉ xem trước báo cáo, không ghi gì")
     p.add_argument("--overwrite", action="store_true", help="thay giá trị trong tệp dữ liệu khác bảng tính")
     p.add_argument("--template", default=None, metavar="MẪU.xlsx", help="tạo mẫu bảng tính để đơn vị điền số liệu")
-    p.add_argument("--year", type=int, default=None, help="năm báo cáo của mẫu bảng tính")
-    p.add_argument("--cap", default=None, help="cấp đơn vị: mẫu bỏ các nhóm số liệu không áp dụng cho cấp này")
+    p.add_argument("--year", type=int, default=None, metavar="NĂM", help="năm báo cáo của mẫu bảng tính")
+    p.add_argument(
+        "--cap", default=None, metavar="CẤP", help="cấp đơn vị: mẫu bỏ các nhóm số liệu không áp dụng cho cấp này"
+    )
     p.add_argument("--force", action="store_true", help="ghi đè mẫu bảng tính nếu tệp đã có")
     p.set_defaults(func=cmd_import)
 
-    bank = sub.add_parser("bank", help="kho câu mẫu")
-    bsub = bank.add_subparsers(dest="bank_command", required=True, parser_class=_Parser)
-    p = bsub.add_parser("check", help="kiểm tra kho câu mẫu")
-    p.add_argument("dir", nargs="?", default=None)
-    p.set_defaults(func=cmd_bank_check)
-    p = bsub.add_parser("list", help="liệt kê câu mẫu")
-    p.add_argument("--section", default=None, help="chỉ liệt kê một mục, ví dụ III.1")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--dir", default=None)
-    p.set_defaults(func=cmd_bank_list)
+    cli_bank.register(sub)
+    for command in sub.parsers:
+        if command.prog != "drafting bank":
+            add_bank_option(command)
     return parser
+
+
+NEW_HELP = (
+    "Tạo tệp dữ liệu mới: đủ mọi trường, có chú thích (hoặc bản sao tệp mẫu với --sample, "
+    "hoặc chuyển số liệu từ tệp năm trước với --from)."
+)
+CHECK_HELP = "Kiểm tra tệp dữ liệu: lỗi, cảnh báo, nội dung còn thiếu theo đề cương (mã thoát 1 nếu có vấn đề)."
 
 
 def utf8_streams() -> None:
@@ -396,7 +370,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except ProblemsError as exc:
-        _print_problems(exc.problems)
+        print_problems(exc.problems)
         return EXIT_UNUSABLE
     except DraftingError as exc:
         sys.stderr.write(f"{one_line(str(exc))}\n")

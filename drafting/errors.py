@@ -52,6 +52,8 @@ class Problem:
     message: str
     phrase_id: str = ""
     severity: str = "error"
+    """``error``; ``warning`` (a data file that can still be used); ``style`` (a finding of
+    ``bank check`` on a phrase that stays usable)."""
 
     def __str__(self) -> str:
         place = self.file or "<không rõ tệp>"

@@ -228,7 +228,8 @@ class ReportData:
     ``lists`` holds the lists the schema adds beyond documents and movements, by key;
     ``locations`` where everything was in the data file (for messages); ``migrations``
     the notes of the format migrations applied when an older file was read
-    (:mod:`drafting.datafile.migrate`).
+    (:mod:`drafting.datafile.migrate`); ``bank_layers`` the phrase bank's layers the file was
+    last saved with (``kho_cau_mau``: (layer, digest), see :mod:`drafting.datafile.read_layers`).
     """
 
     year: int
@@ -247,6 +248,7 @@ class ReportData:
     source: str = ""
     locations: Locations = field(default_factory=Locations)
     migrations: tuple[str, ...] = ()
+    bank_layers: tuple[tuple[str, str], ...] = ()
 
     def figure(self, figure_id: str) -> FigureValue:
         """The value of a figure (an empty value when the writer left it out)."""

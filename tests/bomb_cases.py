@@ -2,15 +2,14 @@
 in a child process under a memory limit and a timeout.
 
 Shared by ``tests/test_bombs.py`` (hang guards) and ``benchmarks/bench_bombs.py``.
-A bomb is put in a temporary copy of ``phrasebank/``; until the bank takes local
-overlays, the child points the library at that copy before importing the rest of it.
+The bombs are phrases of an overlay folder, given to the CLI with ``--bank`` on top of
+the shipped bank (which is left untouched).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,16 +25,6 @@ BOMBS_FILE = Path(__file__).parent / "corpus" / "bombs.yaml"
 SAMPLE = ROOT / "examples" / "bao-cao-mau-2024.yaml"
 MEMORY_LIMIT = 1 << 30  # bytes of address space
 TIMEOUT = 60.0  # seconds: a hang guard, not a measure of speed
-
-# The CLI with the phrase bank taken from the folder given first.
-CHILD = """\
-import sys
-from pathlib import Path
-import drafting.resources
-drafting.resources.PHRASEBANK_DIR = Path(sys.argv[1])
-from drafting.cli import main
-sys.exit(main(sys.argv[2:]))
-"""
 
 
 @dataclass(frozen=True)
@@ -72,21 +61,27 @@ def _phrase_file(section: str, bombs: list[Bomb]) -> str:
         if bomb.condition:
             lines.append(f"    dieu_kien: {json.dumps(bomb.condition, ensure_ascii=False)}")
         variant = bomb.variant or "Đơn vị hoàn thành tốt nhiệm vụ được giao."
-        lines += ["    cach_viet:", f"      - {json.dumps(variant, ensure_ascii=False)}"]
+        # A second, harmless variant: the guide asks for two (bank check says so otherwise).
+        lines += ["    cach_viet:", f"      - {json.dumps(variant, ensure_ascii=False)}", "      - Cán bộ gắn bó."]
     return "\n".join(lines) + "\n"
 
 
 def bank_with(bombs: list[Bomb], folder: Path) -> Path:
-    """A copy of the shipped phrase bank in ``folder`` with the bombs added; its path.
+    """An overlay folder in ``folder`` holding the bombs' phrases; its path.
 
     Variant bombs go to section III.1, condition bombs to III.2."""
-    bank = folder / "phrasebank"
-    shutil.copytree(ROOT / "phrasebank", bank)
+    bank = folder / "kho-bom"
+    bank.mkdir()
     variants, conditions = [b for b in bombs if not b.condition], [b for b in bombs if b.condition]
     for section, chosen in (("III.1", variants), ("III.2", conditions)):
         if chosen:
-            (bank / "cau" / chosen[0].file_name).write_text(_phrase_file(section, chosen), encoding="utf-8")
+            (bank / chosen[0].file_name).write_text(_phrase_file(section, chosen), encoding="utf-8")
     return bank
+
+
+def bomb_file(bank: Path, bomb: Bomb) -> Path:
+    """The phrase file of ``bomb`` in the overlay ``bank``."""
+    return bank / bomb.file_name
 
 
 def report_with(bombs: list[Bomb], folder: Path) -> Path:
@@ -117,14 +112,15 @@ def _limit_memory() -> None:  # pragma: no cover - runs in the child
 
 
 def run_cli_with_bank(bank: Path, *args: str, timeout: float = TIMEOUT, limit: bool = True) -> Outcome:
-    """``drafting ARGS`` with ``bank`` as the phrase bank, in a child process limited to
-    1 GB of address space (not on Windows) and killed after ``timeout`` seconds."""
+    """``drafting ARGS --bank BANK`` (the overlay on top of the shipped bank), in a child
+    process limited to 1 GB of address space (not on Windows) and killed after ``timeout``
+    seconds."""
     env = {**os.environ, "DRAFTING_NO_CACHE": "1", "PYTHONIOENCODING": "utf-8"}
     posix = os.name == "posix"
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(bank), *args],
+            [sys.executable, "-m", "drafting", *args, "--bank", str(bank)],
             stdout=out,
             stderr=err,
             cwd=ROOT,

@@ -39,3 +39,15 @@ def fresh_phrasebank_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     import os
 
     os.environ["DRAFTING_CACHE_DIR"] = str(tmp_path_factory.mktemp("drafting-cache"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_user_bank_layers(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The phrase bank is the shipped one unless a test adds layers: the tester's own
+    ``DRAFTING_BANK`` and user folder (drafting.bank.sources) are set aside."""
+    import os
+
+    config = str(tmp_path_factory.mktemp("config"))
+    os.environ.pop("DRAFTING_BANK", None)
+    os.environ["XDG_CONFIG_HOME"] = config
+    os.environ["APPDATA"] = config

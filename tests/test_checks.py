@@ -276,7 +276,8 @@ def test_check_groups_errors_warnings_missing_as_json(tmp_path: Path, capsys: py
     path = write_text(tmp_path, "a.yaml", text)
     assert main(["check", str(path), "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
-    assert set(report) == {"errors", "warnings", "missing"}
+    assert set(report) == {"errors", "warnings", "missing", "kho_cau_mau"}
+    assert [layer["lop"] for layer in report.pop("kho_cau_mau")] == ["kèm theo"]
     for group in report.values():
         for item in group:
             assert set(item) == {"file", "line", "key", "section", "message"}

@@ -92,7 +92,7 @@ def _problems(text: str, bank: Bank) -> list[str]:
 
 def test_the_shipped_schema_describes_todays_file() -> None:
     schema = default_bank().schema
-    assert schema.top_keys[:3] == ("nam", "phien_ban", "don_vi")
+    assert schema.top_keys[:4] == ("nam", "phien_ban", "kho_cau_mau", "don_vi")
     assert [f.key for f in schema.unit_fields(2024)][-1] == "noi_nhan"
     required = [f.name for f in schema.unit_fields(2024) if f.required]
     assert required[:2] == ["tên cơ quan ban hành", "tên đơn vị"]

@@ -23,17 +23,19 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from drafting.bank.bank_lint import coverage_without_knock_on, figure_group_problems
 from drafting.bank.cache import cached
 from drafting.bank.catalogue import Catalogue, catalogue_style, load_catalogue
-from drafting.bank.claims import CLAIMS_FILE, ClaimSet, load_claims
+from drafting.bank.claim_reader import load_claims
+from drafting.bank.claims import CLAIMS_FILE, ClaimSet
 from drafting.bank.levels import LEVEL_KEY, LEVELS_FILE, Levels, load_levels
 from drafting.bank.outline import Outline, load_outline
-from drafting.bank.phrases import Phrase, PhraseSet, claim_coverage, coverage_problems, load_phrases
+from drafting.bank.phrases import Phrase, PhraseSet, load_phrases
 from drafting.bank.rules import RuleSet, load_rules
 from drafting.bank.schema_file import load_schema
 from drafting.bank.targets import TARGETS_FILE
 from drafting.bank.terms import Terms, load_terms
-from drafting.errors import Problem
+from drafting.errors import Problem, ProblemsError
 from drafting.resources import PHRASEBANK_DIR
 from drafting.schema import Schema
 
@@ -50,13 +52,30 @@ BANK_FILES = (
 """The files of a whole bank, besides its phrase files."""
 
 
+SHIPPED_NAME = "kèm theo"
+"""What messages and data files call the shipped layer."""
+
+
 @dataclass(frozen=True)
 class Layer:
-    """One folder of the bank, with a short digest of its files' content."""
+    """One folder of the bank, with a short digest of its files' content (12 hexadecimal
+    digits: the same files give the same digest, any edit another)."""
 
     folder: Path
     digest: str
     shipped: bool = False
+
+    @property
+    def name(self) -> str:
+        """``kèm theo`` for the shipped layer, else the folder's absolute path."""
+        return SHIPPED_NAME if self.shipped else str(self.folder.absolute())
+
+    def holds(self, file: str) -> bool:
+        """Whether ``file`` (a phrase's) is one of this layer's."""
+        try:
+            return Path(file).resolve().is_relative_to(self.folder.resolve())
+        except OSError:
+            return False
 
     def __str__(self) -> str:
         return f"{'kho câu mẫu kèm theo' if self.shipped else self.folder} ({self.digest})"
@@ -168,11 +187,33 @@ class Bank:
         the checks of the vocabulary as a whole)."""
         return self.phrase_set.problems
 
+    def load_problems(self) -> list[Problem]:
+        """The problems that left phrases out of the bank: a phrase file that does not load
+        (its section then has none of them), a phrase with an error (style findings of
+        ``bank check`` excepted)."""
+        return [p for p in self.problems if p.severity == "error"]
+
+    def require_loaded(self) -> None:
+        """Raise :class:`~drafting.errors.ProblemsError` with :meth:`load_problems`, if any:
+        a report composed without those phrases would silently lack what they say, and
+        the writer's data file would be blamed for choosing them."""
+        problems = self.load_problems()
+        if problems:
+            raise ProblemsError(problems)
+
     def for_section(self, section_id: str) -> tuple[Phrase, ...]:
         return self.phrase_set.for_section(section_id)
 
     def get(self, phrase_id: str) -> Phrase | None:
         return self.phrase_set.get(phrase_id)
+
+    def layer_of(self, phrase: Phrase) -> Layer:
+        """The layer a phrase comes from (the last whose folder holds its file)."""
+        return next((layer for layer in reversed(self.layers) if layer.holds(phrase.file)), self.layers[0])
+
+    def replaced(self, phrase_id: str) -> str:
+        """The file of the phrase an overlay's phrase ``phrase_id`` replaced ("" when it adds one)."""
+        return self.phrase_set.replaced.get(phrase_id, "")
 
     def _load_catalogue(self) -> Catalogue:
         return load_catalogue(self.base, self.target_overlays)
@@ -189,14 +230,14 @@ class Bank:
         claims = self.claims
         phrases = load_phrases(folders, self.catalogue, self.outline, self.terms, claims, self.style, BANK_FILES)
         phrases.problems[:0] = claims.problems
+        phrases.problems.extend(figure_group_problems(self.base, self.catalogue, self.outline, self.style))
         if self.style:
             from drafting.bank.claim_lint import lint_claims
 
             where = str(self.overlays[-1] if self.overlays else self.base)
             phrases.problems.extend(lint_claims(claims, self.catalogue))
             phrases.problems.extend(catalogue_style(self.catalogue, str(self.base / "chi_so.yaml")))
-            phrases.problems.extend(coverage_problems(phrases, self.outline, where))
-            phrases.problems.extend(claim_coverage(claims, phrases))
+            phrases.problems.extend(coverage_without_knock_on(phrases, claims, self.outline, where))
         return phrases
 
 

@@ -12,24 +12,33 @@ rules, terms, claims, phrases in layers) is :class:`drafting.bank.bank.Bank`.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from drafting.bank.catalogue import Catalogue
 from drafting.bank.claims import Claim, ClaimSet
 from drafting.bank.outline import Outline
+from drafting.bank.phrase_lint import Variant, filter_problems, lint_text_of, lint_variants, misfiled
 from drafting.bank.sandbox import TemplateProblem, check_syntax, referenced_names
 from drafting.bank.terms import Terms
 from drafting.errors import Problem, ProblemsError
 from drafting.files.fields import FieldReader, did_you_mean, join_path
 from drafting.files.yamlio import line_of, read_yaml_file
-from drafting.vi.lint import lint_text, strip_jinja
 
 PHRASE_KEYS = ("id", "nhan_dinh", "chuc_nang", "mo_ta", "the", "cach_viet")
+REQUIRED = {
+    "muc": "thiếu khóa bắt buộc “muc”: mục của đề cương mà các câu mẫu của tệp phục vụ (I, II.3, III.1…)",
+    "id": "câu mẫu thiếu mã (id): nhom.ten_cau, tiền tố nhom là một nhom_cau của mục trong dan_y.yaml",
+    "nhan_dinh": "thiếu khóa bắt buộc “nhan_dinh”: mã nhận định (trong nhan_dinh.yaml) mà câu mẫu diễn đạt",
+    "cach_viet": "câu mẫu phải có ít nhất một cách viết (cach_viet): danh sách các đoạn văn",
+}
+"""The keys a phrase file and a phrase must have, and what to write."""
+UNQUOTED_JINJA = ' (một cách viết mở đầu bằng “{{ … }}” hay có “: ” phải đặt trong ngoặc kép: - "{{ nam }} …")'
 MOVED_KEYS = ("mac_dinh", "dieu_kien", "so_lieu")
 """Keys phrases used to carry: when a phrase is said is now its claim's condition."""
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
@@ -76,6 +85,14 @@ class PhraseSet:
 
     phrases: dict[str, Phrase] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    replaced: dict[str, str] = field(default_factory=dict)
+    """Phrase ids a later layer replaced → the file of the phrase replaced."""
+    refused_claims: set[str] = field(default_factory=set)
+    """Claims named by phrases refused at loading (their problems already said)."""
+    refused_sections: set[str] = field(default_factory=set)
+    """Sections of the files of phrases refused at loading."""
+    unreadable: list[str] = field(default_factory=list)
+    """Phrase files that could not be read at all (their problem already said)."""
 
     def for_section(self, section_id: str) -> tuple[Phrase, ...]:
         return tuple(p for p in self.phrases.values() if p.section == section_id)
@@ -138,25 +155,6 @@ def _check_names(
     return used
 
 
-def own_numbers(text: str) -> list[str]:
-    """The numbers a variant writes itself (outside its facts): a variant states only its
-    claim's facts. A document's number ("Chỉ thị số 34-CT/TW"), a historical date
-    ("(13/9/1945)") and a period ("6 tháng") are wording.
-
-    >>> own_numbers("Sơ kết 6 tháng; Chỉ thị số 34-CT/TW ngày 07/4/2014; có 14 lượt, {{ f.x.gia_tri }}.")
-    ['14']
-    """
-    plain = strip_jinja(text)
-    out = []
-    for match in re.finditer(r"[^\s,;:()]*\d[^\s,;:()]*", plain):
-        before, after = plain[: match.start()], plain[match.end() :]
-        date = re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", match.group(0))
-        if date or before.endswith(("số ", "ngày ")) or after.startswith(" tháng"):
-            continue
-        out.append(match.group(0).rstrip("."))
-    return out
-
-
 def _variant_facts(
     reader: FieldReader, node: Any, key: str | int, path: str, pid: str, claim: Claim, used: set[tuple[str, str]]
 ) -> None:
@@ -189,7 +187,8 @@ def _load_file(
     try:
         data, _ = read_yaml_file(path, comments=False)
     except ProblemsError as exc:
-        bank.problems.extend(exc.problems)
+        bank.problems.extend(_with_phrase_ids(path, exc.problems))
+        bank.unreadable.append(name)
         return
     reader = FieldReader(name)
     root = reader.mapping(None, None, data, "") if data is not None else None
@@ -197,9 +196,12 @@ def _load_file(
         reader.problem(None, None, "", "tệp câu mẫu rỗng")
     if root is None:
         bank.problems.extend(reader.problems)
+        bank.unreadable.append(name)
         return
     reader.unknown_keys(root, ("muc", "cau"), "")
-    section = reader.text(root, "muc", "")
+    if "muc" not in root:
+        reader.problem(root, None, "muc", REQUIRED["muc"])
+    section = reader.text(root, "muc", "", required=False)
     if section and section not in outline.ids:
         reader.problem(root, "muc", "muc", "không có mục này trong đề cương" + did_you_mean(section, outline.ids))
         section = ""
@@ -222,8 +224,15 @@ def _load_file(
                     "nhận định (phrasebank/nhan_dinh.yaml) mà câu diễn đạt (khóa nhan_dinh)",
                 )
         reader.unknown_keys(node, PHRASE_KEYS + MOVED_KEYS, path_)
+        # A misspelt required key is said once, by unknown_keys (with “có phải …?”).
+        misspelt = {m for k in node if k not in PHRASE_KEYS + MOVED_KEYS for m in close_matches(str(k), REQUIRED)}
+        for key, message in REQUIRED.items():
+            absent = not pid if key == "id" else key not in node
+            if absent and key != "muc" and key not in misspelt:
+                reader.problem(node, None, join_path(path_, key), message, pid)
         if not pid:
-            reader.problem(items, i, join_path(path_, "id"), "câu mẫu thiếu mã (id)")
+            if reader.problems[before:]:
+                _refuse(bank, node, section)
             continue
         if not ID_PATTERN.match(pid):
             reader.problem(
@@ -236,8 +245,11 @@ def _load_file(
         if pid in seen:
             reader.problem(node, "id", join_path(path_, "id"), f"mã câu mẫu bị trùng (đã có trong {seen[pid]})", pid)
             continue
-        claim_id = reader.text(node, "nhan_dinh", path_)
+        claim_id = reader.text(node, "nhan_dinh", path_, required=False)
         claim = claims.get(claim_id) if claim_id else None
+        if claim_id in claims.refused:  # the claim's own problem is said: no knock-on message
+            _refuse(bank, node, section)
+            continue
         if claim_id and claim is None:
             reader.problem(
                 node,
@@ -251,50 +263,56 @@ def _load_file(
                 node,
                 "nhan_dinh",
                 join_path(path_, "nhan_dinh"),
-                f"nhận định “{claim_id}” thuộc mục {claim.section}, không phải mục {section} của tệp này",
+                f"nhận định “{claim_id}” thuộc mục {claim.section}, không phải mục {section} của tệp này: chuyển câu "
+                f"sang tệp của mục {claim.section}, hoặc chọn một nhận định của mục {section}",
                 pid,
             )
+        elif style and section:
+            misfiled(reader, node, path_, pid, section, outline)
         variants_node = node.get("cach_viet")
         variants: list[str] = []
         if isinstance(variants_node, str):
             variants_node = [variants_node]
-        if not isinstance(variants_node, list) or not variants_node:
-            reader.problem(
-                node,
-                "cach_viet" if "cach_viet" in node else None,
-                join_path(path_, "cach_viet"),
-                "câu mẫu phải có ít nhất một cách viết (cach_viet)",
-                pid,
-            )
+        places: list[Variant] = []
+        if "cach_viet" not in node:
+            pass  # said above, once
+        elif not isinstance(variants_node, list) or not variants_node:
+            reader.problem(node, "cach_viet", join_path(path_, "cach_viet"), REQUIRED["cach_viet"], pid)
         else:
             for j, text in enumerate(variants_node):
                 vpath = join_path(join_path(path_, "cach_viet"), j)
                 vnode = node["cach_viet"] if isinstance(node["cach_viet"], list) else node
                 vkey: Any = j if isinstance(node["cach_viet"], list) else "cach_viet"
                 if not isinstance(text, str) or not text.strip():
-                    reader.problem(vnode, vkey, vpath, "cách viết phải là một đoạn văn bản", pid)
+                    hint = UNQUOTED_JINJA if isinstance(text, (Mapping, list)) else ""
+                    reader.problem(vnode, vkey, vpath, "cách viết phải là một đoạn văn bản" + hint, pid)
                     continue
                 try:
                     check_syntax(text)
                 except TemplateProblem as exc:
                     reader.problem(vnode, vkey, vpath, exc.message, pid)
                     continue
+                for message in filter_problems(text):
+                    reader.problem(vnode, vkey, vpath, message, pid)
                 used = _check_names(reader, vnode, vkey, vpath, pid, text, claim)
                 if claim is not None:
                     _variant_facts(reader, vnode, vkey, vpath, pid, claim, used)
                 if style:
-                    for msg in lint_text(text, terms, template=True):
-                        reader.problem(vnode, vkey, vpath, msg, pid)
-                    for number in own_numbers(text):
-                        message = f"cách viết tự ghi con số “{number}”: số liệu chỉ vào câu qua sự kiện của nhận định"
-                        reader.problem(vnode, vkey, vpath, message, pid)
+                    lint_text_of(reader, vnode, vkey, vpath, pid, text, terms)
+                places.append(Variant(text, vnode, vkey, vpath))
                 variants.append(unicodedata.normalize("NFC", text.strip()))
+        if style and places:
+            given = len(variants_node) if isinstance(variants_node, list) else 1
+            lint_variants(reader, node, path_, pid, places, given=given)
         function = reader.text(node, "chuc_nang", path_, required=False) or pid.split(".", 1)[-1]
         reader.phrase_id = ""
         # A phrase with any error is left out; style findings (in check mode) do not remove it.
-        if any(not _is_style(p.message) for p in reader.problems[before:]):
+        if any(p.severity == "error" for p in reader.problems[before:]):
+            _refuse(bank, node, section)
             continue
         seen[pid] = name
+        if pid in bank.phrases:  # an earlier layer's phrase: replaced, in its place
+            bank.replaced[pid] = bank.phrases[pid].file
         bank.phrases[pid] = Phrase(
             id=pid,
             section=section,
@@ -309,11 +327,34 @@ def _load_file(
     bank.problems.extend(reader.problems)
 
 
-_STYLE_MARKERS = ("bỏ dấu mới", "dấu cách", "ngoặc", "Chiến sỹ", "NFC", "điều khiển", "thuật ngữ")
+_ID_LINE = re.compile(r"^\s*-\s+id:\s*[\"']?([\w.]+)")
 
 
-def _is_style(message: str) -> bool:
-    return any(marker in message for marker in _STYLE_MARKERS)
+def _with_phrase_ids(path: Path, problems: Sequence[Problem]) -> list[Problem]:
+    """A file's YAML problems with the id of the phrase each line is in (the last ``- id:``
+    line above it), so that a maintainer sees which phrase to fix."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return list(problems)
+    out = []
+    for problem in problems:
+        found = [m[1] for line in lines[: problem.line or 0] if (m := _ID_LINE.match(line))]
+        out.append(replace(problem, phrase_id=found[-1]) if found and not problem.phrase_id else problem)
+    return out
+
+
+def close_matches(word: str, choices: Iterable[str]) -> list[str]:
+    """The choice a misspelt key was meant to be (as :func:`did_you_mean` suggests it)."""
+    return difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+
+
+def _refuse(bank: PhraseSet, node: Mapping[str, Any], section: str) -> None:
+    """Note the claim and section of a phrase left out, so that no knock-on problem is said."""
+    bank.refused_sections.add(section)
+    claim = node.get("nhan_dinh")
+    if isinstance(claim, str):
+        bank.refused_claims.add(claim)
 
 
 def load_phrases(
@@ -344,29 +385,3 @@ def load_phrases(
         for path in sorted(p for p in folder.glob("*.y*ml") if p.name not in skip):
             _load_file(path, phrases, seen, catalogue, outline, terms, claims, style)
     return phrases
-
-
-def coverage_problems(phrases: PhraseSet, outline: Outline, where: str) -> list[Problem]:
-    """A problem for every section of the outline that asks for phrases and has none."""
-    return [
-        Problem(where, None, "", f"mục {section.id} “{section.heading}” chưa có câu mẫu nào")
-        for section in outline.sections
-        if section.phrase_groups and not phrases.for_section(section.id)
-    ]
-
-
-def claim_coverage(claims: ClaimSet, phrases: PhraseSet) -> list[Problem]:
-    """A problem for every claim that no phrase words."""
-    worded = {p.claim for p in phrases.phrases.values()}
-    return [
-        Problem(claim.file, claim.line, "", "chưa có câu mẫu nào diễn đạt nhận định này", phrase_id=claim.id)
-        for claim in claims.claims.values()
-        if claim.id not in worded
-    ]
-
-
-def phrases_by_section(phrases: PhraseSet) -> Mapping[str, tuple[Phrase, ...]]:
-    out: dict[str, list[Phrase]] = {}
-    for phrase in phrases.phrases.values():
-        out.setdefault(phrase.section, []).append(phrase)
-    return {k: tuple(v) for k, v in out.items()}

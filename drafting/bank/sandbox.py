@@ -256,14 +256,18 @@ def _problem(exc: BaseException) -> TemplateProblem:
     if isinstance(exc, RecursionError):
         return TemplateProblem("mẫu lồng nhau quá sâu", line, "limit")
     if isinstance(exc, TemplateSyntaxError):
-        return TemplateProblem(f"cú pháp Jinja không hợp lệ: {exc.message}", line, "syntax")
+        from drafting.bank.jinja_messages import translate_syntax
+
+        return TemplateProblem(f"cú pháp Jinja không hợp lệ: {translate_syntax(exc.message or '')}", line, "syntax")
     if isinstance(exc, SecurityError):
         return TemplateProblem(f"bị chặn vì lý do an toàn: {exc}", line)
     text = str(exc)
     if isinstance(exc, UndefinedError) and "is undefined" in text:
         name = text.split("'")[1] if "'" in text else text
         return TemplateProblem(f"biến “{name}” không tồn tại trong ngữ cảnh câu mẫu", line)
-    return TemplateProblem(f"lỗi mẫu Jinja: {text or type(exc).__name__}", line)
+    from drafting.bank.jinja_messages import translate_runtime
+
+    return TemplateProblem(translate_runtime(exc), line)
 
 
 def _compile(key: str, parse: Callable[[], nodes.Template]) -> Template:

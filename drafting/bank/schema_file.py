@@ -41,6 +41,7 @@ STRUCTURE_KEYS = (
     "xac_nhan",
     "tong_hop",
     "so_lieu_don_vi",
+    "kho_cau_mau",
 )
 """Top-level keys whose content the code reads; any other top-level key is a list."""
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from drafting.bank.bank import Bank
+from drafting.bank.jinja_messages import variant_failure
 from drafting.bank.sandbox import TemplateProblem, render
 from drafting.errors import Problem, ProblemsError
 from drafting.report import FigureValue, ReportData
@@ -73,19 +74,23 @@ def trial_problems(bank: Bank) -> list[Problem]:
     try:
         sample = load_report(SAMPLE_PATH, bank, comments=False)
     except ProblemsError as exc:
+        if bank.load_problems():  # the sample is refused for the bank's own problems, already said
+            return []
         note = Problem(str(SAMPLE_PATH), None, "", "không chạy thử được câu mẫu: tệp mẫu không hợp lệ với kho này")
         return [note, *exc.problems]
     problems: list[Problem] = []
     failed: set[tuple[str, int]] = set()
 
-    def trial(phrase_id: str, index: int, text: str, context: dict[str, object], where: str) -> None:
+    def trial(
+        phrase_id: str, index: int, text: str, context: dict[str, object], where: str, figures: tuple[str, ...] = ()
+    ) -> None:
         phrase = bank.phrases[phrase_id]
         try:
             render(text, context)
         except TemplateProblem as exc:
             if (phrase_id, index) not in failed:
                 failed.add((phrase_id, index))
-                message = f"cách viết {index + 1}, chạy thử {where}: {exc.message}"
+                message = variant_failure(index, exc.message, figures, where)
                 problems.append(Problem(phrase.file, phrase.line, "", message, phrase_id=phrase_id))
 
     composers = [(name, Composer.create(report, bank)) for name, report in scenarios(sample)]
@@ -97,7 +102,7 @@ def trial_problems(bank: Bank) -> list[Problem]:
             status = composer.plan.status(phrase.claim)
             if status is None or (status.claim.basis == "so_lieu" and status.value is not True):
                 continue
-            context, _ = composer.phrase_context(phrase)
+            context, figures = composer.phrase_context(phrase)
             for i, text in enumerate(phrase.variants):
-                trial(phrase.id, i, text, dict(context), f"trên {name}")
+                trial(phrase.id, i, text, dict(context), f"trên {name}", figures)
     return problems

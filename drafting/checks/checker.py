@@ -224,6 +224,14 @@ def cause_warnings(report: ReportData, catalogue: Catalogue) -> list[Finding]:
     return out
 
 
+def layer_warnings(report: ReportData, bank: Bank) -> list[Finding]:
+    """A warning when the phrase bank's layers changed since the file was last saved."""
+    from drafting.datafile.read_layers import KEY, layers_changed
+
+    note = layers_changed(report.bank_layers, bank)
+    return [Finding(report.source, report.locations.line(KEY), KEY, "", note)] if note else []
+
+
 # -- the whole check ------------------------------------------------------------------
 
 
@@ -245,9 +253,7 @@ def check_report(report: ReportData, bank: Bank | None = None) -> CheckResult:
             key, section = _content_place(report.locations, problem.key, problem.line)
             if key:
                 problem = replace(problem, key=key)
-            result.errors.append(
-                from_problem(problem, section or section_of(problem.key, bank, report.locations))
-            )
+            result.errors.append(from_problem(problem, section or section_of(problem.key, bank, report.locations)))
     claim_errors, claim_warnings = coherence_findings(composer)
     result.errors.extend(claim_errors)
     result.warnings.extend(claim_warnings)
@@ -258,6 +264,7 @@ def check_report(report: ReportData, bank: Bank | None = None) -> CheckResult:
     result.warnings.extend(level_warnings(report, bank))
     result.warnings.extend(target_warnings(report, bank))
     result.warnings.extend(movement_warnings(report, bank))
+    result.warnings.extend(layer_warnings(report, bank))
     statuses = checklist(report, bank, composer)
     missing, pending = missing_findings(report, statuses, outline)
     result.missing.extend(missing)
@@ -267,10 +274,14 @@ def check_report(report: ReportData, bank: Bank | None = None) -> CheckResult:
 
 
 def check_file(path: Path | str, bank: Bank | None = None) -> CheckResult:
-    """Check a data file; raise :class:`ProblemsError` only when it is not readable YAML."""
+    """Check a data file; raise :class:`ProblemsError` when it is not readable YAML, and
+    first when ``bank`` could not load some of its phrases (those located problems: the
+    bank is at fault, not the data file). :func:`check_report` (the editor's) checks with
+    the phrases that loaded; their problems are ``bank.problems``."""
     from drafting.datafile.validate import validate
 
     bank = bank if bank is not None else default_bank()
+    bank.require_loaded()
     data, _ = read_yaml_file(path, comments=False, keep_bad=True)
     found = validate(data, str(path), bank, owned=True)
     if found.report is not None:

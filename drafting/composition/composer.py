@@ -249,5 +249,9 @@ def _bulleted(bullet: str, text: str) -> str:
 
 def compose(report: ReportData, bank: Bank | None = None) -> Document:
     """Compose the whole report with ``bank`` (by default the shipped one); raise
-    :class:`ProblemsError` for unknown phrase ids or broken phrases."""
-    return Composer.create(report, bank if bank is not None else default_bank()).document()
+    :class:`ProblemsError` for unknown phrase ids or broken phrases, and first for the
+    phrases the bank could not load (their files' located problems: a section must never
+    come out empty because its phrase file has an error)."""
+    bank = bank if bank is not None else default_bank()
+    bank.require_loaded()
+    return Composer.create(report, bank).document()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from drafting.bank.bank import Bank
+from drafting.bank.jinja_messages import variant_failure
 from drafting.bank.phrases import Phrase
 from drafting.bank.sandbox import TemplateProblem, render
 from drafting.errors import Problem
@@ -124,7 +125,7 @@ def render_items(
                 try:
                     text = render(phrase.variants[variant], context).strip()
                 except TemplateProblem as exc:
-                    message = f"cách viết {variant + 1}: {exc.message}"
+                    message = variant_failure(variant, exc.message, figures)
                     problems.append(Problem(phrase.file, phrase.line, "", message, phrase_id=phrase.id))
                     continue
                 slot.append(RenderedPhrase(phrase, variant, text, pinned, figures))

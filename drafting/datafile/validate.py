@@ -23,6 +23,7 @@ from drafting.datafile.migrate import CURRENT, VERSION_KEY, migrate, version_of
 from drafting.datafile.places import locate
 from drafting.datafile.read_confirmations import confirmations
 from drafting.datafile.read_figures import figures, targets, unit_figures
+from drafting.datafile.read_layers import bank_layers
 from drafting.datafile.read_lists import TYPED_LISTS, document, list_items, movement
 from drafting.datafile.reader import DataReader, nfc
 from drafting.errors import Problem, ProblemsError
@@ -151,6 +152,7 @@ def validate(data: Any, filename: str, bank: Bank | None = None, *, owned: bool 
         unit_figures=unit_figures(r, data, catalogue, units),
         lists=lists,
         confirmations=confirmations(r, data, bank),
+        bank_layers=bank_layers(r, data),
         source=filename,
         migrations=migrations,
     )

@@ -142,6 +142,50 @@ class Draft(Session):
 
         return tuple(m.note() for m in migrate(self.doc))
 
+    def _adopted(self) -> None:
+        super()._adopted()
+        note = self.layers_note()
+        if note:  # said, without changing the draft: saving records the new layers
+            self.notes = (*self.notes, note)
+
+    def layers_note(self) -> str:
+        """A note when the phrase bank's layers changed since the file was last saved
+        (``kho_cau_mau``), else ""."""
+        from drafting.datafile.read_layers import KEY, layers_changed
+
+        items = self.data.get(KEY)
+        recorded = tuple(
+            (str(item.get("lop", "")), str(item.get("ma", "")))
+            for item in (items if isinstance(items, list) else ())
+            if isinstance(item, Mapping)
+        )
+        return layers_changed(recorded, self.bank)
+
+    def record_layers(self) -> bool:
+        """Record the phrase bank's layers in the document (``kho_cau_mau``), as every save
+        does; return whether that changed it."""
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+        from drafting.datafile.read_layers import KEY, layer_record
+        from drafting.files.roundtrip import insert_ordered
+
+        record = layer_record(self.bank)
+        current = self.data.get(KEY)
+        if isinstance(current, list) and [dict(item) for item in current if isinstance(item, Mapping)] == record:
+            return False
+        items = CommentedSeq()
+        items.fa.set_flow_style()
+        for entry in record:
+            items.append(CommentedMap(entry))
+        insert_ordered(self.doc, KEY, items, self.schema.top_keys)
+        self.changed()
+        return True
+
+    def save(self, path: Path | str | None = None, *, overwrite: bool = False) -> Path:
+        """Save (see :meth:`Session.save`), recording the phrase bank's layers first."""
+        self.record_layers()
+        return super().save(path, overwrite=overwrite)
+
     def reopen(self) -> Draft:
         assert self.path is not None
         return type(self).open(self.path, bank=self._bank)

@@ -23,7 +23,7 @@ from drafting.files.atomic import remove_stale_temp_files
 from drafting.files.outputs import DATA_SUFFIXES, Inputs
 from drafting.report import ReportData
 
-EXTENSIONS = {"docx": ".docx", "md": ".md", "txt": ".txt", "pdf": ".pdf"}
+EXTENSIONS = {"docx": ".docx", "md": ".md", "txt": ".txt", "pdf": ".pdf", "json": ".json"}
 PARALLEL_MIN = 4
 TIMEOUT = 60.0  # seconds to render one file of a batch
 T = TypeVar("T")

@@ -12,7 +12,8 @@ from drafting.errors import OutputError
 from drafting.files import atomic
 from drafting.files.outputs import check_output_path
 
-FORMATS = ("docx", "md", "txt", "pdf")
+FORMATS = ("docx", "md", "txt", "pdf", "json")
+"""The output formats, by name (and file extension)."""
 
 
 def output_format(path: Path, requested: str | None) -> str:
@@ -26,7 +27,8 @@ def output_format(path: Path, requested: str | None) -> str:
 
 
 def document_bytes(document: Document, fmt: str) -> bytes:
-    """A composed document as the bytes of a file in ``fmt``."""
+    """A composed document as the bytes of a file in ``fmt`` (one of :data:`FORMATS`;
+    text formats in UTF-8; ``pdf`` needs LibreOffice)."""
     if fmt == "md":
         from drafting.export.text import to_markdown
 
@@ -35,6 +37,10 @@ def document_bytes(document: Document, fmt: str) -> bytes:
         from drafting.export.text import to_text
 
         return to_text(document).encode("utf-8")
+    if fmt == "json":
+        from drafting.export.json_document import to_json
+
+        return to_json(document).encode("utf-8")
     if fmt == "docx":
         from drafting.export.docx import docx_bytes
 
@@ -52,15 +58,22 @@ def document_bytes(document: Document, fmt: str) -> bytes:
     raise OutputError(f"định dạng “{fmt}” không hỗ trợ")
 
 
-def write_document(document: Document, output: Path, fmt: str) -> None:
-    """Write a composed document in a format (atomically; never half-written)."""
-    atomic.write_bytes(output, document_bytes(document, fmt))
+def write_document(document: Document, output: Path | str, fmt: str | None = None) -> Path:
+    """Write a composed document in ``fmt`` (by default from the file's extension; docx
+    when it has none of :data:`FORMATS`), atomically: never half-written. Returns the path."""
+    output = Path(output)
+    atomic.write_bytes(output, document_bytes(document, output_format(output, fmt)))
+    return output
 
 
-def render_bytes(source: Path, fmt: str) -> bytes:
-    """Load, validate and compose one report; return its file in ``fmt`` as bytes
-    (what ``render -o -`` writes to standard output)."""
-    return document_bytes(compose(load_report(source, comments=False)), fmt)
+def render_bytes(source: Path | str, fmt: str, bank: Bank | None = None, notes: list[str] | None = None) -> bytes:
+    """Load, validate and compose one report (with ``bank``, by default the shipped one);
+    return its file in ``fmt`` as bytes (what ``render -o -`` writes to standard output).
+    The notes of the format migrations an older file needed are added to ``notes``."""
+    report = load_report(source, bank, comments=False)
+    if notes is not None:
+        notes.extend(report.migrations)
+    return document_bytes(compose(report, bank), fmt)
 
 
 def render_file(

@@ -67,10 +67,12 @@ def join_path(base: str, key: str | int) -> str:
 class FieldReader:
     """Collects problems while reading one file."""
 
-    def __init__(self, filename: str) -> None:
+    def __init__(self, filename: str, hints: Mapping[str, str] | None = None) -> None:
         self.filename = filename
         self.problems: list[Problem] = []
         self.phrase_id = ""
+        self.hints: Mapping[str, str] = hints or {}
+        """What a required key holds, said when it is missing (key → hint)."""
 
     def problem(self, node: Any, key: str | int | None, path: str, message: str, phrase_id: str = "") -> None:
         """Record a problem at ``key`` of ``node`` (``path`` is the key path).
@@ -106,7 +108,9 @@ class FieldReader:
         full = join_path(path, key)
         if key not in node or node[key] is None:
             if required:
-                self.problem(node, None, full, "thiếu thông tin bắt buộc")
+                hint = self.hints.get(key)
+                message = f"thiếu khóa bắt buộc “{key}”: {hint}" if hint else "thiếu thông tin bắt buộc"
+                self.problem(node, None, full, message)
             return default
         value = node[key]
         if isinstance(value, (bool, Mapping, list, bytes, Set)):

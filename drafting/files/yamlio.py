@@ -152,9 +152,7 @@ def read_yaml_file(path: Path | str, comments: bool = True, keep_bad: bool = Fal
     return data, text
 
 
-def read_yaml_with_stamp(
-    path: Path | str, comments: bool = True, keep_bad: bool = False
-) -> tuple[Any, str, FileStamp]:
+def read_yaml_with_stamp(path: Path | str, comments: bool = True, keep_bad: bool = False) -> tuple[Any, str, FileStamp]:
     """:func:`read_yaml_file`, with the :class:`~drafting.files.inputs.FileStamp` of the
     bytes read (a writer that saves over the file checks it first)."""
     name = str(path)
@@ -179,8 +177,7 @@ def parse_yaml(text: str, filename: str, comments: bool = True, keep_bad: bool =
     if ("\\u" in text or "\\U" in text) and (found := _surrogate(data, set())) is not None:
         line, code = found
         message = (
-            f"mã “\\u{code:04x}” không phải ký tự (một nửa cặp thay thế UTF-16);"
-            " hãy gõ thẳng ký tự thay cho mã \\u…"
+            f"mã “\\u{code:04x}” không phải ký tự (một nửa cặp thay thế UTF-16); hãy gõ thẳng ký tự thay cho mã \\u…"
         )
         raise ProblemsError([Problem(filename, line, "", message)])
     if "*" in text and _expanded_size(data, {}) > MAX_EXPANDED:
@@ -288,11 +285,60 @@ def _yaml_message(exc: MarkedYAMLError, text: str = "") -> str:
             if before.strip():
                 return "ký tự tab trong giá trị; hãy thay bằng dấu cách (hoặc đặt giá trị trong ngoặc kép)"
         return "YAML không cho phép ký tự tab để thụt lề; hãy dùng dấu cách"
-    if "could not find expected ':'" in problem:
-        return "YAML không hợp lệ: thiếu dấu “:” sau khóa"
-    if "mapping values are not allowed" in problem:
-        return "YAML không hợp lệ: dấu “:” không đúng chỗ (nếu là văn bản, hãy đặt trong ngoặc kép)"
-    return f"YAML không hợp lệ: {problem or exc}"
+    mark = exc.problem_mark
+    line = text.splitlines()[mark.line] if mark is not None and text and mark.line < len(text.splitlines()) else ""
+    if re.match(r"\s*(?:-\s+|[\w.]+:\s+)\{\{", line):
+        return (
+            "YAML không hợp lệ: giá trị mở đầu bằng “{{ … }}” phải đặt trong ngoặc kép"
+            ' (- "{{ nam }} …"), nếu không YAML đọc “{” là một bảng khóa'
+        )
+    for pattern, message in _YAML_MESSAGES:
+        found = re.search(pattern, problem)
+        if found is not None:
+            return "YAML không hợp lệ: " + message.replace("{0}", found.group(1) if found.groups() else "")
+    return (
+        "YAML không hợp lệ ở dòng này: kiểm tra thụt lề (dấu cách, thẳng hàng với các dòng cùng cấp),"
+        " dấu “:” sau mỗi khóa và các dấu ngoặc"
+    )
+
+
+_YAML_MESSAGES = (
+    (r"could not find expected ':'", "thiếu dấu “:” sau khóa"),
+    (
+        r"mapping values are not allowed",
+        "dấu “:” không đúng chỗ: dòng này thụt lề sâu hơn các khóa cùng cấp phía trên, hoặc là văn bản có"
+        " dấu “:” (hãy đặt trong ngoặc kép)",
+    ),
+    (
+        r"expected <block end>, but found '<block mapping start>'",
+        "thụt lề không khớp: khóa ở dòng này không thẳng hàng với các khóa cùng cấp phía trên",
+    ),
+    (
+        r"expected <block end>, but found '<block sequence start>'",
+        "thụt lề không khớp: mục “- …” ở dòng này không thẳng hàng với các mục cùng danh sách phía trên",
+    ),
+    (
+        r"expected <block end>, but found '<scalar>'",
+        "có chữ thừa sau một giá trị, hoặc dấu ngoặc kép ở dòng trên chưa được đóng",
+    ),
+    (r"did not find expected key", "thụt lề không khớp, hoặc thiếu dấu “:” sau khóa"),
+    (r"did not find expected '-' indicator", "thụt lề không khớp: các mục “- …” của một danh sách phải thẳng hàng"),
+    (r"expected ',' or '\]', but got", "thiếu “]” đóng danh sách […], hoặc thiếu dấu “,” giữa các phần tử"),
+    (r"expected ',' or '\}', but got", "thiếu “}” đóng bảng khóa {…}, hoặc thiếu dấu “,” giữa các khóa"),
+    (
+        r"found unknown escape character '(.*?)'",
+        "ký tự thoát “\\{0}” không có trong chuỗi ngoặc kép; viết “\\\\” hoặc dùng ngoặc đơn '…'",
+    ),
+    (r"found undefined alias '(.*?)'", "“*{0}” là bí danh chưa khai báo; nếu là văn bản, hãy đặt trong ngoặc kép"),
+    (
+        r"found character '(.)' that cannot start any token",
+        "giá trị không được mở đầu bằng “{0}”: hãy đặt trong ngoặc kép",
+    ),
+    (r"found unexpected end of stream", "tệp kết thúc giữa chừng: dấu ngoặc kép hoặc dấu ngoặc chưa được đóng"),
+    (r"expected a comment or a line break", "có chữ thừa sau giá trị ở dòng này"),
+    (r"found a tab character", "YAML không cho phép ký tự tab; hãy dùng dấu cách"),
+)
+"""ruamel's messages (a pattern of its English text) and what they say in Vietnamese."""
 
 
 def line_of(node: Any, key: str | int | None = None) -> int | None:
