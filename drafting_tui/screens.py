@@ -1,10 +1,14 @@
-"""Dialogs: questions, messages, file names, export, help."""
+"""Dialogs: questions, messages, file names, export, help, check results.
+
+Every dialog fits the screen: its body scrolls, its buttons stay visible, ← and → move
+between the buttons and Esc cancels.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from rich.table import Table as RichTable
 from rich.text import Text
@@ -13,24 +17,59 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import (
-    Button,
-    Input,
-    Label,
-    RadioButton,
-    RadioSet,
-    Static,
-)
+from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets.option_list import Option
 
+from drafting_tui.findings import Place, WriterFinding
 from drafting_tui.texts import EXPORT_FORMATS, KEYS_HELP
 
-# --------------------------------------------------------------------------- modal screens
+T = TypeVar("T")
 
 
-class ConfirmScreen(ModalScreen[str]):
+class Dialog(ModalScreen[T]):
+    """A dialog: Esc cancels (dismisses with ``None``), ← → move between the buttons."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Đóng"),
+        Binding("left", "button(-1)", "Nút trước", show=False),
+        Binding("right", "button(1)", "Nút sau", show=False),
+        Binding("pagedown", "scroll_body('page_down')", "Trang sau", show=False),
+        Binding("pageup", "scroll_body('page_up')", "Trang trước", show=False),
+        Binding("down", "scroll_body('down')", "Xuống", show=False),
+        Binding("up", "scroll_body('up')", "Lên", show=False),
+    ]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_button(self, step: int) -> None:
+        buttons = [b for b in self.query(Button) if b.focusable]
+        if not buttons:
+            return
+        focused = self.focused
+        index = buttons.index(focused) if focused in buttons else (-1 if step > 0 else 0)
+        buttons[(index + step) % len(buttons)].focus()
+
+    def action_scroll_body(self, direction: str) -> None:
+        """Scroll the dialog's body whatever is focused (its buttons, usually)."""
+        for body in self.query(VerticalScroll):
+            getattr(body, f"scroll_{direction}")(animate=False)
+            return
+
+    @staticmethod
+    def buttons(*choices: tuple[str, str], primary: int = 0) -> Horizontal:
+        """The row of buttons (``(id, label)``), always visible at the dialog's foot."""
+        return Horizontal(
+            *(
+                Button(label, id=key, variant="primary" if i == primary else "default", compact=True)
+                for i, (key, label) in enumerate(choices)
+            ),
+            classes="dialog-buttons",
+        )
+
+
+class ConfirmScreen(Dialog[str]):
     """A question with buttons; dismisses with the chosen button's id (``""`` on Esc)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss('')", "Đóng")]
 
     def __init__(self, title: str, message: str, choices: Sequence[tuple[str, str]]) -> None:
         super().__init__()
@@ -39,23 +78,23 @@ class ConfirmScreen(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.message, classes="dialog-body")
-            with Horizontal(classes="dialog-buttons"):
-                for i, (key, label) in enumerate(self.choices):
-                    yield Button(label, id=f"choice-{key}", variant="primary" if i == 0 else "default")
+            with VerticalScroll(classes="dialog-list"):
+                yield Static(self.message, classes="dialog-body", markup=False)
+            yield self.buttons(*((f"choice-{key}", label) for key, label in self.choices))
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss("")
 
     @on(Button.Pressed)
     def _chosen(self, event: Button.Pressed) -> None:
         self.dismiss((event.button.id or "").removeprefix("choice-"))
 
 
-class ReadOnlyScreen(ModalScreen[None]):
+class ReadOnlyScreen(Dialog[None]):
     """A dialog to read, closed by Escape or its “Đóng” button (``#close``, focused)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Đóng")]
 
     def on_mount(self) -> None:
         self.query_one("#close", Button).focus()
@@ -66,7 +105,7 @@ class ReadOnlyScreen(ModalScreen[None]):
 
 
 class MessageScreen(ReadOnlyScreen):
-    """A read-only list of messages (problems, check results)."""
+    """A read-only list of messages (problems)."""
 
     def __init__(self, title: str, lines: Iterable[str], note: str = "") -> None:
         super().__init__()
@@ -75,18 +114,51 @@ class MessageScreen(ReadOnlyScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(self.title_text, classes="dialog-title")
-            if self.note:
-                yield Static(self.note, classes="dialog-note")
             with VerticalScroll(classes="dialog-list"):
+                if self.note:
+                    yield Static(self.note, classes="dialog-note", markup=False)
                 yield Static(Text("\n".join(self.lines) if self.lines else "Không có vấn đề nào."))
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Đóng", id="close", variant="primary")
+            yield self.buttons(("close", "Đóng"))
 
 
-class PathScreen(ModalScreen[Path | None]):
+class CheckScreen(Dialog[Place]):
+    """The check results, one a line by section; Enter on one goes to its field."""
+
+    def __init__(self, findings: Sequence[WriterFinding]) -> None:
+        super().__init__()
+        self.findings = list(findings)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="check"):
+            count = len(self.findings)
+            title = f"Kết quả kiểm tra: {count} điểm cần xem" if count else "Kết quả kiểm tra"
+            yield Label(title, classes="dialog-title")
+            if self.findings:
+                yield Static("↑ ↓ chọn, Enter: đi tới chỗ cần sửa", classes="hint")
+                options = [
+                    Option(Text.assemble((f"{f.kind}: ", "bold"), f.text), id=f"f{i}", disabled=not f.place.section)
+                    for i, f in enumerate(self.findings)
+                ]
+                yield OptionList(*options, id="findings", classes="dialog-list")
+            else:
+                yield Static("Không phát hiện vấn đề nào.", classes="dialog-body")
+            yield self.buttons(("close", "Đóng"))
+
+    def on_mount(self) -> None:
+        found = self.query("#findings")
+        (found.first() if found else self.query_one("#close", Button)).focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.findings[int((event.option.id or "f0")[1:])].place)
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(None)
+
+
+class PathScreen(Dialog[Path | None]):
     """Ask for a file path (saving a new draft)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Hủy")]
 
     def __init__(self, title: str, default: Path, action: str = "Lưu") -> None:
         super().__init__()
@@ -99,9 +171,7 @@ class PathScreen(ModalScreen[Path | None]):
             yield Label("Tên tệp:")
             yield Input(str(self.default), id="path")
             yield Static("", id="path-error", classes="error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(self.action, id="ok", variant="primary")
-                yield Button("Hủy", id="cancel")
+            yield self.buttons(("ok", self.action), ("cancel", "Hủy"))
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -133,10 +203,8 @@ class PathScreen(ModalScreen[Path | None]):
         self.dismiss(path)
 
 
-class ExportScreen(ModalScreen[tuple[str, Path] | None]):
+class ExportScreen(Dialog[tuple[str, Path] | None]):
     """Choose the format and the file of an export."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Hủy")]
 
     def __init__(self, base: Path, fmt: str, pdf_available: bool) -> None:
         super().__init__()
@@ -157,9 +225,7 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
             yield Label("Tên tệp:")
             yield Input(str(self.base.with_suffix("." + self.fmt)), id="export-path")
             yield Static("", id="export-error", classes="error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Xuất", id="ok", variant="primary")
-                yield Button("Hủy", id="cancel")
+            yield self.buttons(("ok", "Xuất"), ("cancel", "Hủy"))
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
@@ -185,14 +251,16 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
 
 
 class HelpScreen(ReadOnlyScreen):
-    """Every key of the application."""
+    """How to use the editor, and every key."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "dismiss", "Đóng", show=False),
-        Binding("question_mark", "dismiss", "Đóng", show=False),
+        Binding("f1", "cancel", "Đóng", show=False),
+        Binding("question_mark", "cancel", "Đóng", show=False),
     ]
 
     def compose(self) -> ComposeResult:
+        from drafting_tui.texts import HELP_INTRO
+
         table = RichTable(show_header=False, box=None, padding=(0, 1), expand=True)
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
@@ -202,8 +270,8 @@ class HelpScreen(ReadOnlyScreen):
                 table.add_row(key, what)
             table.add_row("", "")
         with Vertical(classes="dialog wide", id="help"):
-            yield Label("Trợ giúp – các phím", classes="dialog-title")
-            with VerticalScroll(classes="dialog-list"):
+            yield Label("Trợ giúp", classes="dialog-title")
+            with VerticalScroll(classes="dialog-list", id="help-body"):
+                yield Static(HELP_INTRO, classes="help-intro")
                 yield Static(table)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Đóng", id="close", variant="primary")
+            yield self.buttons(("close", "Đóng"))

@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 GENERAL = "_chung"
 """The tree node of the unit information (not a section of the outline)."""
 
-CSS_FILE = Path(__file__).with_name("tui.tcss")
+
+def stylesheet() -> Path:
+    """The application's stylesheet, read as package data (also from an installed wheel)."""
+    return Path(str(files("drafting_tui").joinpath("tui.tcss")))
+
+
+def paste_text(text: str, multiline: bool) -> str:
+    r"""What a paste puts into a field: tabs become spaces; line breaks are kept in a field
+    of several lines and become spaces in a one-line field (never the next fields).
+
+    >>> paste_text("Số\t15\r\nngày 05/01", multiline=False)
+    'Số 15 ngày 05/01'
+    >>> paste_text("a\tb\r\nc\n", multiline=True)
+    'a b\nc\n'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    if multiline:
+        return text
+    return " ".join(line.strip() for line in text.split("\n") if line.strip())
+
+
 EXPAND_FIGURES = 16
 """A section with at most this many figures shows all its groups open."""
 DETAILS_DELAY = 0.05
@@ -89,3 +110,32 @@ KEYS_HELP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
 )
+
+FOOTER_KEYS: tuple[tuple[str, str], ...] = (
+    ("F1", "Trợ giúp"),
+    ("^S", "Lưu"),
+    ("^E", "Xuất"),
+    ("F5", "Kiểm tra"),
+    ("F2", "Dàn ý"),
+    ("F3", "Xem trước"),
+    ("^P", "Lệnh"),
+    ("^Q", "Thoát"),
+)
+"""The keys the footer always shows, in this order (they fit in 80 columns)."""
+
+HELP_INTRO = "\n".join(
+    (
+        "Cách soạn báo cáo",
+        "1. Chọn một mục ở khung Dàn ý: ↑ ↓ rồi Enter. F2 hiện hoặc ẩn dàn ý. “Thông tin chung” là tên đơn vị, "
+        "số và ngày văn bản, người ký, nơi nhận.",
+        "2. Gõ vào các ô; Tab sang ô sau, Shift+Tab về ô trước. Số liệu gõ kiểu Việt Nam: 1.234. "
+        "Nhóm số liệu đang đóng (▶): đưa con trỏ tới rồi nhấn Enter để mở.",
+        "3. Ở “Câu mẫu gợi ý”: ↑ ↓ chọn câu, Space đưa vào hoặc bỏ ra. Dòng “Vì sao” cho biết câu được gợi ý "
+        "theo số liệu nào. Đoạn văn tự viết: “+ Thêm đoạn văn”.",
+        "4. F3 xem trước mục đang soạn, F4 xem cả báo cáo. Ở dàn ý: ✓ đủ, ◐ còn thiếu, ○ chưa nhập.",
+        "5. Ctrl+S lưu tệp (lần đầu: gõ tên tệp). F5 kiểm tra: chọn một dòng, Enter để tới chỗ cần sửa.",
+        "6. Ctrl+E xuất báo cáo ra Word; những chỗ còn thiếu được liệt kê trước khi xuất.",
+        "Thay đổi được tự lưu vào một bản phụ sau vài giây; mở lại tệp sẽ được hỏi có khôi phục không.",
+    )
+)
+"""The first part of F1: how to write a report, for a writer who has read nothing else."""

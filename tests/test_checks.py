@@ -128,7 +128,7 @@ def test_rules_are_data(tmp_path: Path) -> None:
     bank = Bank(base=tmp_path / "kho")
     findings = check_consistency(load_report(SAMPLE, bank), bank)
     assert len(findings) == 1
-    assert findings[0].message.startswith("kỳ này: Điển hình tiên tiến, sáng kiến – điển hình tiên tiến 18 cá nhân")
+    assert findings[0].message.startswith("kỳ này: Điển hình tiên tiến – cá nhân 18 cá nhân")
 
 
 def test_broken_rule_file_is_located(tmp_path: Path) -> None:

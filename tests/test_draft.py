@@ -343,8 +343,10 @@ def test_phrase_rows_show_conditions_and_variants(copy: Path) -> None:
     draft = Draft.open(copy)
     rows = phrase_rows(draft.composer(), "III.2")
     assert rows and all(r.phrase_id for r in rows)
-    conditional = [r for r in rows if r.reason.startswith("điều kiện")]
-    assert conditional and all(("đúng" in r.reason) for r in conditional)
+    # Why each phrase is suggested, worded from the figures (never the raw condition).
+    conditional = [r for r in rows if r.reason.startswith(("Gợi ý vì", "Không gợi ý vì"))]
+    assert conditional and all(r.reason.startswith("Gợi ý vì") == r.applies for r in conditional)
+    assert not any("so_lieu" in r.reason or "{" in r.reason for r in rows)
     assert all(r.shown for r in rows if r.included)
 
 

@@ -186,7 +186,7 @@ class _Builder:
                 Item(
                     sid,
                     "thieu",
-                    f"đề cương yêu cầu nêu rõ {what}: chưa có văn bản nào (van_ban, loai: {doc_kind})",
+                    f"đề cương yêu cầu nêu rõ {what}: chưa có văn bản nào",
                     "van_ban",
                     self.line("van_ban"),
                 )

@@ -67,7 +67,10 @@ def condition_holds(phrase: Phrase, context: Mapping[str, Any]) -> bool:
 
 
 def suggestions(bank: Bank, section_id: str, context: Mapping[str, Any]) -> list[Suggestion]:
-    """Every phrase of a section, marked with whether it is suggested and why."""
+    """Every phrase of a section, marked with whether it is suggested and why (in words
+    from the figures: :func:`drafting.composition.explain.explain_suggestion`)."""
+    from drafting.composition.explain import explain_suggestion
+
     out = []
     for phrase in bank.for_section(section_id):
         if phrase.condition:
@@ -75,10 +78,11 @@ def suggestions(bank: Bank, section_id: str, context: Mapping[str, Any]) -> list
                 holds = condition_holds(phrase, context)
             except TemplateProblem:
                 holds = False
-            reason = f"điều kiện “{phrase.condition}” " + ("đúng" if holds else "không đúng")
+            reason = explain_suggestion(phrase, context, bank.catalogue, holds)
             out.append(Suggestion(phrase, holds, reason))
         else:
-            out.append(Suggestion(phrase, phrase.default, "câu thường dùng" if phrase.default else "có thể chọn"))
+            reason = explain_suggestion(phrase, context, bank.catalogue, phrase.default)
+            out.append(Suggestion(phrase, phrase.default, reason))
     return out
 
 

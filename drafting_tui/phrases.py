@@ -1,0 +1,210 @@
+"""The phrases of a section: include or exclude, cycle variants, pin, reorder, and why
+each is suggested (in words from the figures)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from drafting.editing.draft import Draft, PhraseRow
+from drafting.errors import DraftingError, ProblemsError
+
+if TYPE_CHECKING:
+    from drafting_tui.app import DraftingApp
+
+PHRASE_KEYS = "Space: chọn/bỏ · V: đổi cách viết · G: ghim · [ ]: đổi thứ tự"
+
+
+class ContentChanged(Message):
+    """The items of a section changed (a phrase chosen, moved or pinned)."""
+
+
+class PhraseList(OptionList):
+    """The phrases of a section: include or exclude, cycle variants, pin, reorder."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_phrase", "Chọn/bỏ"),
+        Binding("v", "cycle", "Đổi cách viết"),
+        Binding("g", "pin", "Ghim"),
+        Binding("left_square_bracket,ctrl+up", "move(-1)", "Lên"),
+        Binding("right_square_bracket,ctrl+down", "move(1)", "Xuống"),
+    ]
+
+    def __init__(self, section_id: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.section_id = section_id
+        self.rows: list[PhraseRow] = []
+
+    @property
+    def draft(self) -> Draft:
+        return cast("DraftingApp", self.app).draft
+
+    def set_rows(self, rows: list[PhraseRow]) -> None:
+        """Show the rows the library listed (the highlighted phrase stays highlighted)."""
+        if rows == self.rows:
+            return
+        current = self.current_key()
+        self.rows = rows
+        self.set_options(
+            [Option(self._prompt(row, self._conditional(row)), id=self._key(row, i)) for i, row in enumerate(rows)]
+        )
+        if not rows:
+            return
+        index = next((i for i, row in enumerate(rows) if self._key(row, i) == current), 0)
+        self.highlighted = index
+        self._explain()
+
+    @staticmethod
+    def _key(row: PhraseRow, i: int) -> str:
+        return f"p-{row.phrase_id}" if row.phrase_id else f"t-{i}"
+
+    def current_key(self) -> str | None:
+        row = self.current()
+        return None if row is None else self._key(row, self.highlighted or 0)
+
+    def current(self) -> PhraseRow | None:
+        if self.highlighted is None or self.highlighted >= len(self.rows):
+            return None
+        return self.rows[self.highlighted]
+
+    def _conditional(self, row: PhraseRow) -> bool:
+        """Whether the figures decide if the phrase is suggested."""
+        phrase = self.draft.bank.get(row.phrase_id) if row.phrase_id else None
+        return bool(phrase is not None and phrase.condition)
+
+    @staticmethod
+    def _prompt(row: PhraseRow, conditional: bool) -> Text:
+        text = Text()
+        if not row.phrase_id:
+            snippet = row.description.replace("\n", " ")
+            text.append("✎ Đoạn tự viết: ", style="bold")
+            return text.append(snippet[:80] + ("…" if len(snippet) > 80 else ""))
+        text.append("[✓] " if row.included else "[ ] ", style="bold green" if row.included else "dim")
+        text.append(row.description or row.phrase_id, style="" if row.included else "dim")
+        detail = Text("\n    ")
+        if row.variants > 1:
+            shown = row.pinned or row.shown
+            variant = f"cách viết {shown}/{row.variants}" if shown else f"{row.variants} cách viết"
+            detail.append(variant + (" (ghim)" if row.pinned else ""), style="cyan")
+            detail.append(" · ")
+        detail.append_text(_state(row, conditional))
+        return text.append_text(detail)
+
+    # ------------------------------------------------------------------ the explanation
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._explain()
+
+    def on_focus(self) -> None:
+        if self.highlighted is None and self.rows:
+            self.highlighted = 0
+        self._explain()
+
+    def _explain(self) -> None:
+        parent = self.parent
+        if parent is None:
+            return
+        for panel in parent.query(PhraseExplanation):
+            panel.show(self.current())
+
+    # ------------------------------------------------------------------ commands
+
+    def action_toggle_phrase(self) -> None:
+        row = self.current()
+        if row is None or not row.phrase_id:
+            return
+        if row.included:
+            self._change(lambda: self.draft.unchoose_phrase(self.section_id, row.phrase_id))
+            return
+        if self._contradicted(row):
+            self.notify(
+                f"{row.reason}. Câu vẫn được đưa vào; hãy chắc rằng nó đúng với đơn vị.",
+                severity="warning",
+                title="Câu mẫu không hợp với số liệu",
+                timeout=8,
+            )
+        self._change(lambda: self.draft.choose_phrase(self.section_id, row.phrase_id))
+
+    def _contradicted(self, row: PhraseRow) -> bool:
+        return self._conditional(row) and not row.applies
+
+    def action_cycle(self) -> None:
+        row = self.current()
+        if row is None or not row.phrase_id:
+            return
+        if row.variants <= 1:
+            self.notify("Câu mẫu này chỉ có một cách viết.", title="Đổi cách viết")
+            if not row.included:
+                self.action_toggle_phrase()
+            return
+        following = (row.pinned or row.shown or 0) % row.variants + 1
+        self._change(lambda: self.draft.pin_variant(self.section_id, row.phrase_id, following))
+
+    def action_pin(self) -> None:
+        row = self.current()
+        if row is not None and row.phrase_id:
+            variant = None if row.pinned else (row.shown or 1)
+            self._change(lambda: self.draft.pin_variant(self.section_id, row.phrase_id, variant))
+
+    def action_move(self, delta: int) -> None:
+        row = self.current()
+        if row is not None and row.position is not None:
+            self._change(lambda: self.draft.move_item(self.section_id, row.position or 0, delta))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_toggle_phrase()
+
+    def _change(self, operation: Callable[[], object]) -> None:
+        if change_content(self, operation):
+            self.post_message(ContentChanged())
+
+
+def change_content(widget: Any, operation: Callable[[], object]) -> bool:
+    """Run an operation on a section's items; say why when it cannot be done."""
+    try:
+        operation()
+    except ProblemsError as exc:
+        widget.notify(str(exc.problems[0].message) if exc.problems else "dữ liệu chưa hợp lệ", severity="error")
+        return False
+    except (ValueError, KeyError, IndexError, DraftingError) as exc:
+        widget.notify(str(exc), severity="error", title="Không thực hiện được")
+        return False
+    return True
+
+
+def _state(row: PhraseRow, conditional: bool) -> Text:
+    """The one-line state of a phrase: suggested by the figures, not shown by them, usual."""
+    auto = "tự động: " if row.included and not row.chosen else ""
+    if conditional and row.applies:
+        return Text(auto + "gợi ý theo số liệu", style="green")
+    if conditional:
+        if row.included:
+            return Text("⚠ số liệu chưa cho thấy điều này", style="yellow")
+        return Text("số liệu chưa cho thấy điều này", style="dim")
+    return Text(auto + row.reason, style="green" if row.applies else "dim")
+
+
+class PhraseExplanation(Static):
+    """Why the highlighted phrase is (or is not) suggested, worded from the figures."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("", classes="phrase-why", **kwargs)
+
+    def show(self, row: PhraseRow | None) -> None:
+        if row is None or not row.phrase_id:
+            self.update("")
+            return
+        text = Text("Vì sao: ", style="bold")
+        text.append(row.reason)
+        self.update(text)
