@@ -73,6 +73,7 @@ class DraftingApp(App[None]):
         bank: Bank | None = None,
     ) -> None:
         super().__init__()
+        self.animation_level = "none"  # the focused field is scrolled into view at once
         # The file is read quickly for the first screen; its round-trip document (comments
         # and key order, for editing and saving) is parsed right after it.
         self.draft = draft or Draft.open_or_new(path, bank=bank, defer=True)

@@ -63,9 +63,8 @@ def figure_error(draft: Draft, target: FigureTarget, text: str) -> str:
     money = figure.kind == "tien"
     stored = draft.figure_value(target.figure_id, target.part)
     if isinstance(stored, float):
-        return (
-            f"trong tệp là số thập phân {format_number(stored)}; hãy gõ số nguyên (ví dụ 1.234 là một nghìn hai trăm…)"
-        )
+        decimal = format_number(stored, max_decimals=6)
+        return f"trong tệp là số thập phân {decimal}; hãy gõ số nguyên (1.234 là một nghìn hai trăm ba mươi tư)"
     if type(stored) is int and 0 <= stored <= (MAX_MONEY if money else MAX_COUNT):
         return ""
     try:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
-from rich.table import Table as RichTable
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -261,17 +261,16 @@ class HelpScreen(ReadOnlyScreen):
     def compose(self) -> ComposeResult:
         from drafting_tui.texts import HELP_INTRO
 
-        table = RichTable(show_header=False, box=None, padding=(0, 1), expand=True)
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        for title, keys in KEYS_HELP:
-            table.add_row(Text(title, style="bold underline"), "")
-            for key, what in keys:
-                table.add_row(key, what)
-            table.add_row("", "")
+        # Plain text in two columns (lighter to lay out than a table of forty rows).
+        keys = Text(HELP_INTRO + "\n")
+        width = max(cell_len(key) for _, rows in KEYS_HELP for key, _ in rows) + 2
+        for title, rows in KEYS_HELP:
+            keys.append(f"\n{title}\n", style="bold underline")
+            for key, what in rows:
+                keys.append(key + " " * (width - cell_len(key)), style="bold")
+                keys.append(what + "\n")
         with Vertical(classes="dialog wide", id="help"):
             yield Label("Trợ giúp", classes="dialog-title")
             with VerticalScroll(classes="dialog-list", id="help-body"):
-                yield Static(HELP_INTRO, classes="help-intro")
-                yield Static(table)
+                yield Static(keys)
             yield self.buttons(("close", "Đóng"))

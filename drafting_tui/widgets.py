@@ -88,8 +88,8 @@ class EditInput(Input):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if event.value == self.initial and not self.has_class("invalid"):
-            return
+        if event.value == self.initial:
+            return  # the value as read (an error found in it stays until the writer edits)
         self.initial = None
         self.post_message(self.target.edited(self, event.value))
 

@@ -13,9 +13,13 @@ from typing import Any
 import pytest
 from tui_helpers import wait_for, wait_settled
 
+from drafting.editing.draft import Draft
 from drafting.resources import SAMPLE_PATH
 from drafting_tui.app import DraftingApp
-from drafting_tui.screens import HelpScreen
+from drafting_tui.phrases import PhraseExplanation, PhraseList
+from drafting_tui.screens import CheckScreen, HelpScreen
+from drafting_tui.texts import GENERAL
+from drafting_tui.widgets import EditArea
 
 SIZE = (100, 30)
 
@@ -51,10 +55,92 @@ def test_main_screen_after_a_figure(snap_compare: Any) -> None:
     assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
 
 
-def test_help_screen(snap_compare: Any) -> None:
+SIZES = pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
+
+
+def new_app(section: str = "I") -> DraftingApp:
+    return DraftingApp(None, draft=Draft.new(2025), cursor_blink=False, autosave=0, start_section=section)
+
+
+@SIZES
+def test_help_screen(snap_compare: Any, size: tuple[int, int]) -> None:
     async def run_before(pilot: Any) -> None:
         await wait_settled(pilot)
         await pilot.press("f1")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
 
-    assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(sample_app(), terminal_size=size, run_before=run_before)
+
+
+@SIZES
+def test_check_dialog(snap_compare: Any, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Any) -> None:
+        await wait_settled(pilot)
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, CheckScreen), 30)
+        await pilot.pause()
+
+    assert snap_compare(new_app(), terminal_size=size, run_before=run_before)
+
+
+@SIZES
+def test_documents_with_their_summaries(snap_compare: Any, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Any) -> None:
+        app = pilot.app
+        await wait_settled(pilot)
+        app.query(".doc-summary").first().focus()
+        await pilot.pause()
+
+    app = DraftingApp(SAMPLE_PATH, cursor_blink=False, autosave=0, start_section="II.1")
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@SIZES
+def test_paragraph_focused_below_the_fold(snap_compare: Any, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Any) -> None:
+        app = pilot.app
+        await wait_settled(pilot)
+        for k in range(3):
+            app.draft.add_paragraph("III.1", f"Đoạn văn tự viết thứ {k + 1}: đơn vị đã làm tốt công tác này.")
+        app.editor.rebuild()
+        app.schedule_preview(0)
+        await wait_settled(pilot)
+        app.query_one(PhraseList).focus()
+        await pilot.press("tab")
+        await wait_for(pilot, lambda: isinstance(app.focused, EditArea))
+        await pilot.pause()
+
+    app = DraftingApp(SAMPLE_PATH, cursor_blink=False, autosave=0, start_section="III.1")
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@SIZES
+def test_phrase_list_with_an_explanation(snap_compare: Any, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Any) -> None:
+        app = pilot.app
+        await wait_settled(pilot)
+        phrases = app.query_one(PhraseList)
+        phrases.focus()
+        phrases.highlighted = next(
+            i for i, r in enumerate(phrases.rows) if r.phrase_id == "uu_diem.huy_sua_trong_chi_tieu"
+        )
+        await pilot.pause()
+        app.editor.scroll_to_widget(app.query_one(PhraseExplanation), animate=False)
+        await pilot.pause()
+
+    app = DraftingApp(SAMPLE_PATH, cursor_blink=False, autosave=0, start_section="III.1")
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@SIZES
+def test_date_error_in_the_unit_information(snap_compare: Any, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Any) -> None:
+        app = pilot.app
+        await wait_settled(pilot)
+        date = app.query_one("#unit-ngay")
+        date.focus()
+        await pilot.press(*"31/02/2025")
+        await wait_for(pilot, lambda: date.has_class("invalid"))
+        await pilot.pause()
+
+    assert snap_compare(new_app(GENERAL), terminal_size=size, run_before=run_before)

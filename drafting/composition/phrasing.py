@@ -19,6 +19,7 @@ from drafting.bank.sandbox import TemplateProblem, evaluate_condition, render
 from drafting.errors import Problem
 from drafting.files.fields import did_you_mean
 from drafting.report import ContentItem, FreeText, PhraseChoice
+from drafting.vi.text import upper_first
 
 OPENER_WORDS = 2
 
@@ -129,7 +130,7 @@ def render_items(
         chosen: RenderedPhrase | None = None
         try:
             for index in order:
-                text = render(phrase.variants[index], context).strip()
+                text = upper_first(render(phrase.variants[index], context).strip())
                 candidate = RenderedPhrase(phrase, index, text, pinned=item.variant is not None)
                 if chosen is None:
                     chosen = candidate
