@@ -90,12 +90,12 @@ def document_parts(path: Path) -> list[tuple[str, Any]]:
     """Headings, paragraphs and tables of a composed report, in order (for the baseline)."""
     from drafting.composition.composer import compose
     from drafting.datafile.validate import load_report
-    from drafting.document import Paragraph, Table
+    from drafting.document import Paragraph, Table, plain
 
     document = compose(load_report(path, comments=False))
     header = document.header
     parts: list[tuple[str, Any]] = [
-        ("p", text)
+        ("p", plain(text))
         for text in (
             header.parent_body,
             header.issuing_body,
@@ -113,9 +113,11 @@ def document_parts(path: Path) -> list[tuple[str, Any]]:
             if isinstance(block, Paragraph):
                 parts.append(("p", block.text))
             elif isinstance(block, Table):
-                parts.append(("t", (block.header, block.rows)))
-    parts += [("p", line) for line in document.recipients]
-    parts += [("p", document.signature.authority), ("p", document.signature.title), ("p", document.signature.name)]
+                header_row, *rows = block.text_rows()
+                parts.append(("t", (header_row, rows)))
+    parts += [("p", plain(line)) for line in document.recipients]
+    signature = document.signature
+    parts += [("p", signature.authority), ("p", signature.title), ("p", plain(signature.name))]
     return parts
 
 

@@ -7,6 +7,7 @@ with one located Vietnamese line per problem on stderr and never a traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -39,7 +40,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     from drafting.bank.bank import default_bank
 
     bank = default_bank()
-    if args.from_file:
+    if args.sample and (args.from_file or args.year):
+        raise OutputError("--sample chép nguyên tệp mẫu năm 2024; không dùng cùng --from hoặc --year")
+    if args.sample:
+        from drafting.files.yamlio import atomic_write_text
+        from drafting.resources import SAMPLE_PATH
+
+        atomic_write_text(target, SAMPLE_PATH.read_text(encoding="utf-8"))
+    elif args.from_file:
         from drafting.datafile.carryover import carry_over
 
         carry_over(Path(args.from_file), target, bank)
@@ -174,6 +182,38 @@ def cmd_bank_list(args: argparse.Namespace) -> int:
     return EXIT_UNUSABLE if bank.problems else EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """``import BOOK --into FILE [--map MAP]`` and ``import --template OUT.xlsx --year Y``."""
+    from drafting.bank.bank import default_bank
+    from drafting.datafile.importing.run import import_into, write_template_file
+
+    bank = default_bank()
+    if args.template:
+        if args.book or args.into or args.map:
+            raise OutputError("--template chỉ tạo mẫu bảng tính; không dùng cùng BOOK, --into hoặc --map")
+        if args.year is None:
+            raise OutputError("--template cần --year: năm báo cáo của mẫu (ví dụ --year 2025)")
+        write_template_file(Path(args.template), bank, args.year, force=args.force)
+        print(f"Đã tạo mẫu bảng tính {args.template} (năm {args.year})")
+        return EXIT_OK
+    if not args.book or not args.into:
+        raise OutputError("cần bảng tính và tệp dữ liệu: drafting import BẢNG_TÍNH.xlsx --into TỆP.yaml")
+    from drafting.datafile.importing.summary import report_lines
+
+    plan = import_into(
+        Path(args.book),
+        Path(args.into),
+        Path(args.map) if args.map else None,
+        bank,
+        overwrite=args.overwrite,
+        dry_run=args.dry_run,
+    )
+    print("\n".join(report_lines(plan, bank.catalogue, dry_run=args.dry_run)))
+    if not args.dry_run:
+        print(f"Đã ghi {args.into}." if plan.to_write else f"Không có gì mới: {args.into} giữ nguyên.")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="drafting", description="Trợ lý soạn Báo cáo tổng kết công tác thi đua, khen thưởng.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -183,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, default=None, help="năm báo cáo (mặc định: năm nay)")
     p.add_argument("--from", dest="from_file", default=None, help="chuyển số liệu từ tệp năm trước")
     p.add_argument("--force", action="store_true", help="ghi đè nếu tệp đã có")
+    p.add_argument("--sample", "--mau", action="store_true", help="chép tệp mẫu kèm theo (báo cáo mẫu năm 2024)")
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("check", help="kiểm tra tệp dữ liệu")
@@ -204,6 +245,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=None, help="số tiến trình song song (mặc định: số lõi CPU)")
     p.set_defaults(func=cmd_consolidate)
 
+    p = sub.add_parser("import", help="nhập số liệu từ bảng tính thống kê (.xlsx, .csv) vào tệp dữ liệu")
+    p.add_argument("book", nargs="?", metavar="BẢNG_TÍNH", help="bảng tính .xlsx hoặc tệp .csv")
+    p.add_argument("--into", default=None, metavar="TỆP", help="tệp dữ liệu nhận số liệu (sửa tại chỗ, giữ chú thích)")
+    p.add_argument("--map", default=None, metavar="BẢN_ĐỒ", help="bản đồ ô số liệu (.yaml); mặc định: bố cục của mẫu")
+    p.add_argument("--dry-run", action="store_true", help="chỉ xem trước báo cáo, không ghi gì")
+    p.add_argument("--overwrite", action="store_true", help="thay giá trị trong tệp dữ liệu khác bảng tính")
+    p.add_argument("--template", default=None, metavar="MẪU.xlsx", help="tạo mẫu bảng tính để đơn vị điền số liệu")
+    p.add_argument("--year", type=int, default=None, help="năm báo cáo của mẫu bảng tính")
+    p.add_argument("--force", action="store_true", help="ghi đè mẫu bảng tính nếu tệp đã có")
+    p.set_defaults(func=cmd_import)
+
     bank = sub.add_parser("bank", help="kho câu mẫu")
     bsub = bank.add_subparsers(dest="bank_command", required=True, parser_class=_Parser)
     p = bsub.add_parser("check", help="kiểm tra kho câu mẫu")
@@ -217,8 +269,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def utf8_streams() -> None:
+    """Write standard output and error in UTF-8 whatever the locale's code page (a
+    Windows console set to cp1258 or cp1252, output redirected to a file or a pipe)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "")
+        if isinstance(stream, io.TextIOWrapper) and encoding != "utf8":
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit status."""
+    utf8_streams()
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
@@ -237,20 +299,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> NoReturn:
-    """The ``drafting`` program: :func:`main`, with the garbage collector tuned for a
-    short-lived process.
-
-    Collections are made rarer while the command runs, and the objects alive at the end
-    are frozen, so that the interpreter does not search them all for garbage cycles
-    before exiting (together 60 ms of a ``check``). Output is written and files closed
-    by then; the operating system takes the memory back.
-    """
-    import gc
-
-    gc.set_threshold(50_000, 20, 20)
-    status = main()
-    gc.freeze()
-    sys.exit(status)
+    """The ``drafting`` program: :func:`main`, exiting with its status."""
+    sys.exit(main())
 
 
 if __name__ == "__main__":  # pragma: no cover

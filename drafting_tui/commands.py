@@ -12,6 +12,7 @@ from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits
 from textual.widgets.option_list import Option
 
 from drafting_tui.forms import render_heading
+from drafting_tui.importing import open_import
 from drafting_tui.phrases import change_content
 from drafting_tui.texts import GENERAL
 
@@ -165,6 +166,7 @@ class ActionCommands(Provider):
             ("Xuất báo cáo Markdown (.md)", partial(app.action_export, "md"), ""),
             ("Xuất báo cáo PDF (.pdf)", partial(app.action_export, "pdf"), "cần LibreOffice"),
             ("Kiểm tra báo cáo", app.action_check, "Số liệu, tính nhất quán, mục còn thiếu (F5)"),
+            ("Nhập số liệu từ bảng tính (.xlsx, .csv)…", partial(open_import, app), "Từ mẫu hoặc theo bản đồ ô"),
             ("Xem trước toàn bộ báo cáo", app.action_toggle_whole, "F4"),
             ("Trợ giúp: các phím", app.action_help, "F1"),
             ("Thoát", app.action_quit, "Ctrl+Q"),

@@ -11,7 +11,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from drafting.document import Paragraph, Section, Table
+from drafting.document import Gap, Paragraph, Part, Section, Table
 from drafting.editing.draft import (
     PhraseRow,
     SectionMark,
@@ -19,6 +19,8 @@ from drafting.editing.draft import (
 from drafting.errors import Problem
 
 # --------------------------------------------------------------------------- preview rendering
+
+GAP_STYLE = "italic yellow"  # what the writer has not entered yet
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Chunk:
     indent: bool = False
     width: int = 0
     lines: int = 0
+    gaps: tuple[tuple[int, int], ...] = ()  # where in ``plain`` the gaps are (highlighted)
 
     def measured(self, width: int, known: dict[tuple[str, bool, int], int]) -> Chunk:
         """This chunk with the number of lines it takes at ``width`` (worked out in the
@@ -51,11 +54,16 @@ class Chunk:
 
     def renderable(self) -> RenderableType:
         if self.table is not None:
-            table = RichTable(*self.table.header, title=self.table.caption or None, expand=True)
-            for row in self.table.rows:
+            header, *rows = self.table.text_rows()
+            table = RichTable(*header, title=self.table.caption or None, expand=True)
+            for row in rows:
                 table.add_row(*row)
             return table
-        return Text(("  " if self.indent else "") + self.plain, style=self.style)
+        lead = "  " if self.indent else ""
+        text = Text(lead + self.plain, style=self.style)
+        for start, end in self.gaps:
+            text.stylize(GAP_STYLE, len(lead) + start, len(lead) + end)
+        return text
 
 
 _measuring = threading.local()
@@ -77,13 +85,29 @@ def section_chunks(section: Section) -> list[Chunk]:
         chunks.append(Chunk(f"{sec.id}#", sec.title, "bold" if sec.level <= 2 else "bold italic"))
         for i, block in enumerate(sec.blocks):
             if isinstance(block, Table):
-                rows = [" | ".join(block.header), *(" | ".join(r) for r in block.rows)]
+                rows = [" | ".join(row) for row in block.text_rows()]
                 chunks.append(Chunk(f"{sec.id}#{i}", "\n".join(rows), table=block))
             elif isinstance(block, Paragraph):
-                chunks.append(
-                    Chunk(f"{sec.id}#{i}", block.text, "italic yellow" if block.placeholder else "", indent=True)
-                )
+                style = GAP_STYLE if block.placeholder else ""
+                gaps = () if block.placeholder else gap_spans(block.parts)
+                chunks.append(Chunk(f"{sec.id}#{i}", block.text, style, indent=True, gaps=gaps))
     return chunks
+
+
+def gap_spans(parts: Sequence[Part]) -> tuple[tuple[int, int], ...]:
+    """Where the gaps are in the text of ``parts``: (start, end) offsets.
+
+    >>> gap_spans(["Thụ lý 12 vụ, ", Gap("nguyên nhân")])
+    ((14, 38),)
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for part in parts:
+        text = part if isinstance(part, str) else part.text
+        if isinstance(part, Gap):
+            spans.append((position, position + len(text)))
+        position += len(text)
+    return tuple(spans)
 
 
 def text_chunks(text: str, titles: Sequence[str]) -> list[Chunk]:

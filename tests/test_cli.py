@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import run_cli
@@ -124,3 +126,20 @@ def test_bad_arguments_exit_2() -> None:
     result = run_cli("render")
     assert result.returncode == 2
     assert "lỗi tham số" in result.stderr
+
+
+def test_output_is_utf8_whatever_the_console_code_page(tmp_path: Path) -> None:
+    """A Windows console or a redirect in cp1252 must not turn Vietnamese into an encoding error."""
+    import os
+
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    done = subprocess.run(
+        [sys.executable, "-m", "drafting", "check", str(tmp_path / "khong-co.yaml")],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    err = done.stderr.decode("utf-8")
+    assert "không tìm thấy" in err or "không có tệp" in err or "không đọc được" in err, err
+    assert "Traceback" not in err

@@ -7,6 +7,7 @@ figure is a part of which total, and which target a rate is held against.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -60,6 +61,7 @@ class FigureGroup:
     figures: tuple[Figure, ...]
     sums: tuple[str, ...] = ()
     connector: str = ""
+    sheet: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,9 @@ class Catalogue:
         return tuple(f for f in self.figures.values() if f.part_of == total_id)
 
 
-_GROUP_KEYS = ("id", "muc", "ten", "doan", "mo_dau", "chi_so", "tong_cac_phan", "noi")
+_GROUP_KEYS = ("id", "muc", "ten", "doan", "mo_dau", "chi_so", "tong_cac_phan", "noi", "trang")
+# A sheet name of the import template: at most 31 characters, none of those Excel forbids.
+_SHEET_NAME = re.compile(r"[^\[\]:*?/\\]{1,31}")
 _FIGURE_KEYS = (
     "id",
     "ten",
@@ -167,6 +171,11 @@ def load_catalogue(directory: Path | str) -> Catalogue:
             continue
         reader.unknown_keys(g, _GROUP_KEYS, gpath)
         gid = reader.text(g, "id", gpath)
+        sheet = reader.text(g, "trang", gpath, required=False)
+        if sheet and not _SHEET_NAME.fullmatch(sheet):
+            reader.problem(
+                g, "trang", join_path(gpath, "trang"), "tên trang tối đa 31 ký tự, không có các ký tự [ ] : * ? / \\"
+            )
         gfigs: list[Figure] = []
         for fi, fnode in enumerate(reader.sequence(g, "chi_so", g.get("chi_so"), join_path(gpath, "chi_so")) or []):
             fpath = join_path(join_path(gpath, "chi_so"), fi)
@@ -218,6 +227,7 @@ def load_catalogue(directory: Path | str) -> Catalogue:
                 figures=tuple(gfigs),
                 sums=_ids(reader, g, "tong_cac_phan", gpath),
                 connector=reader.text(g, "noi", gpath, required=False),
+                sheet=sheet,
             )
         )
     # Cross-references must name existing figures.

@@ -227,7 +227,7 @@ def _block_texts(document: Document) -> Iterator[tuple[str, str]]:
                 yield section.id, block.text
             elif isinstance(block, Table):
                 yield section.id, block.caption
-                for row in (block.header, *block.rows):
+                for row in block.text_rows():
                     for cell in row:
                         yield section.id, cell
 

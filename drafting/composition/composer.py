@@ -19,7 +19,19 @@ from drafting.composition.context import lower_first, phrase_context, year_conte
 from drafting.composition.figure_prose import figure_paragraphs, figure_table
 from drafting.composition.list_prose import document_paragraphs, movement_paragraphs
 from drafting.composition.phrasing import RenderedPhrase, render_items, selected_items
-from drafting.document import Block, Document, Header, Layout, Paragraph, Section, Signature
+from drafting.document import (
+    PLACE_MISSING,
+    Block,
+    Document,
+    Gap,
+    Header,
+    Inline,
+    Layout,
+    Paragraph,
+    Section,
+    Signature,
+    Words,
+)
 from drafting.errors import Problem, ProblemsError
 from drafting.figures.views import FigureView, evaluate
 from drafting.report import FreeText, ReportData
@@ -82,9 +94,9 @@ class Composer:
         problems.extend(found)
         blocks.extend(self._phrase_blocks(section, rendered))
         if missing and not any(isinstance(b, Paragraph) and not b.placeholder for b in blocks):
-            blocks.insert(0, Paragraph(f"[Chưa nhập: {'; '.join(missing)}]", placeholder=True))
+            blocks.insert(0, Paragraph(Gap("; ".join(missing))))
         if not blocks:
-            blocks.append(Paragraph(f"[Chưa nhập: {lower_first(self.heading(section))}]", placeholder=True))
+            blocks.append(Paragraph(Gap(lower_first(self.heading(section)))))
         return tuple(blocks)
 
     def _phrase_blocks(self, section: OutlineSection, rendered: list[RenderedPhrase | FreeText]) -> list[Block]:
@@ -118,11 +130,13 @@ class Composer:
             raise ProblemsError(problems)
         report, unit = self.report, self.report.unit
         summary = render(self.outline.summary, year_context(report.year))
-        place_date = (
-            format_place_date(unit.place, unit.date)
-            if unit.place and unit.date
-            else f"{unit.place or '…'}, ngày      tháng      năm {report.year}"
-        )
+        place_date: Inline
+        if unit.place and unit.date:
+            place_date = format_place_date(unit.place, unit.date)
+        else:
+            # A date left blank is filled in by hand when the report is signed.
+            blank_date = f", ngày      tháng      năm {report.year}"
+            place_date = unit.place + blank_date if unit.place else Words(Gap(PLACE_MISSING), blank_date)
         header = Header(
             parent_body=unit.parent_body.upper(),
             issuing_body=unit.issuing_body.upper(),
@@ -134,7 +148,7 @@ class Composer:
             header=header,
             sections=sections,
             signature=Signature(unit.signer_authority.upper(), unit.signer_title.upper(), unit.signer_name),
-            recipients=normalise_recipients(unit.recipients),
+            recipients=unit.recipients,
             annexes=annex_sections(report, self.catalogue),
             layout=Layout(report.options.body_size, report.options.line_spacing, report.options.leading_zero),
             title=f"Báo cáo {lower_first(summary)}",
@@ -146,20 +160,6 @@ def _bulleted(bullet: str, text: str) -> str:
     if not bullet or text.lstrip().startswith(("-", "+", "*", "•")):
         return text
     return bullet + text
-
-
-def normalise_recipients(recipients: tuple[str, ...]) -> tuple[str, ...]:
-    """Each entry starts with "- " and ends with ";", the last with ".".
-
-    >>> normalise_recipients(("Như trên", "- Lưu: VT, TĐKT;"))
-    ('- Như trên;', '- Lưu: VT, TĐKT.')
-    """
-    out = []
-    for i, entry in enumerate(recipients):
-        text = entry.strip().lstrip("-–• ").rstrip(".;, ")
-        end = "." if i == len(recipients) - 1 else ";"
-        out.append(f"- {text}{end}")
-    return tuple(out)
 
 
 def compose(report: ReportData, bank: Bank | None = None) -> Document:

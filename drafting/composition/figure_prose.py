@@ -13,13 +13,14 @@ from functools import lru_cache
 from drafting.bank.catalogue import Catalogue, FigureGroup
 from drafting.bank.outline import FigureTable
 from drafting.bank.sandbox import render
-from drafting.document import Paragraph, Table
+from drafting.document import Gap, Paragraph, Table
 from drafting.figures.views import FigureView
 from drafting.report import Options
 from drafting.vi.comparison import describe_change, describe_target, describe_target_requirement
 from drafting.vi.numbers import format_count, format_money, format_percent
 
-MISSING_CAUSE = "[Chưa nhập: nguyên nhân]"
+# Spelled out inside a figure's clause; the paragraph made of the clauses holds it as a gap.
+MISSING_CAUSE = Gap("nguyên nhân").text
 
 
 def upper_first(text: str) -> str:

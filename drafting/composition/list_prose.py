@@ -8,7 +8,7 @@ from __future__ import annotations
 from drafting.bank.outline import Outline
 from drafting.bank.sandbox import render
 from drafting.composition.context import year_context
-from drafting.document import Paragraph
+from drafting.document import Gap, Paragraph
 from drafting.report import IssuedDocument, Movement, ReportData
 from drafting.vi.dates import format_short_date
 from drafting.vi.text import join_vi, quote
@@ -64,7 +64,7 @@ def document_paragraphs(report: ReportData, outline: Outline, list_name: str) ->
     docs = [d for d in report.documents if d.kind == kind]
     context: dict[str, object] = {**year_context(report.year)}
     if not docs:
-        return [Paragraph(f"[Chưa nhập: {render(style.missing, context)}]", placeholder=True)]
+        return [Paragraph(Gap(render(style.missing, context)))]
     count = len(docs)
     context["so"] = f"{count:02d}" if report.options.leading_zero and count < 10 else str(count)
     return enumeration(render(style.lead, context), [document_text(d) for d in docs])
@@ -80,7 +80,7 @@ def movement_paragraphs(report: ReportData, outline: Outline, list_name: str) ->
         return render(style.lead, {**years, "ten": quote(name)})
 
     def missing(name: str) -> Paragraph:
-        return Paragraph(f"[Chưa nhập: {render(style.missing, {**years, 'ten': quote(name)})}]", placeholder=True)
+        return Paragraph(Gap(render(style.missing, {**years, "ten": quote(name)})))
 
     results: dict[str, list[Movement]] = {}
     for movement in report.movements:

@@ -45,7 +45,7 @@ from drafting.bank.outline import Outline
 from drafting.datafile.validate import UNIT_KEYS
 from drafting.errors import OutputError, Problem, ProblemsError
 from drafting.files.yamlio import atomic_write_text, dump_yaml, parse_yaml, read_yaml_file
-from drafting.resources import EXAMPLES_DIR
+from drafting.resources import EXAMPLES_DIR, writable_dir
 
 if TYPE_CHECKING:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -292,13 +292,14 @@ def _delete_at(container: Any, index: int) -> None:
 
 
 def recovery_path(path: Path | None) -> Path:
-    """Where unsaved changes of ``path`` are kept (the current folder for a new draft).
+    """Where unsaved changes of ``path`` are kept (for a new draft: the current folder, or
+    another folder the writer can write to; see :func:`drafting.resources.writable_dir`).
 
     >>> recovery_path(Path("du-lieu/bao-cao.yaml")).as_posix()
     'du-lieu/bao-cao.autosave.yaml'
     """
     if path is None:
-        return Path.cwd() / UNTITLED_RECOVERY
+        return writable_dir() / UNTITLED_RECOVERY
     return path.with_name(path.stem + RECOVERY_SUFFIX)
 
 
@@ -564,8 +565,12 @@ class Draft:
         return datetime.date.today().year
 
     def suggested_path(self) -> Path:
-        """Where a first save goes by default: ``./bao-cao-<year>.yaml``."""
-        return self.path or Path(f"bao-cao-{self.year}.yaml")
+        """Where a first save goes by default: ``bao-cao-<year>.yaml`` in the current folder
+        (or another folder the writer can write to)."""
+        if self.path is not None:
+            return self.path
+        name, folder = f"bao-cao-{self.year}.yaml", writable_dir()
+        return Path(name) if folder == Path.cwd() else folder / name
 
     def changed(self) -> None:
         """Record a change (every edit calls it)."""

@@ -5,38 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from drafting.document import Block, Document, Paragraph, Section, Table
+from drafting.document import Block, Document, Paragraph, Section, Table, close_body, plain
 from drafting.files.yamlio import atomic_write_text
 
-CLOSING = "./."
 
+def _body(document: Document) -> tuple[list[tuple[Section, list[Block]]], Paragraph | None]:
+    """Every body section with its blocks, the closing "./." in place (see :func:`close_body`).
 
-def _blocks_with_closing(document: Document) -> list[tuple[Section, list[Block]]]:
-    """Every section with its blocks; the closing "./." is added to the last paragraph."""
-    out = [(s, list(s.blocks)) for s in (x for top in document.sections for x in top.walk())]
-    for _, blocks in reversed(out):
-        if blocks:
-            last = blocks[-1]
-            if isinstance(last, Paragraph):
-                blocks[-1] = Paragraph(with_closing(last.text), last.placeholder)
-            else:
-                blocks.append(Paragraph(CLOSING))
-            break
-    return out
-
-
-def with_closing(text: str) -> str:
-    """End the body's last paragraph with "./.".
-
-    >>> with_closing("Kiến nghị tăng biên chế.")
-    'Kiến nghị tăng biên chế./.'
-    >>> with_closing("[Chưa nhập: kiến nghị]")
-    '[Chưa nhập: kiến nghị]./.'
+    The mark comes back on its own only when there is no section to hold it.
     """
-    text = text.rstrip()
-    if text.endswith("./."):
-        return text
-    return text.rstrip(".;:,") + CLOSING
+    sections, mark = close_body(document.sections)
+    out = [(s, list(s.blocks)) for top in sections for s in top.walk()]
+    if mark is not None and out:
+        out[-1][1].append(mark)
+        mark = None
+    return out, mark
 
 
 def _md_escape_cell(text: str) -> str:
@@ -47,9 +30,10 @@ def _md_table(table: Table) -> Iterator[str]:
     if table.caption:
         yield f"*{table.caption}*"
         yield ""
-    yield "| " + " | ".join(_md_escape_cell(c) for c in table.header) + " |"
-    yield "|" + "|".join("---" for _ in table.header) + "|"
-    for row in table.rows:
+    header, *rows = table.text_rows()
+    yield "| " + " | ".join(_md_escape_cell(c) for c in header) + " |"
+    yield "|" + "|".join("---" for _ in header) + "|"
+    for row in rows:
         yield "| " + " | ".join(_md_escape_cell(c) for c in row) + " |"
 
 
@@ -59,19 +43,20 @@ def to_markdown(document: Document) -> str:
     lines = [
         h.parent_body + "  ",
         f"**{h.issuing_body}**  ",
-        h.number_line,
+        plain(h.number_line),
         "",
         f"**{h.national_title}**  ",
         f"**{h.motto}**",
         "",
-        f"*{h.place_date}*",
+        f"*{plain(h.place_date)}*",
         "",
         f"# {h.doc_type}",
         "",
         f"**{h.summary}**",
         "",
     ]
-    for section, blocks in _blocks_with_closing(document):
+    body, alone = _body(document)
+    for section, blocks in body:
         lines.append("#" * (section.level + 1) + " " + section.title)
         lines.append("")
         for block in blocks:
@@ -80,6 +65,8 @@ def to_markdown(document: Document) -> str:
             else:
                 lines.append(block.text)
             lines.append("")
+    if alone is not None:
+        lines += [alone.text, ""]
     lines.extend(_signature_lines(document, markdown=True))
     for annex in document.annexes:
         lines.append("")
@@ -102,27 +89,25 @@ def _annex_markdown(section: Section) -> Iterator[str]:
 def _signature_lines(document: Document, markdown: bool) -> list[str]:
     s = document.signature
     bold = (lambda t: f"**{t}**") if markdown else (lambda t: t)
-    lines: list[str] = []
-    if document.recipients:
-        lines.append(("***Nơi nhận:***" if markdown else "Nơi nhận:") + ("  " if markdown else ""))
-        lines.extend(r + ("  " if markdown else "") for r in document.recipients)
-        lines.append("")
+    lines = [("***Nơi nhận:***" if markdown else "Nơi nhận:") + ("  " if markdown else "")]
+    lines.extend(plain(r) + ("  " if markdown else "") for r in document.recipients)
+    lines.append("")
     for text in (s.authority, s.title):
         if text:
             lines.append(bold(text) + ("  " if markdown else ""))
     lines.append("")
-    if s.name:
-        lines.append(bold(s.name))
+    lines.append(bold(plain(s.name)))
     return lines
 
 
 def _text_table(table: Table) -> Iterator[str]:
-    widths = [max(len(r[i]) for r in (table.header, *table.rows)) for i in range(len(table.header))]
+    rows = table.text_rows()
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     if table.caption:
         yield table.caption
     border = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
     yield border
-    for j, row in enumerate((table.header, *table.rows)):
+    for j, row in enumerate(rows):
         yield "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |"
         if j == 0:
             yield border
@@ -135,18 +120,19 @@ def to_text(document: Document) -> str:
     lines = [
         h.parent_body,
         h.issuing_body,
-        h.number_line,
+        plain(h.number_line),
         "",
         h.national_title,
         h.motto,
         "",
-        h.place_date,
+        plain(h.place_date),
         "",
         h.doc_type,
         h.summary,
         "",
     ]
-    for section, blocks in _blocks_with_closing(document):
+    body, alone = _body(document)
+    for section, blocks in body:
         lines.append(section.title)
         for block in blocks:
             if isinstance(block, Table):
@@ -155,6 +141,8 @@ def to_text(document: Document) -> str:
                 lines.append(block.text)
         if blocks:
             lines.append("")
+    if alone is not None:
+        lines += [alone.text, ""]
     lines.extend(_signature_lines(document, markdown=False))
     for annex in document.annexes:
         lines.append("")

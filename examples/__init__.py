@@ -1,0 +1,1 @@
+"""Sample data files shipped with ``drafting`` (installed as the package ``drafting.examples``)."""
