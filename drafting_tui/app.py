@@ -141,6 +141,8 @@ class DraftingApp(App[None]):
             return
         self._started = True
         self.query_one(OutlineTree).show(self.section_id)
+        if self.narrow and self.screen is self.screen_stack[0]:
+            self.editor.focus_first()  # the outline is hidden: the first field, not the guidance
         if not self.draft.document_loaded:
             self._load_document()
         if self._given_bank:

@@ -32,7 +32,7 @@ from drafting_tui.targets import (
     YearEdited,
 )
 from drafting_tui.texts import GENERAL
-from drafting_tui.widgets import EditArea, EditInput, FieldRow, FigureGroupBox, ParagraphView
+from drafting_tui.widgets import ActionButton, EditArea, EditInput, FieldRow, FigureGroupBox, ParagraphView
 
 if TYPE_CHECKING:
     from drafting_tui.app import DraftingApp
@@ -259,6 +259,14 @@ class SectionEditor(VerticalScroll):
             return
         self.rebuild()
         self.editor_app.schedule_preview(0)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        """Enter in a field of an “add” form adds the row, as “Thêm” does."""
+        form = next((a for a in event.input.ancestors if isinstance(a, FieldRow) and a.has_class("list-new")), None)
+        if form is not None:
+            event.stop()
+            form.query_one(".add", ActionButton).press()
 
     @on(ContentChanged)
     def _content_changed(self, message: ContentChanged) -> None:

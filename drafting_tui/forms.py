@@ -234,15 +234,21 @@ class Forms:
             )
             summary = field("trich_yeu", row.summary, "trích yếu", "doc-summary")
             widgets.append(FieldRow(line, summary, classes="doc-row"))
+        # In the order a writer fills them: number, date, summary, then “Thêm” (or Enter).
         form = FieldRow(
             Horizontal(
                 Input(placeholder="số, ký hiệu", compact=True, classes="doc-number new-so"),
                 Input(placeholder="ngày/tháng/năm", compact=True, classes="doc-date new-ngay"),
-                ActionButton("Thêm", lambda: AddListItem("van_ban", kind, form), classes="add"),
                 classes="field-line",
             ),
-            Input(
-                placeholder="trích yếu văn bản mới (loại và nội dung)", compact=True, classes="doc-summary new-trich"
+            Horizontal(
+                Input(
+                    placeholder="trích yếu văn bản mới (loại và nội dung)",
+                    compact=True,
+                    classes="doc-summary new-trich",
+                ),
+                ActionButton("Thêm", lambda: AddListItem("van_ban", kind, form), classes="add"),
+                classes="field-line",
             ),
             classes="list-new",
             id=f"new-{name.replace('_', '-')}",

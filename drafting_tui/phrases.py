@@ -115,6 +115,8 @@ class PhraseList(OptionList):
             return
         for panel in parent.query(PhraseExplanation):
             panel.show(self.current())
+            if self.has_focus:  # the list and its explanation in view together
+                panel.call_after_refresh(panel.scroll_visible, animate=False)
 
     # ------------------------------------------------------------------ commands
 

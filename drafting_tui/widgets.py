@@ -28,6 +28,21 @@ def blink_off(widget: Input | TextArea) -> None:
         widget.cursor_blink = False
 
 
+async def run_own_binding(widget: Widget, event: events.Key) -> bool:
+    """Handle a key that reached ``widget`` after the focus moved on (Tab handled first,
+    keys typed before it still queued here): this field's own key binding (Backspace,
+    ←, End…) acts on this field, not on the field now focused. ``True`` when it did."""
+    if widget.app.focused is widget or event.is_printable:
+        return False
+    bindings = widget._bindings.key_to_bindings.get(event.key)
+    if not bindings:
+        return False
+    event.stop()
+    event.prevent_default()
+    await widget.app.run_action(bindings[0].action, widget)
+    return True
+
+
 class FieldRow(Vertical):
     """One field, or the fields of one row, with the reason under them when a value is
     refused: an error never moves the other rows of a form sideways."""
@@ -68,7 +83,8 @@ def row_of(widget: Widget) -> FieldRow | None:
 
 
 class EditInput(Input):
-    """A one-line field: each change is sent as the typed message of its target."""
+    """A one-line field: each change is sent as the typed message of its target. Its
+    text is selected when it gets the focus: typing replaces it (End keeps it)."""
 
     # Typing in an input does not change its size: Input resets its virtual size on every
     # keystroke, which would lay the whole screen out again each time.
@@ -76,7 +92,7 @@ class EditInput(Input):
 
     def __init__(self, target: Target, value: str = "", placeholder: str = "", error: str = "", **kwargs: Any) -> None:
         kwargs.setdefault("id", target.widget_id)
-        super().__init__(value, placeholder=placeholder, compact=True, select_on_focus=False, **kwargs)
+        super().__init__(value, placeholder=placeholder, compact=True, select_on_focus=True, **kwargs)
         self.target = target
         self.initial: str | None = value
         self.initial_error = error
@@ -85,6 +101,10 @@ class EditInput(Input):
         blink_off(self)
         if self.initial_error:
             self.show_error(self.initial_error)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not await run_own_binding(self, event):
+            await super()._on_key(event)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -130,6 +150,10 @@ class EditArea(TextArea):
 
     def on_mount(self) -> None:
         blink_off(self)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not await run_own_binding(self, event):
+            await super()._on_key(event)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()

@@ -36,6 +36,7 @@ def sample_app() -> DraftingApp:
 def test_main_screen(snap_compare: Any) -> None:
     async def run_before(pilot: Any) -> None:
         await wait_settled(pilot)
+        await steady(pilot)
 
     assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
 
@@ -51,8 +52,22 @@ def test_main_screen_after_a_figure(snap_compare: Any) -> None:
         widget.value = ""
         await pilot.press(*"1.500")
         await wait_settled(pilot)
+        await steady(pilot)
 
     assert snap_compare(sample_app(), terminal_size=SIZE, run_before=run_before)
+
+
+async def steady(pilot: Any) -> None:
+    """Wait until the screen stops changing (scrolling into view ends after a refresh or two)."""
+    app = pilot.app
+    previous = ""
+    for _ in range(40):
+        await pilot.pause(0.05)
+        shot = app.export_screenshot()
+        if shot == previous:
+            return
+        previous = shot
+    raise AssertionError("the screen kept changing")
 
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
@@ -66,6 +81,7 @@ def new_app(section: str = "I") -> DraftingApp:
 def test_help_screen(snap_compare: Any, size: tuple[int, int]) -> None:
     async def run_before(pilot: Any) -> None:
         await wait_settled(pilot)
+        await steady(pilot)
         await pilot.press("f1")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
 
@@ -76,9 +92,10 @@ def test_help_screen(snap_compare: Any, size: tuple[int, int]) -> None:
 def test_check_dialog(snap_compare: Any, size: tuple[int, int]) -> None:
     async def run_before(pilot: Any) -> None:
         await wait_settled(pilot)
+        await steady(pilot)
         await pilot.press("f5")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, CheckScreen), 30)
-        await pilot.pause()
+        await steady(pilot)
 
     assert snap_compare(new_app(), terminal_size=size, run_before=run_before)
 
@@ -88,8 +105,9 @@ def test_documents_with_their_summaries(snap_compare: Any, size: tuple[int, int]
     async def run_before(pilot: Any) -> None:
         app = pilot.app
         await wait_settled(pilot)
+        await steady(pilot)
         app.query(".doc-summary").first().focus()
-        await pilot.pause()
+        await steady(pilot)
 
     app = DraftingApp(SAMPLE_PATH, cursor_blink=False, autosave=0, start_section="II.1")
     assert snap_compare(app, terminal_size=size, run_before=run_before)
@@ -100,15 +118,17 @@ def test_paragraph_focused_below_the_fold(snap_compare: Any, size: tuple[int, in
     async def run_before(pilot: Any) -> None:
         app = pilot.app
         await wait_settled(pilot)
+        await steady(pilot)
         for k in range(3):
             app.draft.add_paragraph("III.1", f"Đoạn văn tự viết thứ {k + 1}: đơn vị đã làm tốt công tác này.")
         app.editor.rebuild()
         app.schedule_preview(0)
         await wait_settled(pilot)
+        await steady(pilot)
         app.query_one(PhraseList).focus()
         await pilot.press("tab")
         await wait_for(pilot, lambda: isinstance(app.focused, EditArea))
-        await pilot.pause()
+        await steady(pilot)
 
     app = DraftingApp(SAMPLE_PATH, cursor_blink=False, autosave=0, start_section="III.1")
     assert snap_compare(app, terminal_size=size, run_before=run_before)
@@ -119,14 +139,16 @@ def test_phrase_list_with_an_explanation(snap_compare: Any, size: tuple[int, int
     async def run_before(pilot: Any) -> None:
         app = pilot.app
         await wait_settled(pilot)
+        await steady(pilot)
         phrases = app.query_one(PhraseList)
         phrases.focus()
         phrases.highlighted = next(
             i for i, r in enumerate(phrases.rows) if r.phrase_id == "uu_diem.huy_sua_trong_chi_tieu"
         )
-        await pilot.pause()
-        app.editor.scroll_to_widget(app.query_one(PhraseExplanation), animate=False)
-        await pilot.pause()
+        await wait_for(pilot, lambda: phrases.scroll_y > 0)  # the highlighted row scrolled into the list's view
+        explanation = app.query_one(PhraseExplanation)
+        await wait_for(pilot, lambda: explanation.region.bottom <= app.editor.content_region.bottom)
+        await steady(pilot)
 
     app = DraftingApp(SAMPLE_PATH, cursor_blink=False, autosave=0, start_section="III.1")
     assert snap_compare(app, terminal_size=size, run_before=run_before)
@@ -137,10 +159,11 @@ def test_date_error_in_the_unit_information(snap_compare: Any, size: tuple[int, 
     async def run_before(pilot: Any) -> None:
         app = pilot.app
         await wait_settled(pilot)
+        await steady(pilot)
         date = app.query_one("#unit-ngay")
         date.focus()
         await pilot.press(*"31/02/2025")
         await wait_for(pilot, lambda: date.has_class("invalid"))
-        await pilot.pause()
+        await steady(pilot)
 
     assert snap_compare(new_app(GENERAL), terminal_size=size, run_before=run_before)

@@ -82,6 +82,23 @@ async def test_tab_separated_text_typed_at_full_speed_lands_in_six_fields() -> N
 
 
 @async_test
+async def test_keys_typed_before_a_tab_act_on_their_own_field() -> None:
+    app = new_app(start_section=GENERAL)
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_settled(pilot)
+        symbol = app.query_one("#unit-ky_hieu", EditInput)
+        assert symbol.value == "BC-TA"
+        symbol.focus()
+        await pilot.press("end")
+        for _ in range(5):
+            app.post_message(events.Key("backspace", None))
+        burst(app, "\t05/12/2025")
+        await wait_for(pilot, lambda: app.query_one("#unit-ngay", EditInput).value == "05/12/2025")
+        await pilot.pause()
+        assert symbol.value == ""
+
+
+@async_test
 async def test_a_paste_stays_in_its_field() -> None:
     app = new_app(start_section=GENERAL)
     async with app.run_test(size=SMALL) as pilot:
