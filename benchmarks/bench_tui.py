@@ -143,6 +143,7 @@ async def in_process(keys: int) -> tuple[list[float], list[float]]:
                 widget.value = str(10 + i % 80)
                 await until(settled)
                 await pilot.pause()
+                widget.action_end()  # the digit typed goes after the value (focus selects it all)
                 shown = asyncio.Event()
                 at: list[float] = []
 

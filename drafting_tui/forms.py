@@ -8,7 +8,7 @@ from functools import partial
 from rich.text import Text
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from drafting.bank.outline import OutlineSection
 from drafting.editing.draft import MAX_COUNT, MAX_MONEY, Draft, Part, parse_count
@@ -33,9 +33,11 @@ from drafting_tui.widgets import (
     ActionButton,
     EditArea,
     EditInput,
+    FieldGrid,
     FieldRow,
     FigureGroupBox,
     GuidanceToggle,
+    LightInput,
     ParagraphView,
 )
 
@@ -152,17 +154,16 @@ class Forms:
     def general(self) -> list[Widget]:
         draft = self.draft
         widgets: list[Widget] = [Static(Text("Thông tin chung", style="bold"), classes="section-title")]
-        rows: list[Widget] = [self._labelled("Năm báo cáo", EditInput(YearTarget(), str(draft.data.get("nam") or "")))]
+        cells: list[Widget] = [
+            Static("Năm báo cáo", classes="cell-label"),
+            EditInput(YearTarget(), str(draft.data.get("nam") or "")),
+        ]
         for key, label in UNIT_LABELS.items():
-            rows.append(self._labelled(label, EditInput(UnitTarget(key), draft.unit_text(key))))
-        widgets.append(Vertical(*rows, classes="field-form"))
+            cells += [Static(label, classes="cell-label"), EditInput(UnitTarget(key), draft.unit_text(key))]
+        widgets.append(FieldGrid(*cells, classes="field-form"))
         widgets.append(Static("Nơi nhận (mỗi dòng một nơi)", classes="part-title"))
         widgets.append(EditArea(RecipientsTarget(), "\n".join(draft.recipients()), classes="recipients"))
         return widgets
-
-    @staticmethod
-    def _labelled(label: str, field: Widget) -> FieldRow:
-        return FieldRow(Horizontal(Static(label, classes="cell-label"), field, classes="field-line"))
 
     # ------------------------------------------------------------------ figures
 
@@ -237,16 +238,12 @@ class Forms:
         # In the order a writer fills them: number, date, summary, then “Thêm” (or Enter).
         form = FieldRow(
             Horizontal(
-                Input(placeholder="số, ký hiệu", compact=True, classes="doc-number new-so"),
-                Input(placeholder="ngày/tháng/năm", compact=True, classes="doc-date new-ngay"),
+                LightInput(placeholder="số, ký hiệu", classes="doc-number new-so"),
+                LightInput(placeholder="ngày/tháng/năm", classes="doc-date new-ngay"),
                 classes="field-line",
             ),
             Horizontal(
-                Input(
-                    placeholder="trích yếu văn bản mới (loại và nội dung)",
-                    compact=True,
-                    classes="doc-summary new-trich",
-                ),
+                LightInput(placeholder="trích yếu văn bản mới (loại và nội dung)", classes="doc-summary new-trich"),
                 ActionButton("Thêm", lambda: AddListItem("van_ban", kind, form), classes="add"),
                 classes="field-line",
             ),
@@ -294,7 +291,7 @@ class Forms:
             )
         form = FieldRow(
             Horizontal(
-                Input(placeholder="tên phong trào đơn vị tự phát động", compact=True, classes="new-ten"),
+                LightInput(placeholder="tên phong trào đơn vị tự phát động", classes="new-ten"),
                 ActionButton("Thêm", lambda: AddListItem("phong_trao", group, form), classes="add"),
                 classes="field-line",
             ),
