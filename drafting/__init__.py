@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from drafting.bank.outline import Outline
     from drafting.bank.phrases import Phrase
     from drafting.composition.composer import compose
-    from drafting.datafile.validate import load_report, parse_report
+    from drafting.datafile.validate import load_report, parse_report, validate_mapping
     from drafting.document import Document, Paragraph, Section, Table
     from drafting.errors import DraftingError, OutputError, Problem, ProblemsError
     from drafting.report import ReportData
@@ -36,7 +36,7 @@ _EXPORTS = {
     "drafting.bank.outline": ("Outline",),
     "drafting.bank.phrases": ("Phrase",),
     "drafting.composition.composer": ("compose",),
-    "drafting.datafile.validate": ("load_report", "parse_report"),
+    "drafting.datafile.validate": ("load_report", "parse_report", "validate_mapping"),
     "drafting.document": ("Document", "Paragraph", "Section", "Table"),
     "drafting.errors": ("DraftingError", "OutputError", "Problem", "ProblemsError"),
     "drafting.report": ("ReportData",),
@@ -62,6 +62,7 @@ __all__ = [
     "load_bank",
     "load_report",
     "parse_report",
+    "validate_mapping",
 ]
 
 

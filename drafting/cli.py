@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from drafting.errors import DraftingError, OutputError, Problem, ProblemsError
+from drafting.errors import DraftingError, OutputError, Problem, ProblemsError, one_line
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -43,17 +44,17 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.sample and (args.from_file or args.year):
         raise OutputError("--sample chép nguyên tệp mẫu năm 2024; không dùng cùng --from hoặc --year")
     if args.sample:
-        from drafting.files.yamlio import atomic_write_text
+        from drafting.files import atomic
         from drafting.resources import SAMPLE_PATH
 
-        atomic_write_text(target, SAMPLE_PATH.read_text(encoding="utf-8"))
+        atomic.write_bytes(target, SAMPLE_PATH.read_bytes())
     elif args.from_file:
         from drafting.datafile.carryover import carry_over
 
         carry_over(Path(args.from_file), target, bank)
     else:
         write_skeleton(target, bank, year=args.year)
-    print(f"Đã tạo {target}")
+    print(one_line(f"Đã tạo {target}"))
     return EXIT_OK
 
 
@@ -72,6 +73,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(json.dumps({"errors": errors, "warnings": [], "missing": []}, ensure_ascii=False, indent=2))
         _print_problems(exc.problems)
         return EXIT_UNUSABLE
+    _print_notes(result.source, result.notes)
     if args.format == "json":
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return result.exit_code
@@ -83,10 +85,16 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(f"  {finding}")
     summary = f"{len(result.errors)} lỗi, {len(result.warnings)} cảnh báo, {len(result.missing)} mục còn thiếu"
     if not (result.errors or result.warnings or result.missing):
-        print(f"{args.file}: không có lỗi, đủ nội dung theo đề cương.")
+        print(one_line(f"{args.file}: không có lỗi, đủ nội dung theo đề cương."))
     else:
-        print(f"{args.file}: {summary}.")
+        print(one_line(f"{args.file}: {summary}."))
     return result.exit_code
+
+
+def _print_notes(source: object, notes: Sequence[str]) -> None:
+    """Say on stderr what was done to read an older file (never silently)."""
+    for note in notes:
+        sys.stderr.write(one_line(f"{source}: cảnh báo: {note}") + "\n")
 
 
 def _problem_json(problem: Problem) -> dict[str, object]:
@@ -100,36 +108,71 @@ def _problem_json(problem: Problem) -> dict[str, object]:
     }
 
 
+def _render_to_stdout(source: Path, fmt: str | None) -> int:
+    """``render FILE -o -``: the report's bytes on standard output (Word and PDF only
+    to a pipe or a file, never to a terminal)."""
+    from drafting.export.render import output_format, render_bytes
+
+    kind = output_format(Path("-"), fmt)
+    if kind in ("docx", "pdf") and sys.stdout.isatty():
+        name = "Word (.docx)" if kind == "docx" else "PDF"
+        raise OutputError(
+            f"-: không ghi tệp {name} ra màn hình; hãy chuyển hướng sang tệp (> bao-cao.{kind}),"
+            " dùng -o TỆP, hoặc chọn --format md hay --format txt để đọc trên màn hình"
+        )
+    data = render_bytes(source, kind)
+    sys.stdout.flush()
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        # The reader stopped early (``| head``): nothing more to say to it.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_UNUSABLE
+    return EXIT_OK
+
+
 def cmd_render(args: argparse.Namespace) -> int:
     output = Path(args.output)
     inputs = [Path(f) for f in args.files]
+    if args.output == "-":
+        if len(inputs) != 1 or inputs[0].is_dir():
+            raise OutputError("-: đầu ra chuẩn chỉ nhận một báo cáo; hãy ghi nhiều báo cáo vào một thư mục")
+        return _render_to_stdout(inputs[0], args.format)
     batch = len(inputs) > 1 or any(p.is_dir() for p in inputs) or output.is_dir() or args.output.endswith(("/", "\\"))
     if not batch:
         from drafting.export.render import render_file
 
-        written = render_file(inputs[0], output, args.format)
-        print(f"Đã ghi {written}")
+        notes: list[str] = []
+        written = render_file(inputs[0], output, args.format, notes=notes)
+        _print_notes(inputs[0], notes)
+        print(one_line(f"Đã ghi {written}"))
         return EXIT_OK
-    from drafting.export.batch import Progress, collect_inputs, render_batch
+    from drafting.export.batch import TIMEOUT, Progress, collect_inputs, render_batch
 
     for path in inputs:
         if not path.exists():
             raise ProblemsError([Problem(str(path), None, "", "không tìm thấy tệp hoặc thư mục")])
     sources = collect_inputs(inputs)
     if not sources:
-        raise OutputError(f"{', '.join(args.files)}: không có tệp dữ liệu (.yaml) nào để xuất")
+        raise OutputError(f"{', '.join(args.files)}: thư mục không có tệp dữ liệu (.yaml) nào để xuất")
     parent = output.parent if str(output.parent) else Path(".")
     if not output.is_dir() and not parent.is_dir():
         raise OutputError(f"{output}: thư mục “{parent}” không tồn tại")
     fmt = args.format or "docx"
-    result = render_batch(sources, output, fmt, args.jobs, Progress(len(sources)))
-    print(f"Đã ghi {len(result.written)}/{len(sources)} báo cáo vào {output}")
+    timeout = args.timeout if args.timeout is not None else TIMEOUT
+    result = render_batch(sources, output, fmt, args.jobs, Progress(len(sources)), timeout)
+    for source, note in result.notes:
+        _print_notes(source, [note])
+    print(one_line(f"Đã ghi {len(result.written)}/{len(sources)} báo cáo vào {output}"))
     if result.failures:
         sys.stderr.write(f"Không xuất được {len(result.failures)} tệp:\n")
         for source, messages in result.failures:
             for message in messages:
                 line = message if message.startswith(str(source)) else f"{source}: {message}"
-                sys.stderr.write(f"  {line}\n")
+                sys.stderr.write(f"  {one_line(line)}\n")
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -143,12 +186,13 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
             raise ProblemsError([Problem(str(path), None, "", "không tìm thấy tệp hoặc thư mục")])
     result = consolidate([Path(f) for f in args.files], output, Path(args.unit) if args.unit else None, args.jobs)
     _print_problems(result.warnings)
-    print(f"Đã tổng hợp {len(result.units)} đơn vị (năm {result.year}) vào {output}")
+    print(one_line(f"Đã tổng hợp {len(result.units)} đơn vị (năm {result.year}) vào {output}"))
     return EXIT_OK
 
 
 def cmd_bank_check(args: argparse.Namespace) -> int:
     from drafting.bank.bank import lint_bank
+    from drafting.checks.bank_trial import trial_problems
 
     bank = lint_bank(*([Path(args.dir)] if args.dir else []))
     problems = list(bank.problems)
@@ -156,6 +200,7 @@ def cmd_bank_check(args: argparse.Namespace) -> int:
         _ = bank.rules
     except ProblemsError as exc:
         problems.extend(exc.problems)
+    problems.extend(trial_problems(bank))
     if problems:
         _print_problems(problems)
         sys.stderr.write(f"{len(problems)} vấn đề trong kho câu mẫu.\n")
@@ -180,6 +225,17 @@ def cmd_bank_list(args: argparse.Namespace) -> int:
             print(f"{p.section:7} {p.id:45} {len(p.variants)} cách viết  {p.description}{cond}")
     _print_problems(bank.problems)
     return EXIT_UNUSABLE if bank.problems else EXIT_OK
+
+
+def _seconds(text: str) -> float:
+    """A positive number of seconds ("2,5" or "2.5")."""
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” không phải số giây") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"số giây phải lớn hơn 0, không phải {text}")
+    return value
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -233,9 +289,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("render", help="xuất báo cáo ra docx, md, txt hoặc pdf (một tệp, nhiều tệp hoặc thư mục)")
     p.add_argument("files", nargs="+", metavar="FILE", help="tệp dữ liệu hoặc thư mục chứa các tệp .yaml")
-    p.add_argument("-o", "--output", required=True, help="tệp kết quả (một tệp) hoặc thư mục kết quả (nhiều tệp)")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="tệp kết quả (một tệp), thư mục kết quả (nhiều tệp), hoặc - cho đầu ra chuẩn",
+    )
     p.add_argument("--format", choices=("docx", "md", "txt", "pdf"), default=None)
     p.add_argument("--jobs", type=int, default=None, help="số tiến trình song song (mặc định: số lõi CPU)")
+    p.add_argument(
+        "--timeout",
+        "--gioi-han-giay",
+        type=_seconds,
+        default=None,
+        metavar="GIÂY",
+        help="khi xuất nhiều tệp: thời gian tối đa cho mỗi tệp, tính bằng giây (mặc định: 60);"
+        " tệp quá thời gian được dừng và báo lỗi, các tệp khác vẫn được xuất",
+    )
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("consolidate", help="tổng hợp tệp dữ liệu của nhiều đơn vị thành một tệp")
@@ -271,11 +341,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def utf8_streams() -> None:
     """Write standard output and error in UTF-8 whatever the locale's code page (a
-    Windows console set to cp1258 or cp1252, output redirected to a file or a pipe)."""
+    Windows console set to cp1258 or cp1252, output redirected to a file or a pipe), and
+    escape what UTF-8 cannot hold (a lone surrogate in a file name) instead of failing."""
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "")
-        if isinstance(stream, io.TextIOWrapper) and encoding != "utf8":
-            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+        if isinstance(stream, io.TextIOWrapper):
+            if encoding != "utf8":
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+            else:
+                stream.reconfigure(errors="backslashreplace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -288,13 +362,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_problems(exc.problems)
         return EXIT_UNUSABLE
     except DraftingError as exc:
-        sys.stderr.write(f"{exc}\n")
+        sys.stderr.write(f"{one_line(str(exc))}\n")
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         sys.stderr.write("Đã dừng.\n")
         return EXIT_UNUSABLE
     except OSError as exc:
-        sys.stderr.write(f"{getattr(exc, 'filename', '') or ''}: lỗi ghi/đọc tệp: {exc.strerror or exc}\n")
+        place = exc.filename if exc.filename is not None else "drafting"
+        sys.stderr.write(one_line(f"{place}: lỗi ghi/đọc tệp: {exc.strerror or exc}") + "\n")
         return EXIT_UNUSABLE
 
 

@@ -7,8 +7,32 @@ mistake at once. The CLI prints ``str(problem)``: one line per problem.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+
+
+def one_line(text: str) -> str:
+    """``text`` fit for a one-line message: line breaks shown as "↵", control characters
+    and lone surrogates escaped (a value quoted in a message cannot forge a second line,
+    colour the terminal or fail to print).
+
+    >>> one_line("12\\nbc.yaml:1: giả")
+    '12↵bc.yaml:1: giả'
+    >>> print(one_line("a\\r\\nb\\x1b[31m\\ud800"))
+    a↵b\\x1b[31m\\ud800
+    """
+    if text.isprintable():
+        return text
+    return _CONTROLS.sub(_escape, _BREAKS.sub("↵", text))
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -38,7 +62,7 @@ class Problem:
             parts.append(f"[{self.phrase_id}]")
         if self.key:
             parts.append(f"{self.key}:")
-        return ": ".join([parts[0], " ".join(parts[1:] + [self.message])])
+        return one_line(": ".join([parts[0], " ".join(parts[1:] + [self.message])]))
 
 
 class DraftingError(Exception):
@@ -55,3 +79,16 @@ class ProblemsError(DraftingError):
 
 class OutputError(DraftingError):
     """An output path that cannot or must not be written."""
+
+
+class FileChangedError(OutputError):
+    """A file changed on disk since it was read: saving over it would lose that change.
+
+    The writer may reload the file, overwrite it on purpose, or save elsewhere.
+    """
+
+    def __init__(self, path: object, message: str) -> None:
+        from pathlib import Path
+
+        self.path = Path(str(path))
+        super().__init__(message)

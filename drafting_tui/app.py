@@ -119,6 +119,8 @@ class DraftingApp(App[None]):
         if self.autosave_seconds > 0:
             self.set_interval(self.autosave_seconds, self.flows.autosave)
         self.draft.listeners.append(self._draft_changed)
+        for note in self.draft.notes:  # an older file, brought to the current format
+            self.notify(note, title="Tệp theo định dạng cũ", timeout=20)
         if self.draft.problems:
             where = self.draft.source or self.opened_path
             self.push_screen(

@@ -11,9 +11,11 @@ from drafting.bank.bank import Bank
 from drafting.editing.draft import Draft
 from drafting.errors import Problem, ProblemsError
 from drafting_tui.targets import FigureTarget, ListItemTarget, MovementTarget, RecipientsTarget, UnitTarget, YearTarget
-from drafting_tui.texts import GENERAL, UNIT_LABELS
+from drafting_tui.texts import GENERAL
 
 _ITEM = re.compile(r"^(van_ban|phong_trao)\[(\d+)\](?:\.(\w+))?")
+_DATA_KEYS = re.compile(r"\s*\([a-z_]+(?:, [a-z_]+: [a-z_]+)?\)")
+"""A data file's keys in a message, for whoever edits the file (“(van_ban, loai: ban_hanh)”)."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,11 @@ def place_of(key: str, section: str, draft: Draft) -> Place:
         field = parts[1] if len(parts) > 1 else ""
         if field == "noi_nhan":
             return Place("Nơi nhận", GENERAL, RecipientsTarget.widget_id)
-        return Place(UNIT_LABELS.get(field, "Thông tin đơn vị"), GENERAL, UnitTarget(field).widget_id if field else "")
+        try:
+            label = draft.schema.unit_field(field).label
+        except KeyError:
+            label = "Thông tin đơn vị"
+        return Place(label, GENERAL, UnitTarget(field).widget_id if field else "")
     if parts[0] == "so_lieu" and len(parts) >= 3 and f"{parts[1]}.{parts[2]}" in catalogue.figures:
         figure = catalogue.figures[f"{parts[1]}.{parts[2]}"]
         part = parts[3] if len(parts) > 3 and parts[3] in ("ky_nay", "cung_ky", "nguyen_nhan") else ""
@@ -118,7 +124,7 @@ def check_findings(draft: Draft, bank: Bank) -> list[WriterFinding]:
             place = place_of(finding.key, section, draft)
             if finding.section == "don_vi" and not place.section:
                 place = Place(place.label, GENERAL, place.widget_id)
-            text = finding.message
+            text = _DATA_KEYS.sub("", finding.message)
             if place.label and place.label.lower() not in text.lower():
                 text = f"{place.label}: {text}"
             out.append(WriterFinding(kind, f"{_section_name(place.section)} – {text}", place))

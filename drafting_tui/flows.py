@@ -73,12 +73,12 @@ class Flows:
         """Write unsaved changes to the recovery file (every few seconds)."""
         try:
             self.draft.write_recovery()
-        except OSError as exc:
+        except (OutputError, OSError) as exc:
             self.app.notify(f"Không tự lưu được: {exc}", severity="warning", title="Tự lưu")
 
     def on_exit(self) -> None:
         if self.keep_recovery and self.draft.dirty:
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OutputError, OSError):
                 self.draft.write_recovery(force=True)
 
     # ------------------------------------------------------------------ saving
@@ -161,7 +161,8 @@ class Flows:
 
     def _write_file(self, document: Document, fmt: str, path: Path) -> None:
         """Write the export (in a worker thread)."""
-        from drafting.export.render import check_output_path, write_document
+        from drafting.export.render import write_document
+        from drafting.files.outputs import check_output_path
 
         app = self.app
         inputs = [p for p in (self.draft.path, self.draft.source) if p is not None]

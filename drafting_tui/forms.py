@@ -28,7 +28,7 @@ from drafting_tui.targets import (
     UnitTarget,
     YearTarget,
 )
-from drafting_tui.texts import EXPAND_FIGURES, LIST_TITLES, UNIT_LABELS
+from drafting_tui.texts import EXPAND_FIGURES
 from drafting_tui.widgets import (
     ActionButton,
     EditArea,
@@ -74,6 +74,12 @@ def figure_error(draft: Draft, target: FigureTarget, text: str) -> str:
     except ValueError as exc:
         return str(exc)
     return ""
+
+
+def _placeholder(hint: str, limit: int = 60) -> str:
+    """A field's hint from the schema, short enough to stand in an empty field."""
+    hint = hint.strip().rstrip(".")
+    return hint if len(hint) <= limit else ""
 
 
 class Forms:
@@ -154,14 +160,20 @@ class Forms:
     def general(self) -> list[Widget]:
         draft = self.draft
         widgets: list[Widget] = [Static(Text("Thông tin chung", style="bold"), classes="section-title")]
+        # The unit's fields as the schema describes them for this year (labels, hints, kinds).
         cells: list[Widget] = [
             Static("Năm báo cáo", classes="cell-label"),
             EditInput(YearTarget(), str(draft.data.get("nam") or "")),
         ]
-        for key, label in UNIT_LABELS.items():
-            cells += [Static(label, classes="cell-label"), EditInput(UnitTarget(key), draft.unit_text(key))]
+        recipients = "Nơi nhận (mỗi dòng một nơi)"
+        for spec in draft.schema.unit_fields(draft.year):
+            if spec.kind == "danh_sach":
+                recipients = spec.label
+                continue
+            field = EditInput(UnitTarget(spec.key), draft.unit_text(spec.key), placeholder=_placeholder(spec.hint))
+            cells += [Static(spec.label, classes="cell-label"), field]
         widgets.append(FieldGrid(*cells, classes="field-form"))
-        widgets.append(Static("Nơi nhận (mỗi dòng một nơi)", classes="part-title"))
+        widgets.append(Static(recipients, classes="part-title"))
         widgets.append(EditArea(RecipientsTarget(), "\n".join(draft.recipients()), classes="recipients"))
         return widgets
 
@@ -221,7 +233,7 @@ class Forms:
     def documents(self, name: str) -> list[Widget]:
         """The documents of one kind (``van_ban_<kind>``) and a form to add one."""
         kind = name.removeprefix("van_ban_")
-        widgets: list[Widget] = [Static(LIST_TITLES.get(name, name), classes="part-title")]
+        widgets: list[Widget] = [Static(self.draft.schema.view_label(name), classes="part-title")]
         for row in self.draft.documents(kind):
 
             def field(key: str, value: str, placeholder: str, classes: str, index: int = row.index) -> EditInput:
@@ -258,7 +270,7 @@ class Forms:
         group = name.removeprefix("phong_trao_")
         from drafting.vi.text import quote
 
-        widgets: list[Widget] = [Static(LIST_TITLES.get(name, name), classes="part-title")]
+        widgets: list[Widget] = [Static(self.draft.schema.view_label(name), classes="part-title")]
         rows = self.draft.movements(group)
         for movement in self.draft.outline.movements:
             if movement.group != group:

@@ -1,4 +1,5 @@
-"""Fixed texts of the editor: field labels, list titles, export formats, the keys help."""
+"""Fixed texts of the editor: export formats, the keys help (field labels and list titles are
+the schema's: ``bank.schema``, from ``phrasebank/tep_du_lieu.yaml``)."""
 
 from __future__ import annotations
 
@@ -37,25 +38,6 @@ NARROW = 100
 WIDE = 120
 """Below this many columns, the outline and the preview collapse (F2, F3 show them)."""
 
-UNIT_LABELS = {
-    "co_quan_chu_quan": "Cơ quan chủ quản",
-    "co_quan_ban_hanh": "Cơ quan ban hành",
-    "ten": "Tên đơn vị (trong câu văn)",
-    "ten_ngan": "Tên gọi ngắn",
-    "dia_danh": "Địa danh",
-    "so": "Số văn bản",
-    "ky_hieu": "Ký hiệu",
-    "ngay": "Ngày ban hành (ngày/tháng/năm)",
-    "tham_quyen_ky": "Thẩm quyền ký",
-    "chuc_vu_nguoi_ky": "Chức vụ người ký",
-    "nguoi_ky": "Người ký",
-}
-LIST_TITLES = {
-    "van_ban_quan_triet": "Văn bản đã phổ biến, quán triệt",
-    "van_ban_ban_hanh": "Văn bản đơn vị đã ban hành",
-    "phong_trao_a": "Các phong trào thi đua của Tòa án nhân dân",
-    "phong_trao_b": "Các phong trào do Trung ương phát động",
-}
 EXPORT_FORMATS = (("docx", "Word (.docx)"), ("md", "Markdown (.md)"), ("pdf", "PDF (.pdf, cần LibreOffice)"))
 
 KEYS_HELP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (

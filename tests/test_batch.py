@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -101,3 +104,63 @@ def test_progress_plain_text() -> None:
         "[######..] 3/4 tệp",
         "[########] 4/4 tệp",
     ]
+
+
+# ----------------------------------------------------------------- a time limit per file
+
+
+def test_a_file_that_renders_too_long_is_stopped_and_reported(tmp_path: Path) -> None:
+    """180.000 short paragraphs (a data file at the size limit) take tens of seconds to
+    lay out in Word; with a one-second limit that file is stopped, the batch goes on to
+    the next file, and the run ends with both failures listed."""
+    slow = tmp_path / "cham.yaml"
+    lines = ["nam: 2024", "noi_dung:", "  I:", *(f"  - Đ{i:x}" for i in range(180_000))]
+    slow.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    broken = tmp_path / "hong.yaml"
+    broken.write_text("nam: 2024\nso_lieu: {an_hinh_su: {thu_ly: {ky_nay: abc}}}\n", encoding="utf-8")
+    out = tmp_path / "ra"
+    result = subprocess.run(
+        [sys.executable, "-m", "drafting", "render", str(slow), str(broken), "-o", str(out), "--jobs", "1"]
+        + ["--timeout", "1"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stderr
+    failures = result.stderr[result.stderr.index("Không xuất được 2 tệp:") :].splitlines()
+    assert failures[1:] == [
+        f"  {slow}: chưa xuất xong sau 1 giây nên đã dừng (giới hạn thời gian mỗi tệp: --timeout)",
+        f"  {broken}:2: so_lieu.an_hinh_su.thu_ly.ky_nay: số liệu phải là số, không phải văn bản “abc”",
+    ], result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(out.iterdir()) == []  # no half-written file, no temp file
+
+
+def test_the_time_limit_is_an_option_with_a_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a = edited(tmp_path, "a.yaml", _name("A"))
+    out = tmp_path / "ra"
+    assert main(["render", str(a), str(SAMPLE), "-o", str(out), "--format", "md", "--timeout", "60"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["a.md", "bao-cao-mau-2024.md"]
+    for wrong in ("0", "-1", "abc", "inf"):
+        with pytest.raises(SystemExit) as exit_:
+            main(["render", str(a), "-o", str(out), "--timeout", wrong])
+        assert exit_.value.code == 2
+        assert "--timeout" in capsys.readouterr().err
+
+
+def test_jobs_over_the_limit_do_not_hold_the_others() -> None:
+    """The pool itself: sleeping jobs, one far over the limit, in two processes."""
+    from drafting.export.workers import run_with_time_limit
+
+    finished: list[float] = []
+    results = run_with_time_limit(
+        time.sleep,
+        [0.01, 3600, 0.02, 0.01],
+        workers=2,
+        seconds=1,
+        timed_out=lambda item: f"dừng {item}",
+        died=lambda item: f"chết {item}",
+        done=finished.append,
+    )
+    assert results == [None, "dừng 3600", None, None]
+    assert sorted(finished) == [0.01, 0.01, 0.02, 3600]

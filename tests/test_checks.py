@@ -199,7 +199,7 @@ def test_completeness_lists_exactly_what_is_left_out(tmp_path: Path) -> None:
 
 def test_evaluative_section_without_suggestion_is_missing(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "phrasebank", tmp_path / "kho", ignore=shutil.ignore_patterns("*.yaml"))
-    for name in ("chi_so.yaml", "chi_tieu.yaml", "dan_y.yaml", "quy_tac.yaml", "thuat_ngu.yaml"):
+    for name in ("chi_so.yaml", "chi_tieu.yaml", "dan_y.yaml", "quy_tac.yaml", "thuat_ngu.yaml", "tep_du_lieu.yaml"):
         shutil.copy(ROOT / "phrasebank" / name, tmp_path / "kho" / name)
     no_phrases = Bank(base=tmp_path / "kho")
     assert not no_phrases.phrases
@@ -355,21 +355,54 @@ def test_disk_cache_reuses_and_can_be_turned_off(tmp_path: Path, monkeypatch: py
     assert len(calls) == 4
 
 
-def test_compiled_templates_survive_the_process(tmp_path: Path) -> None:
-    from drafting.bank.cache import CodeCache
-    from drafting.bank.jinja_sandbox import environment
+def test_compiled_templates_survive_the_process_keyed_by_content(tmp_path: Path) -> None:
+    import os
+    import time
 
-    path = tmp_path / "jinja.marshal"
-    first = CodeCache(path)
-    source = "tăng {{ x }} vụ"
-    first.put(source, environment().compile(source))
-    first.flush()
-    code = CodeCache(path).get(source)
-    assert code is not None
+    from drafting.bank.cache import CodeCache
+    from drafting.bank.sandbox import environment
+
     env = environment()
+    key, source = "mẫu\0tăng {{ x }} vụ", "tăng {{ x }} vụ"
+    first = CodeCache(tmp_path / "jinja" / "ban-a")
+    first.put(key, env.compile(source))
+    code = CodeCache(tmp_path / "jinja" / "ban-a").get(key)
+    assert code is not None
     template = env.template_class.from_code(env, code, env.make_globals(None), None)
     assert template.render(x=3) == "tăng 3 vụ"
-    assert CodeCache(path).get("khác") is None
+    assert first.get("mẫu\0khác") is None
+    # Another installation (another Python, Jinja or sandbox: another folder) writes its
+    # own entries and leaves these alone, however often each of them runs.
+    entries = sorted((tmp_path / "jinja" / "ban-a").iterdir())
+    for _ in range(2):
+        CodeCache(tmp_path / "jinja" / "ban-b").put(key, env.compile("khác {{ x }}"))
+        first.put(key, env.compile(source))
+    assert sorted((tmp_path / "jinja" / "ban-a").iterdir()) == entries
+    assert CodeCache(tmp_path / "jinja" / "ban-a").get(key) is not None
+    # Only folders that no run has added to for a month are removed, when a new one starts.
+    month_ago = time.time() - 31 * 86400
+    os.utime(tmp_path / "jinja" / "ban-b", (month_ago, month_ago))
+    CodeCache(tmp_path / "jinja" / "ban-c").put(key, env.compile(source))
+    assert sorted(p.name for p in (tmp_path / "jinja").iterdir()) == ["ban-a", "ban-c"]
+
+
+def test_code_cache_folder_follows_the_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafting.bank import cache
+
+    def folder() -> Path | None:
+        cache.code_cache.cache_clear()
+        try:
+            return cache.code_cache().folder
+        finally:
+            cache.code_cache.cache_clear()
+
+    monkeypatch.setenv("DRAFTING_CACHE_DIR", str(tmp_path))
+    same = folder()
+    assert same is not None and same.parent == tmp_path / "jinja" and folder() == same
+    monkeypatch.setattr(cache, "code_stamp", lambda: "0" * 64)  # another drafting, or another Python
+    assert folder() not in (None, same)
+    monkeypatch.setenv("DRAFTING_NO_CACHE", "1")
+    assert folder() is None
 
 
 def test_unknown_phrase_choice_is_an_error_at_its_item(tmp_path: Path) -> None:
@@ -381,4 +414,3 @@ def test_unknown_phrase_choice_is_an_error_at_its_item(tmp_path: Path) -> None:
     ]
     assert "không có câu mẫu “uu_diem.khong_co”" in result.errors[0].message
     assert result.exit_code == 1
-

@@ -14,6 +14,7 @@ are generated at test time instead of being committed.
 
 from __future__ import annotations
 
+import os
 import re
 import resource
 import shutil
@@ -56,7 +57,7 @@ def _limit_memory() -> None:  # pragma: no cover - runs in the child
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-def _run(*args: str, cwd: Path) -> tuple[int, str, str]:
+def _run(*args: str, cwd: Path, timeout: float = TIMEOUT) -> tuple[int, str, str]:
     """Run ``python -m drafting ARGS`` in ``cwd``; a run over the time limit fails."""
     process = subprocess.Popen(
         [sys.executable, "-m", "drafting", *args],
@@ -67,11 +68,11 @@ def _run(*args: str, cwd: Path) -> tuple[int, str, str]:
         preexec_fn=_limit_memory,
     )
     try:
-        out, err = process.communicate(timeout=TIMEOUT)
+        out, err = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         process.kill()
         process.communicate()
-        return -1, "", f"TIMEOUT: {args} did not finish within {TIMEOUT} s"
+        return -1, "", f"TIMEOUT: {args} did not finish within {timeout} s"
     return process.returncode, out, err
 
 
@@ -146,9 +147,11 @@ def test_malformed_file_is_refused_with_a_located_message(
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_check_exit_status_follows_readability(name: str) -> None:
-    """``check`` gives 2 exactly for the files that cannot be read as YAML."""
+    """``check`` gives 2 exactly for the files that cannot be read as YAML (a value the
+    parser cannot construct, such as a date that does not exist, is a problem of the
+    file's content, reported with the others)."""
     try:
-        read_yaml_file(CORPUS / name)
+        read_yaml_file(CORPUS / name, keep_bad=True)
     except ProblemsError:
         readable = False
     else:
@@ -182,3 +185,77 @@ def test_alias_amplified_text(tmp_path: Path) -> None:
     source = tmp_path / "bi-danh.yaml"
     source.write_text(text, encoding="utf-8")
     assert_unusable(source, _render_and_check(source), "phình quá lớn", 2, has_line=False)
+
+
+def test_a_hundred_and_eighty_thousand_short_paragraphs_are_checked(tmp_path: Path) -> None:
+    """The lint once tried every typed text against every block: past 90 s here, and
+    hours at the size limit. A hang guard (linear work takes seconds), not a timing."""
+    source = tmp_path / "nhieu-doan.yaml"
+    paragraphs = (f"  - Đ{i:x}  ." if i % 100 == 0 else f"  - Đ{i:x}" for i in range(180_000))
+    lines = ["nam: 2024", "noi_dung:", "  I:", *paragraphs]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert source.stat().st_size <= MAX_FILE_BYTES
+    code, out, err = _run("check", str(source), cwd=tmp_path, timeout=240)
+    assert code == 1, err
+    assert "Traceback" not in err
+    # Each slip is reported once, at its paragraph's key, and not again as composed text.
+    assert out.count("có hai dấu cách liền nhau") == 1_800, out[-400:]
+    assert out.count("văn bản báo cáo: ") == 0
+
+
+# ----------------------------------------------------------------- inputs that are not regular files
+
+
+def test_a_named_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
+    """A FIFO would block the reader until a writer comes (forever, here)."""
+    source = tmp_path / "ong.yaml"
+    os.mkfifo(source)
+    assert_unusable(source, _render_and_check(source), "đường ống", 2, has_line=False)
+
+
+def test_a_link_to_a_device_is_refused(tmp_path: Path) -> None:
+    """/dev/zero reports size 0 and never ends."""
+    source = tmp_path / "khong.yaml"
+    source.symlink_to("/dev/zero")
+    assert_unusable(source, _render_and_check(source), "thiết bị", 2, has_line=False)
+
+
+def test_a_folder_named_like_a_data_file_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "thu-muc.yaml"
+    source.mkdir()
+    (render, check) = _render_and_check(source)
+    assert render[0] == check[0] == 2
+    for _code, _out, err in (render, check):
+        assert err.startswith(f"{source}: ") and "thư mục" in err and "Traceback" not in err
+
+
+def test_the_size_limit_counts_the_bytes_read(tmp_path: Path) -> None:
+    """A file of the system that reports size 0 but holds megabytes (``/proc/kallsyms``)."""
+    kernel = Path("/proc/kallsyms")
+    if not kernel.is_file():
+        pytest.skip("no /proc/kallsyms on this system")
+    with kernel.open("rb") as handle:
+        if len(handle.read(MAX_FILE_BYTES + 1)) <= MAX_FILE_BYTES or kernel.stat().st_size:
+            pytest.skip("/proc/kallsyms is small here")
+    source = tmp_path / "lon-ngam.yaml"
+    source.symlink_to(kernel)
+    assert_unusable(source, _render_and_check(source), "tệp quá lớn", 2, has_line=False)
+
+
+@pytest.mark.parametrize("command", ["consolidate", "new --from", "render (nhiều tệp)", "import"])
+def test_a_named_pipe_among_inputs_is_refused(tmp_path: Path, command: str) -> None:
+    pipe = tmp_path / ("ong.csv" if command == "import" else "ong.yaml")
+    os.mkfifo(pipe)
+    sample = Path(__file__).resolve().parent.parent / "examples" / "bao-cao-mau-2024.yaml"
+    data = tmp_path / "du-lieu.yaml"
+    shutil.copy(sample, data)
+    args = {
+        "consolidate": ["consolidate", str(sample), str(pipe), "-o", str(tmp_path / "tong.yaml")],
+        "new --from": ["new", str(tmp_path / "moi.yaml"), "--from", str(pipe)],
+        "render (nhiều tệp)": ["render", str(pipe), str(sample), "-o", str(tmp_path / "ra")],
+        "import": ["import", str(pipe), "--into", str(data)],
+    }[command]
+    code, out, err = _run(*args, cwd=tmp_path)
+    assert code == (1 if command.startswith("render") else 2), (code, err)
+    assert f"{pipe}: đây là đường ống (FIFO), không phải tệp thường" in err, err
+    assert "Traceback" not in err

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import getpass
 import re
+import resource
+import signal
 import socket
 import zipfile
 from collections.abc import Iterable
@@ -689,17 +691,19 @@ def test_write_replaces_the_file_and_leaves_no_temporary(tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.docx"]
 
 
-def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_write_keeps_the_old_file(tmp_path: Path) -> None:
+    """The disk refuses the bytes (here: a file size limit, as a full disk would)."""
     path = tmp_path / "bao-cao.docx"
     path.write_bytes(b"old")
-
-    def broken_save(self: Any, stream: Any) -> None:
-        stream.write(b"PK half")
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(docx.document.Document, "save", broken_save)
-    with pytest.raises(OutputError, match="Không ghi được"):
-        write_docx(make_document(), path)
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, hard))
+    try:
+        with pytest.raises(OutputError, match="không ghi được tệp: tệp vượt quá kích thước cho phép"):
+            write_docx(make_document(), path)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, handler)
     assert path.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.docx"]
 

@@ -98,8 +98,10 @@ def test_a_unit_name_longer_than_a_core_property_renders(tmp_path: Path, sample_
 
 
 def test_lone_surrogates_and_control_characters_in_a_data_file_render(tmp_path: Path, sample_text: str) -> None:
+    """Control characters are dropped; a lone surrogate (no character at all) is refused
+    at its line, as by every other command (see tests/test_messages.py)."""
     assert sample_text.count(SAMPLE_CAUSE) == 1
-    dirty = 'nguyen_nhan: "do tội phạm\\ud800 về ma túy\\x1b gia tăng"'
+    dirty = 'nguyen_nhan: "do tội phạm\\x07 về ma túy\\x1b gia tăng"'
     source = tmp_path / "ky-tu-la.yaml"
     source.write_text(sample_text.replace(SAMPLE_CAUSE, dirty), encoding="utf-8")
     target = tmp_path / "ky-tu-la.docx"
@@ -107,6 +109,11 @@ def test_lone_surrogates_and_control_characters_in_a_data_file_render(tmp_path: 
     assert result.returncode == 0, result.stderr
     text = "".join(node.text or "" for node in docx.Document(str(target)).element.body.iter(qn("w:t")))
     assert "do tội phạm về ma túy gia tăng" in text
+    source.write_text(sample_text.replace(SAMPLE_CAUSE, dirty.replace("\\x07", "\\ud800")), encoding="utf-8")
+    result = run_cli("render", str(source), "-o", str(tmp_path / "nua-cap.docx"))
+    line = sample_text[: sample_text.index(SAMPLE_CAUSE)].count("\n") + 1
+    assert result.returncode == 2 and result.stderr.startswith(f"{source}:{line}: "), result.stderr
+    assert "\\ud800" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_lone_surrogates_anywhere_in_the_document_are_dropped(tmp_path: Path) -> None:

@@ -400,15 +400,16 @@ def test_listeners_hear_every_change(copy: Path) -> None:
     assert heard == [1, 2]
 
 
-def test_deferred_opening_reads_first_and_parses_for_editing_later(copy: Path) -> None:
+def test_opening_reads_the_document_once_with_its_comments(copy: Path) -> None:
+    # One YAML parser (#12): ``defer`` no longer reads a quick copy first; the editor's
+    # calls keep working.
     draft = Draft.open(copy, defer=True)
-    assert not draft.document_loaded
+    assert draft.document_loaded
     assert draft.figure_text("an_hinh_su.thu_ly", "ky_nay") == "1.412"
     assert draft.report().figure("an_hinh_su.thu_ly").current == 1412
     assert [r.text[:20] for r in draft.content("I")][0] == "Tòa án nhân dân tỉnh"
-    assert draft.text() == SAMPLE_TEXT and not draft.document_loaded
+    assert draft.text() == SAMPLE_TEXT
     draft.set_figure_text("an_hinh_su.thu_ly", "ky_nay", "1.500")
-    assert draft.document_loaded
     draft.save()
     after = copy.read_text(encoding="utf-8")
     assert changed_lines(SAMPLE_TEXT, after) == [("-       ky_nay: 1412", "+       ky_nay: 1500")]
@@ -420,7 +421,8 @@ def test_deferred_opening_reads_first_and_parses_for_editing_later(copy: Path) -
 
 def test_structures_the_writer_broke_are_reported_not_replaced(tmp_path: Path) -> None:
     target = tmp_path / "hong.yaml"
-    target.write_text("nam: 2024\nso_lieu: [1, 2]\nvan_ban: {a: 1}\nnoi_dung:\n  I: 3\n", encoding="utf-8")
+    broken = "nam: 2024\nphien_ban: 2\nso_lieu: [1, 2]\nvan_ban: {a: 1}\nnoi_dung:\n  I: 3\n"
+    target.write_text(broken, encoding="utf-8")
     draft = Draft.open(target)
     with pytest.raises(ValueError, match="so_lieu.*không phải bảng khóa"):
         draft.set_figure_text("to_chuc.thu_ky", "", "3")

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from drafting.files.yamlio import atomic_write_text, parse_yaml
+from drafting.files.atomic import write_text as atomic_write_text
+from drafting.files.yamlio import parse_yaml
 
 # The document generator, shared by the test and the writer process.
 GENERATOR = textwrap.dedent(
@@ -39,7 +40,7 @@ GENERATOR = textwrap.dedent(
 WRITER = GENERATOR + textwrap.dedent(
     """
     import sys
-    from drafting.files.yamlio import atomic_write_text
+    from drafting.files.atomic import write_text as atomic_write_text
 
     path, version, paragraphs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     while True:

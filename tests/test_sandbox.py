@@ -87,51 +87,143 @@ def test_payload_in_a_phrase_file_is_located(tmp_path: Path, payload: str, sampl
     assert not MARKER.exists()
 
 
-# -- texts rendered without Jinja ----------------------------------------------------
+# -- the bounds change no output ---------------------------------------------------------
 
 _PIECES = st.sampled_from(
-    ["năm ", "{{ nam }}", "{{nam_sau}}", "{{ ten }}", " vụ", "{", "}", "}}", "{{ so | so }}", "{{ thieu }}"]
-    + ["\n", "{#", "%", "{%", "-"]
+    ["năm ", "{{ nam }}", "{{nam_sau}}", "{{ ten }}", " vụ", "Tòa án", "{", "}", "}}", "{{ so | so }}", "{{ thieu }}"]
+    + ["\n", "\r", "\r\n", "{#", "#}", "#", "%", "{%", "%}", "-", "{{ 'a' ~ nam ~ ten }}", "{{ [nam, ten] }}"]
+    + ["{% for i in range(2) %}", "{% endfor %}", "{% if nam %}", "{% endif %}", "{{ '%s·' % ten }}", "{{ nam * 2 }}"]
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(
     pieces=st.lists(_PIECES, max_size=8),
     nam=st.one_of(st.integers(-10, 3000), st.booleans(), st.floats(0, 10), st.none()),
     ten=st.text(max_size=5),
 )
-def test_texts_rendered_without_jinja_read_as_jinja_renders_them(pieces: list[str], nam: object, ten: str) -> None:
-    """The plain path gives Jinja's output exactly, or hands the text to Jinja."""
-    from drafting.bank.jinja_sandbox import RENDER_FAILURES, template
-    from drafting.bank.sandbox import _render_plain
+def test_texts_render_as_plain_jinja_renders_them(pieces: list[str], nam: object, ten: str) -> None:
+    """The bounded sandbox gives, byte for byte, what an unrestricted Jinja environment
+    gives (line breaks "\r\n" and "\r" included), or both fail."""
+    import jinja2
 
+    from drafting.vi.filters import register_filters
+
+    reference = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
+    register_filters(reference)
     source = "".join(pieces)
     context = {"nam": nam, "nam_sau": 2025, "ten": ten, "so": 1234}
     try:
-        expected: str | None = template(source).render(**context)
-    except RENDER_FAILURES:
+        expected: str | None = reference.from_string(source).render(**context)
+    except Exception:
         expected = None
-    plain = _render_plain(source, context)
-    if plain is not None:
-        assert plain == expected, source
-    if "{" not in source and not source.endswith("\n"):
-        assert plain == source  # no Jinja for a text with nothing to render
+    try:
+        got: str | None = render(source, context)
+    except TemplateProblem:
+        got = None
+    assert got == expected, source
 
 
-def test_outline_headings_render_without_importing_jinja() -> None:
-    import subprocess
-    import sys
+# -- bounded work: refused before the work, with the limit named ---------------------------
 
-    code = (
-        "import sys\n"
-        "from drafting.composition.context import year_context\n"
-        "from drafting.bank.bank import default_bank\n"
-        "from drafting.bank.sandbox import render\n"
-        "outline = default_bank().outline\n"
-        "print([render(s.heading, year_context(2024)) for s in outline.sections][-3:])\n"
-        "print('jinja2' in sys.modules)\n"
+BIG = "{% set s = 'x' * 20000 %}"
+
+REFUSED = [
+    ("{{ 'x'.center(999999999) }}", "phương thức center"),
+    ("{{ 'x'.ljust(10**9) ~ 'x'.zfill(10**9) }}", "phương thức ljust"),
+    ("{{ '\t'.expandtabs(10**9) }}", "phương thức expandtabs"),
+    ("{{ ('ab' * 5000).replace('', 'yy') }}", "phương thức replace"),
+    ("{{ ('y' * 100).join(range(1000)|map('string')) }}", "phương thức join"),
+    ("{{ range(1000)|join('y' * 100) }}", "bộ lọc join"),
+    (BIG + "{{ [s, s]|length }}", "danh sách tạo giá trị"),
+    (BIG + "{{ s|list|length }}", "bộ lọc list tạo giá trị"),
+    (BIG + "{{ (s + s)|length }}", "phép + tạo giá trị"),
+    ("{% set s = 'x' * 15000 %}{{ [s] * 2 }}", "phép *"),
+    ("{{ 'x' * 10**9 }}", "phép *"),
+    ("{{ (10**500) * (10**600) }}", "phép * tạo số nguyên"),
+    ("{{ '%*d' % (10**9, 1) }}", "độ rộng “*”"),
+    ("{% set d = {'a': 'x' * 9000} %}{{ '%(a)s%(a)s%(a)s' % d }}", "phép %"),
+    ("{{ 'x'|wordwrap(5, wrapstring='y' * 20000) }}", "bộ lọc wordwrap"),
+    ("{% set a = [1] * 3000 %}{% set b = [a, a, a, a, a] %}{{ b|string }}", "danh sách tạo giá trị"),
+    ("{% for c in 'x' * 400 %}{% for d in 'x' * 400 %}{% endfor %}{% endfor %}", "số bước tính"),
+    (
+        "{% for i in range(1000) %}{% for j in range(60) %}{% endfor %}{% endfor %}"
+        "{% for i in range(1000) %}{% for j in range(60) %}{% endfor %}{% endfor %}",
+        "số bước tính",
+    ),
+    ("{% for i in range(1000) %}{{ 'x' * 100 }}{% endfor %}", "độ dài kết quả"),
+    ("{{ range(10**30)|length }}", "range"),
+    ("{% for i in range(3) recursive %}{{ loop([1]) }}{% endfor %}", "recursive"),
+    ("{% set x %}a{% endset %}{{ x }}", "{% set %}…{% endset %}"),
+    ("{% filter upper %}a{% endfilter %}", "{% filter %}"),
+    ("{% call range(1) %}a{% endcall %}", "{% call %}"),
+]
+
+
+@pytest.mark.parametrize(("source", "limit"), REFUSED)
+def test_bounds_refuse_with_the_limit_named(source: str, limit: str) -> None:
+    with pytest.raises(TemplateProblem) as info:
+        render(source, CONTEXT)
+    assert limit in info.value.message
+    assert info.value.kind in ("limit", "syntax")
+
+
+def test_a_loop_of_a_thousand_and_ordinary_texts_stay_allowed() -> None:
+    assert len(render("{% for i in range(1000) %}{{ i % 10 }}{% endfor %}", {})) == 1000
+    assert render("{{ 'x' * 20000 }}", {}) == "x" * 20000
+    assert render("{{ '%05.1f%%' % 3.25 }} {{ 2 ** 64 }}", {}) == "003.2% 18446744073709551616"
+
+
+class _Exhausting:
+    """A value whose text cannot be built (as when memory runs out)."""
+
+    def __str__(self) -> str:
+        raise MemoryError
+
+
+def test_running_out_of_memory_is_a_named_limit_never_an_empty_message() -> None:
+    with pytest.raises(TemplateProblem) as info:
+        render("Giá trị: {{ x }}", {"x": _Exhausting()})
+    assert info.value.kind == "limit" and info.value.message == "vượt giới hạn bộ nhớ khi tính mẫu"
+    with pytest.raises(TemplateProblem) as info:
+        evaluate_condition("x|string|length > 0", {"x": _Exhausting()})
+    assert info.value.kind == "limit"
+
+
+def test_a_condition_on_a_missing_figure_is_unknown_any_other_failure_is_an_error() -> None:
+    figures = {"so_lieu": {"an_hinh_su": {"thu_ly": {"ky_nay": None, "cung_ky": 0}}}}
+    with pytest.raises(TemplateProblem) as info:
+        evaluate_condition("so_lieu.an_hinh_su.thu_ly.ky_nay > 5", figures)
+    assert info.value.kind == "missing"
+    with pytest.raises(TemplateProblem) as info:
+        evaluate_condition("10 / so_lieu.an_hinh_su.thu_ly.cung_ky > 5", figures)
+    assert info.value.kind == "error" and "division by zero" in info.value.message
+
+
+def test_a_failing_condition_is_reported_at_its_phrase_not_taken_as_false(tmp_path: Path, sample_text: str) -> None:
+    bank_dir = tmp_path / "cau"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "phrasebank" / "cau", bank_dir)
+    (bank_dir / "zz_dieu_kien.yaml").write_text(
+        "muc: III.2\ncau:\n"
+        "  - id: han_che.chia_khong\n    chuc_nang: han_che\n"
+        '    dieu_kien: "so_lieu.an_hinh_su.thu_ly.ky_nay // 0 > 1"\n'
+        '    cach_viet: ["Còn hạn chế."]\n',
+        encoding="utf-8",
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    headings, jinja_loaded = out.splitlines()
-    assert "2025" in headings and jinja_loaded == "False"
+    bank = load_bank(bank_dir)
+    report = parse_report(sample_text, "x.yaml")
+    with pytest.raises(ProblemsError) as info:
+        compose(report, bank=bank)
+    (problem,) = info.value.problems
+    assert problem.phrase_id == "han_che.chia_khong" and problem.line == 3
+    assert problem.file.endswith("zz_dieu_kien.yaml")
+    assert "điều kiện" in problem.message and "division" in problem.message
+
+
+def test_filters_count_what_they_read_so_a_loop_of_scans_is_bounded() -> None:
+    # 20.000 characters read by a Python-level filter a thousand times: 2.000 steps each.
+    source = "{% set s = 'xy' * 10000 %}{% for i in range(1000) %}{% if s|max %}{% endif %}{% endfor %}"
+    with pytest.raises(TemplateProblem, match="số bước tính"):
+        render(source, {})
+    with pytest.raises(TemplateProblem, match="số bước tính"):
+        render(source.replace("s|max", "s.count('x')"), {})

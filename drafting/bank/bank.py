@@ -1,11 +1,12 @@
 """The phrase bank as one object, passed down like Jinja's ``Environment``.
 
 A :class:`Bank` is everything composition and the checks read from ``phrasebank/``:
-the figure catalogue and targets, the outline, the consistency rules, the terms of
-art and the phrases. It is built from ordered *layers*: the shipped bank first (or a
-folder holding a whole bank of its own), then overlay folders whose phrase files add
-phrases or replace shipped ones by id. Each part is loaded when first used, so that
-validating a data file does not pay for compiling every phrase.
+the data file's shape (:mod:`drafting.schema`), the figure catalogue and targets, the
+outline, the consistency rules, the terms of art and the phrases. It is built from
+ordered *layers*: the shipped bank first (or a folder holding a whole bank of its
+own), then overlay folders whose phrase files add phrases or replace shipped ones by
+id. Each part is loaded when first used, so that validating a data file does not pay
+for compiling every phrase.
 
 >>> bank = default_bank()
 >>> bank.catalogue.figures["an_hinh_su.thu_ly"].label
@@ -27,11 +28,13 @@ from drafting.bank.catalogue import Catalogue, load_catalogue
 from drafting.bank.outline import Outline, load_outline
 from drafting.bank.phrases import Phrase, PhraseSet, coverage_problems, load_phrases
 from drafting.bank.rules import RuleSet, load_rules
+from drafting.bank.schema_file import load_schema
 from drafting.bank.terms import Terms, load_terms
 from drafting.errors import Problem
 from drafting.resources import PHRASEBANK_DIR
+from drafting.schema import Schema
 
-BANK_FILES = ("chi_so.yaml", "chi_tieu.yaml", "dan_y.yaml", "quy_tac.yaml", "thuat_ngu.yaml")
+BANK_FILES = ("chi_so.yaml", "chi_tieu.yaml", "dan_y.yaml", "quy_tac.yaml", "thuat_ngu.yaml", "tep_du_lieu.yaml")
 """The files of a whole bank, besides its phrase files."""
 
 
@@ -93,9 +96,15 @@ class Bank:
         return cached("catalogue", [self.base / "chi_so.yaml", self.base / "chi_tieu.yaml"], self._load_catalogue)
 
     @cached_property
+    def schema(self) -> Schema:
+        """The data file's shape and its wording (``tep_du_lieu.yaml``)."""
+        return cached("tep_du_lieu", [self.base / "tep_du_lieu.yaml"], lambda: load_schema(self.base))
+
+    @cached_property
     def outline(self) -> Outline:
-        """The report's outline (``dan_y.yaml``)."""
-        return cached("outline", [self.base / "dan_y.yaml"], lambda: load_outline(self.base))
+        """The report's outline (``dan_y.yaml``), whose lists are the schema's."""
+        sources = [self.base / "dan_y.yaml", self.base / "tep_du_lieu.yaml"]
+        return cached("outline", sources, lambda: load_outline(self.base, self.schema.view_names))
 
     @cached_property
     def rules(self) -> RuleSet:

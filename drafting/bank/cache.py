@@ -10,8 +10,8 @@ edit to any of them gives a new key: a cached object can never be stale, and two
 installations sharing the cache folder never replace each other's entries. Entries
 unused for :data:`MAX_AGE_DAYS` days are removed when a new one is written.
 
-:class:`CodeCache` keeps the Python code Jinja generates for each phrase text, so a
-run does not compile again the templates an earlier run compiled.
+:class:`CodeCache` keeps the Python code Jinja generates for each phrase text, keyed
+by content, so a run does not compile again the templates an earlier run compiled.
 
 The caches are an optimisation only: any failure to read or write them falls back to
 loading and compiling. Like ``__pycache__``, they hold code and data of the user's own
@@ -21,19 +21,20 @@ installation, in the user's own folder. ``DRAFTING_CACHE_DIR`` chooses the folde
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import marshal
 import os
 import pickle
+import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from types import CodeType
 from typing import TypeVar
+
+from drafting.files import atomic
 
 T = TypeVar("T")
 
@@ -89,17 +90,12 @@ def cached(name: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
     except Exception:  # a missing or unreadable cache is rebuilt
         pass
     value = build()
-    tmp = ""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _prune(folder, f"{name}-*.pickle")
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        atomic.write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), sync=False)
     except Exception:  # the cache is optional
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
+        pass
     return value
 
 
@@ -115,90 +111,63 @@ def _prune(folder: Path, pattern: str) -> None:
 
 
 class CodeCache:
-    """Compiled code objects kept on disk between runs, keyed by their source text.
+    """Compiled phrase templates kept on disk between runs, one file per template.
 
-    Compiling a phrase text takes a few milliseconds and a report renders about two
-    hundred of them; the code Jinja generates only depends on the text and on the
-    sandbox (whose module is part of :func:`code_stamp`). Entries are written when
-    the process ends, or on :meth:`flush`; older cache files matching ``stale`` are
-    removed then.
+    A file's name is a digest of everything its code depends on: the template's text,
+    and (in the folder's name) Python's version, the content of the ``drafting`` code
+    (:func:`code_stamp`) and Jinja's version. So an entry never goes stale, and
+    installations sharing the folder never overwrite or remove each other's entries: a
+    name always holds the same code. Entries are written whole (a temporary file renamed
+    into place).
     """
 
-    def __init__(self, path: Path | None, stale: str = "jinja-*.marshal") -> None:
-        self.path = path
-        self.stale = stale
-        self.entries: dict[str, bytes] | None = None
-        self.dirty = False
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
 
-    @staticmethod
-    def key(source: str) -> str:
-        return hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+    def _path(self, key: str) -> Path | None:
+        if self.folder is None:
+            return None
+        digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+        return self.folder / f"{digest}.marshal"
 
-    def _load(self) -> dict[str, bytes]:
-        if self.entries is None:
-            self.entries = {}
-            if self.path is not None:
-                try:
-                    with open(self.path, "rb") as handle:
-                        loaded = marshal.load(handle)
-                    if isinstance(loaded, dict):
-                        self.entries = loaded
-                except Exception:  # a missing or unreadable cache starts empty
-                    pass
-        return self.entries
-
-    def get(self, source: str) -> CodeType | None:
-        blob = self._load().get(self.key(source))
-        if blob is None:
+    def get(self, key: str) -> CodeType | None:
+        path = self._path(key)
+        if path is None:
             return None
         try:
-            code = marshal.loads(blob)
-        except Exception:
+            code = marshal.loads(path.read_bytes())
+        except Exception:  # a missing or unreadable entry is compiled again
             return None
         return code if isinstance(code, CodeType) else None
 
-    def put(self, source: str, code: CodeType) -> None:
-        if self.path is None:
+    def put(self, key: str, code: CodeType) -> None:
+        path = self._path(key)
+        if path is None:
             return
-        self._load()[self.key(source)] = marshal.dumps(code)
-        self.dirty = True
-
-    def flush(self) -> None:
-        """Write new entries (merged with what other processes wrote meanwhile)."""
-        if not self.dirty or self.path is None or self.entries is None:
-            return
-        self.dirty = False
-        tmp = ""
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            merged: dict[str, bytes] = {}
-            try:
-                with open(self.path, "rb") as handle:
-                    loaded = marshal.load(handle)
-                if isinstance(loaded, dict):
-                    merged.update(loaded)
-            except Exception:
-                pass
-            merged.update(self.entries)
-            for stale in self.path.parent.glob(self.stale):
-                if stale != self.path:
-                    stale.unlink(missing_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.stem}.", suffix=".tmp", dir=self.path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                marshal.dump(merged, handle)
-            os.replace(tmp, self.path)
+            if not path.parent.is_dir():
+                path.parent.mkdir(parents=True)
+                self._prune()
+            atomic.write_bytes(path, marshal.dumps(code), sync=False)
         except Exception:  # the cache is optional
-            if tmp and os.path.exists(tmp):
-                os.unlink(tmp)
+            pass
+
+    def _prune(self) -> None:
+        """Remove the folders of other versions that no run has added to for
+        :data:`MAX_AGE_DAYS` days (a version still in use compiles its templates again)."""
+        assert self.folder is not None
+        cutoff = time.time() - MAX_AGE_DAYS * 86400
+        for other in self.folder.parent.iterdir():
+            if other != self.folder and other.is_dir() and other.stat().st_mtime < cutoff:
+                shutil.rmtree(other, ignore_errors=True)
 
 
 @lru_cache(maxsize=1)
 def code_cache() -> CodeCache:
-    """The process's :class:`CodeCache` (flushed at exit)."""
+    """The :class:`CodeCache` of this Python, this Jinja and this ``drafting`` code."""
     import jinja2
 
     folder = cache_dir()
-    path = folder / f"jinja-{code_stamp()[:32]}-{jinja2.__version__}.marshal" if folder is not None else None
-    cache = CodeCache(path)
-    atexit.register(cache.flush)
-    return cache
+    if folder is None:
+        return CodeCache(None)
+    return CodeCache(folder / "jinja" / f"{code_stamp()[:24]}-{jinja2.__version__}")

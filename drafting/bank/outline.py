@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafting.errors import ProblemsError
-from drafting.files.fields import FieldReader, join_path
+from drafting.files.fields import FieldReader, did_you_mean, join_path
 from drafting.files.yamlio import line_of, read_yaml_file
-
-LIST_NAMES = ("van_ban_quan_triet", "van_ban_ban_hanh", "phong_trao_a", "phong_trao_b")
 
 
 @dataclass(frozen=True)
@@ -107,6 +106,10 @@ class Outline:
     def is_leaf(self, section_id: str) -> bool:
         return not self.children(section_id)
 
+    def list_section(self, name: str) -> str:
+        """The section that shows a list of the data file (or a part of one); "" if none."""
+        return next((s.id for s in self.sections if name in s.lists), "")
+
 
 _SECTION_KEYS = (
     "id",
@@ -123,8 +126,12 @@ _SECTION_KEYS = (
 )
 
 
-def load_outline(directory: Path | str) -> Outline:
-    """Load ``dan_y.yaml``; raise :class:`ProblemsError` listing every problem."""
+def load_outline(directory: Path | str, list_names: Sequence[str]) -> Outline:
+    """Load ``dan_y.yaml``; raise :class:`ProblemsError` listing every problem.
+
+    ``list_names`` are the lists (and parts of lists) of the data file a section may
+    show (:attr:`drafting.schema.Schema.view_names`).
+    """
     folder = Path(directory)
     path = folder / "dan_y.yaml"
     data, _ = read_yaml_file(path, comments=False)
@@ -184,8 +191,9 @@ def load_outline(directory: Path | str) -> Outline:
                 subgroups.append(Subgroup(reader.text(gm, "the", gp), reader.text(gm, "tieu_de", gp)))
         lists = reader.text_list(s, "danh_sach", p)
         for name in lists:
-            if name not in LIST_NAMES:
-                reader.problem(s, "danh_sach", join_path(p, "danh_sach"), f"danh sách không có: “{name}”")
+            if name not in list_names:
+                message = f"danh sách không có: “{name}”" + did_you_mean(name, list_names)
+                reader.problem(s, "danh_sach", join_path(p, "danh_sach"), message)
         sections.append(
             OutlineSection(
                 id=sid,
@@ -204,7 +212,8 @@ def load_outline(directory: Path | str) -> Outline:
         )
     styles: dict[str, ListStyle] = {}
     style_nodes = reader.mapping(root, "danh_sach", root.get("danh_sach", {}), "danh_sach") or {}
-    for name in LIST_NAMES:
+    shown = [name for s in sections for name in s.lists if name in list_names]
+    for name in dict.fromkeys(shown):
         p = join_path("danh_sach", name)
         node = reader.mapping(style_nodes, name, style_nodes.get(name), p) if name in style_nodes else None
         if node is None:
@@ -214,4 +223,3 @@ def load_outline(directory: Path | str) -> Outline:
     if reader.problems:
         raise ProblemsError(reader.problems)
     return Outline(reader.text(root, "trich_yeu", ""), tuple(sections), tuple(movements), styles)
-

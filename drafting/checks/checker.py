@@ -16,42 +16,23 @@ A file that cannot be read as YAML at all raises :class:`~drafting.errors.Proble
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from drafting.bank.bank import Bank, default_bank
 from drafting.bank.catalogue import Catalogue
-from drafting.bank.outline import Outline
 from drafting.checks.completeness import SectionStatus, checklist, missing_findings
 from drafting.checks.consistency import check_consistency
-from drafting.checks.findings import (
-    LIST_SECTIONS,
-    Finding,
-    from_problem,
-    key_path,
-    line_at,
-    movement_section,
-    section_of,
-)
+from drafting.checks.findings import Finding, from_problem, key_path, list_section, section_of
+from drafting.checks.masking import WriterTextMask
 from drafting.document import Document, Paragraph, Table
 from drafting.errors import ProblemsError
 from drafting.files.yamlio import read_yaml_file
-from drafting.report import FreeText, ReportData
+from drafting.report import FreeText, Locations, ReportData
 from drafting.vi.lint import lint_text
 
-UNIT_TEXT_KEYS = (
-    "co_quan_chu_quan",
-    "co_quan_ban_hanh",
-    "ten",
-    "ten_ngan",
-    "dia_danh",
-    "ky_hieu",
-    "tham_quyen_ky",
-    "chuc_vu_nguoi_ky",
-    "nguoi_ky",
-)
 COMPOSED = "văn bản báo cáo: "
 
 
@@ -64,6 +45,8 @@ class CheckResult:
     warnings: list[Finding] = field(default_factory=list)
     missing: list[Finding] = field(default_factory=list)
     statuses: dict[str, SectionStatus] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    """About the file rather than the report: the format migrations applied when reading it."""
 
     @property
     def exit_code(self) -> int:
@@ -91,95 +74,41 @@ class WriterText:
     section: str
 
 
-def _str(value: Any) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
-
-
-def writer_texts(report: ReportData, catalogue: Catalogue, outline: Outline) -> list[WriterText]:
-    """Every text typed in the data file (as typed, before normalisation), with its place."""
-    raw = report.raw
-    if not isinstance(raw, Mapping):
-        return _writer_texts_from_report(report)
+def writer_texts(report: ReportData, bank: Bank) -> list[WriterText]:
+    """Every text typed in the data file (as typed, before normalisation: the validated
+    report's :class:`~drafting.report.Locations` keep them), with its place: the prose
+    fields of the schema (unit, lists), the units consolidated, the causes, the paragraphs."""
+    locations = report.locations
+    if not locations.texts:
+        return _writer_texts_from_report(report, bank)
     out: list[WriterText] = []
-
-    def add(value: Any, section: str, *parts: str | int) -> None:
-        text = _str(value)
-        if text is not None:
-            out.append(WriterText(text, key_path(*parts), line_at(raw, *parts), section))
-
-    unit = raw.get("don_vi")
-    if isinstance(unit, Mapping):
-        for key in UNIT_TEXT_KEYS:
-            add(unit.get(key), "don_vi", "don_vi", key)
-        recipients = unit.get("noi_nhan")
-        if isinstance(recipients, list):
-            for i, item in enumerate(recipients):
-                add(item, "don_vi", "don_vi", "noi_nhan", i)
-    units = raw.get("tong_hop")
-    if isinstance(units, list):
-        for i, item in enumerate(units):
-            add(item, "", "tong_hop", i)
-    groups = raw.get("so_lieu")
-    if isinstance(groups, Mapping):
-        for gkey, gnode in groups.items():
-            if not isinstance(gnode, Mapping):
-                continue
-            section = section_of(key_path("so_lieu", str(gkey)), catalogue, outline)
-            for fkey, fnode in gnode.items():
-                if isinstance(fnode, Mapping):
-                    add(fnode.get("nguyen_nhan"), section, "so_lieu", str(gkey), str(fkey), "nguyen_nhan")
-    documents = raw.get("van_ban")
-    if isinstance(documents, list):
-        for i, item in enumerate(documents):
-            if isinstance(item, Mapping):
-                for key in ("trich_yeu", "don_vi"):
-                    add(item.get(key), LIST_SECTIONS["van_ban"], "van_ban", i, key)
-    movements = raw.get("phong_trao")
-    if isinstance(movements, list):
-        for i, item in enumerate(movements):
-            if isinstance(item, Mapping):
-                section = movement_section(item, outline)
-                for key in ("ten", "ket_qua", "don_vi"):
-                    add(item.get(key), section, "phong_trao", i, key)
-    content = raw.get("noi_dung")
-    if isinstance(content, Mapping):
-        for skey, items in content.items():
-            if not isinstance(items, list):
-                continue
-            for i, item in enumerate(items):
-                if isinstance(item, str):
-                    add(item, str(skey), "noi_dung", str(skey), i)
-                elif isinstance(item, Mapping):
-                    add(item.get("van_ban"), str(skey), "noi_dung", str(skey), i, "van_ban")
+    for key, text in locations.texts:
+        section = "don_vi" if key.startswith("don_vi.") else section_of(key, bank, locations)
+        out.append(WriterText(text, key, locations.line(key), section))
     return out
 
 
-def _writer_texts_from_report(report: ReportData) -> list[WriterText]:
-    unit = report.unit
-    out = [
-        WriterText(t, key_path("don_vi", k), None, "don_vi")
-        for k, t in (
-            ("co_quan_chu_quan", unit.parent_body),
-            ("co_quan_ban_hanh", unit.issuing_body),
-            ("ten", unit.name),
-            ("ten_ngan", unit.short_name),
-            ("dia_danh", unit.place),
-            ("tham_quyen_ky", unit.signer_authority),
-            ("chuc_vu_nguoi_ky", unit.signer_title),
-            ("nguoi_ky", unit.signer_name),
-        )
-        if t
-    ]
-    out += [WriterText(t, key_path("don_vi", "noi_nhan", i), None, "don_vi") for i, t in enumerate(unit.recipients)]
+def _writer_texts_from_report(report: ReportData, bank: Bank) -> list[WriterText]:
+    """The writer's texts of report data that was not read from a file (no lines)."""
+    out: list[WriterText] = []
+    for spec in bank.schema.unit:
+        typed = report.unit.get(spec.key)
+        if spec.kind == "danh_sach" and isinstance(typed, tuple):
+            out += [WriterText(t, key_path("don_vi", spec.key, i), None, "don_vi") for i, t in enumerate(typed)]
+        elif spec.prose and isinstance(typed, str) and typed:
+            out.append(WriterText(typed, key_path("don_vi", spec.key), None, "don_vi"))
     for fid, value in report.figures.items():
         if value.cause:
             group, key = fid.split(".", 1)
             out.append(WriterText(value.cause, key_path("so_lieu", group, key, "nguyen_nhan"), value.line, ""))
+    outline, schema = bank.outline, bank.schema
+    documents, movements = schema.list_spec("van_ban"), schema.list_spec("phong_trao")
     for i, doc in enumerate(report.documents):
-        out.append(WriterText(doc.summary, key_path("van_ban", i, "trich_yeu"), None, "II.1"))
+        section = list_section("van_ban", documents.view_of(doc.kind), outline, schema)
+        out.append(WriterText(doc.summary, key_path("van_ban", i, "trich_yeu"), None, section))
     for i, movement in enumerate(report.movements):
         if movement.result:
-            section = "II.2.a" if movement.group == "a" else "II.2.b"
+            section = list_section("phong_trao", movements.view_of(movement.group), outline, schema)
             out.append(WriterText(movement.result, key_path("phong_trao", i, "ket_qua"), None, section))
     for sid, items in report.content.items():
         for i, item in enumerate(items):
@@ -188,20 +117,15 @@ def _writer_texts_from_report(report: ReportData) -> list[WriterText]:
     return out
 
 
-def _report_strings(report: ReportData) -> list[str]:
+def _report_strings(report: ReportData, bank: Bank) -> list[str]:
     """The writer's texts as composition sees them (normalised), for removal from composed text."""
-    unit = report.unit
-    found: set[str] = {
-        unit.parent_body,
-        unit.issuing_body,
-        unit.name,
-        unit.short_name,
-        unit.place,
-        unit.signer_authority,
-        unit.signer_title,
-        unit.signer_name,
-        *unit.recipients,
-    }
+    found: set[str] = set()
+    for spec in bank.schema.unit:
+        value = report.unit.get(spec.key)
+        if spec.prose and isinstance(value, str):
+            found.add(value)
+        elif spec.prose and isinstance(value, tuple):
+            found.update(value)
     found.update(report.units)
     found.update(v.cause for v in report.figures.values())
     for doc in report.documents:
@@ -216,7 +140,7 @@ def _report_strings(report: ReportData) -> list[str]:
         if len(text) < 2:
             continue
         variants.update({text, text.rstrip(".;,").strip(), text.rstrip(".;").strip()})
-    return sorted((v for v in variants if len(v) >= 2), key=len, reverse=True)
+    return [v for v in variants if len(v) >= 2]
 
 
 def _block_texts(document: Document) -> Iterator[tuple[str, str]]:
@@ -235,12 +159,12 @@ def _block_texts(document: Document) -> Iterator[tuple[str, str]]:
 def lint_report(report: ReportData, document: Document | None, bank: Bank) -> list[Finding]:
     """Text lint of the writer's texts (at their keys) and of the composed text (at its sections).
 
-    Writer texts found again in the composed text are taken out of it first, so the
-    same text is never reported twice.
+    Writer texts found again in the composed text are taken out of it first
+    (:mod:`drafting.checks.masking`), so the same text is never reported twice.
     """
     findings: list[Finding] = []
     seen: set[tuple[str, str, str]] = set()
-    for item in writer_texts(report, bank.catalogue, bank.outline):
+    for item in writer_texts(report, bank):
         for message in lint_text(item.text, bank.terms):
             mark = (item.key, "", message)
             if mark not in seen:
@@ -248,15 +172,13 @@ def lint_report(report: ReportData, document: Document | None, bank: Bank) -> li
                 findings.append(Finding(report.source, item.line, item.key, item.section, message))
     if document is None:
         return findings
-    strings = _report_strings(report)
+    mask = WriterTextMask(_report_strings(report, bank))
     for sid, text in _block_texts(document):
-        if not text:
-            continue
-        plain = text
-        for s in strings:
-            if s in plain:
-                plain = plain.replace(s, "X")
-        for message in lint_text(plain, bank.terms):
+        found = lint_text(text, bank.terms) if text else []
+        if not found:
+            continue  # nothing to report, so nothing to take out
+        plain = mask.apply(text)
+        for message in (m for m in lint_text(plain, bank.terms) if m in found) if plain != text else found:
             mark = ("", sid, message)
             if mark not in seen:
                 seen.add(mark)
@@ -264,17 +186,12 @@ def lint_report(report: ReportData, document: Document | None, bank: Bank) -> li
     return findings
 
 
-def _content_place(raw: Any, key: str, line: int | None) -> tuple[str, str]:
+def _content_place(locations: Locations, key: str, line: int | None) -> tuple[str, str]:
     """The item (``noi_dung.III.1[0]``) and section of a phrase choice composition refused."""
-    content = raw.get("noi_dung") if isinstance(raw, Mapping) else None
-    if key != "noi_dung" or line is None or not isinstance(content, Mapping):
+    if key != "noi_dung" or line is None:
         return "", ""
-    for sid, items in content.items():
-        if isinstance(items, list):
-            for i in range(len(items)):
-                if line_at(raw, "noi_dung", str(sid), i) == line:
-                    return key_path("noi_dung", str(sid), i), str(sid)
-    return "", ""
+    item = locations.item_at("noi_dung.", line)
+    return item, item[len("noi_dung.") :].split("[", 1)[0] if item else ""
 
 
 def cause_warnings(report: ReportData, catalogue: Catalogue) -> list[Finding]:
@@ -289,7 +206,7 @@ def cause_warnings(report: ReportData, catalogue: Catalogue) -> list[Finding]:
         if not report.figure(fid).cause.strip():
             continue
         parts = ("so_lieu", figure.group, figure.key, "nguyen_nhan")
-        line = line_at(report.raw, *parts) if report.raw is not None else report.figure(fid).line
+        line = report.locations.line(*parts) or report.figure(fid).line
         out.append(
             Finding(
                 report.source,
@@ -313,7 +230,7 @@ def check_report(report: ReportData, bank: Bank | None = None) -> CheckResult:
 
     bank = bank if bank is not None else default_bank()
     catalogue, outline = bank.catalogue, bank.outline
-    result = CheckResult(report.source)
+    result = CheckResult(report.source, notes=list(report.migrations))
     result.errors.extend(check_consistency(report, bank))
     composer = Composer.create(report, bank)
     document: Document | None = None
@@ -321,11 +238,11 @@ def check_report(report: ReportData, bank: Bank | None = None) -> CheckResult:
         document = composer.document()
     except ProblemsError as exc:
         for problem in exc.problems:
-            key, section = _content_place(report.raw, problem.key, problem.line)
+            key, section = _content_place(report.locations, problem.key, problem.line)
             if key:
                 problem = replace(problem, key=key)
             result.errors.append(
-                from_problem(problem, section or section_of(problem.key, catalogue, outline, report.raw))
+                from_problem(problem, section or section_of(problem.key, bank, report.locations))
             )
     result.warnings.extend(lint_report(report, document, bank))
     result.warnings.extend(cause_warnings(report, catalogue))
@@ -339,20 +256,18 @@ def check_report(report: ReportData, bank: Bank | None = None) -> CheckResult:
 
 def check_file(path: Path | str, bank: Bank | None = None) -> CheckResult:
     """Check a data file; raise :class:`ProblemsError` only when it is not readable YAML."""
-    from drafting.datafile.validate import validate_report
+    from drafting.datafile.validate import validate
 
     bank = bank if bank is not None else default_bank()
-    catalogue, outline = bank.catalogue, bank.outline
-    data, _ = read_yaml_file(path, comments=False)
-    try:
-        report = validate_report(data, str(path), bank)
-    except ProblemsError as exc:
-        result = CheckResult(str(path))
-        for problem in exc.problems:
-            finding = from_problem(problem, section_of(problem.key, catalogue, outline, data))
-            (result.warnings if problem.severity == "warning" else result.errors).append(finding)
-        return result
-    return check_report(report, bank)
+    data, _ = read_yaml_file(path, comments=False, keep_bad=True)
+    found = validate(data, str(path), bank, owned=True)
+    if found.report is not None:
+        return check_report(found.report, bank)
+    result = CheckResult(str(path), notes=list(found.migrations))
+    for problem in found.problems:
+        finding = from_problem(problem, section_of(problem.key, bank, found.locations))
+        (result.warnings if problem.severity == "warning" else result.errors).append(finding)
+    return result
 
 
 __all__ = ["CheckResult", "WriterText", "check_file", "check_report", "lint_report", "writer_texts"]

@@ -26,24 +26,14 @@ from typing import Any, Literal
 from drafting.bank.bank import Bank
 from drafting.bank.catalogue import Catalogue, Figure
 from drafting.bank.outline import Outline, OutlineSection
-from drafting.checks.findings import Finding, key_path, line_at, movement_section
-from drafting.composition.context import phrase_context, year_context
+from drafting.checks.findings import Finding, key_path
+from drafting.composition.context import lower_first, phrase_context, year_context
 from drafting.composition.phrasing import suggestions
 from drafting.figures.views import FigureView, evaluate
 from drafting.report import FreeText, ReportData
 
 UNIT_SECTION = "don_vi"
 State = Literal["du", "chua_chon", "thieu"]
-UNIT_REQUIRED = (
-    ("co_quan_ban_hanh", "tên cơ quan ban hành"),
-    ("ten", "tên đơn vị"),
-    ("dia_danh", "địa danh"),
-    ("so", "số văn bản"),
-    ("ngay", "ngày ban hành"),
-    ("chuc_vu_nguoi_ky", "chức vụ người ký"),
-    ("nguoi_ky", "họ và tên người ký"),
-    ("noi_nhan", "nơi nhận"),
-)
 
 
 @dataclass(frozen=True)
@@ -99,10 +89,9 @@ class _Builder:
         self.views = views
         self.context = context
         self.years = year_context(report.year)
-        self.raw = report.raw
 
     def line(self, *parts: str | int) -> int | None:
-        return line_at(self.raw, *parts) if self.raw is not None else None
+        return self.report.locations.line(*parts)
 
     def text(self, source: str) -> str:
         if "{{" not in source:
@@ -178,21 +167,8 @@ class _Builder:
                     self.line("so_lieu", name) or self.line("so_lieu"),
                 )
             ]
-        if kind == "danh_sach" and name.startswith("van_ban_"):
-            doc_kind = name.removeprefix("van_ban_")
-            if any(d.kind == doc_kind for d in self.report.documents):
-                return [Item(sid, "du", what)]
-            return [
-                Item(
-                    sid,
-                    "thieu",
-                    f"đề cương yêu cầu nêu rõ {what}: chưa có văn bản nào",
-                    "van_ban",
-                    self.line("van_ban"),
-                )
-            ]
-        if kind == "danh_sach" and name.startswith("phong_trao_"):
-            return self.movement_items(section, name.removeprefix("phong_trao_"), what)
+        if kind == "danh_sach":
+            return self.list_items(section, name, what)
         if kind == "van_ban":
             if any(isinstance(i, FreeText) and i.text for i in self.report.content.get(sid, ())):
                 return [Item(sid, "du", what)]
@@ -207,14 +183,39 @@ class _Builder:
             ]
         return []
 
+    def list_items(self, section: OutlineSection, name: str, what: str) -> list[Item]:
+        """A list (or a part of one) the section shows has entries; for movements, every
+        movement of the outline in it has a result."""
+        schema = self.bank.schema
+        try:
+            spec, part = schema.view(name)
+        except KeyError:
+            return []
+        if spec.reference is not None and part is not None:
+            return self.movement_items(section, part.value, what)
+        if spec.key == "van_ban":
+            values = [d.kind for d in self.report.documents]
+        else:
+            values = [str(item.get(spec.split) or "") for item in self.report.lists.get(spec.key, ())]
+        if any(part is None or value == part.value for value in values):
+            return [Item(section.id, "du", what)]
+        which = f"{spec.key}, {spec.split}: {part.value}" if part is not None else spec.key
+        return [
+            Item(
+                section.id,
+                "thieu",
+                f"đề cương yêu cầu nêu rõ {what}: chưa có {spec.item_name} nào ({which})",
+                spec.key,
+                self.line(spec.key),
+            )
+        ]
+
     def movement_items(self, section: OutlineSection, group: str, what: str) -> list[Item]:
         sid = section.id
-        raw_items = self.raw.get("phong_trao") if isinstance(self.raw, Mapping) else None
+        movements = self.report.movements  # validated: one per item of phong_trao, in order
         indexes: dict[str, list[int]] = {}
-        if isinstance(raw_items, list):
-            for i, node in enumerate(raw_items):
-                if isinstance(node, Mapping):
-                    indexes.setdefault(str(node.get("id") or f"#{i}"), []).append(i)
+        for i, movement in enumerate(movements):
+            indexes.setdefault(movement.id or f"#{i}", []).append(i)
         items: list[Item] = []
         for named in self.outline.movements:
             if named.group != group:
@@ -226,27 +227,18 @@ class _Builder:
                 continue
             where = indexes.get(named.id, [])
             key = key_path("phong_trao", where[0], "ket_qua") if where else "phong_trao"
-            line = (
-                (self.line("phong_trao", where[0], "ket_qua") or self.line("phong_trao", where[0]))
-                if where
-                else self.line("phong_trao")
-            )
+            line = self.line("phong_trao", where[0], "ket_qua") if where else self.line("phong_trao")
             items.append(
                 Item(sid, "thieu", f"đề cương yêu cầu nêu rõ {what}: chưa nhập kết quả phong trào “{name}”", key, line)
             )
-        added = [m for m in self.report.movements if not m.id and m.group == group]
-        writer_indexes = [
-            i
-            for i, node in enumerate(raw_items or [])
-            if isinstance(node, Mapping) and not node.get("id") and movement_section(node, self.outline) == sid
-        ]
-        for position, movement in enumerate(added):
+        for index, movement in enumerate(movements):
+            if movement.id or movement.group != group:
+                continue
             if movement.result:
                 items.append(Item(sid, "du", f"kết quả phong trào “{movement.name}”"))
                 continue
-            index = writer_indexes[position] if position < len(writer_indexes) else None
-            key = key_path("phong_trao", index, "ket_qua") if index is not None else "phong_trao"
-            line = self.line("phong_trao", index) if index is not None else self.line("phong_trao")
+            key = key_path("phong_trao", index, "ket_qua")
+            line = self.line("phong_trao", index)
             items.append(Item(sid, "thieu", f"chưa nhập kết quả phong trào “{movement.name}”", key, line))
         if not items:
             items.append(
@@ -305,7 +297,8 @@ class _Builder:
         for name in section.lists:
             need = f"danh_sach:{name}"
             if need not in covered:
-                items.extend(self.requirement_items(section, need, "danh sách " + name))
+                label = self.bank.schema.view_label(name) if name in self.bank.schema.view_names else name
+                items.extend(self.requirement_items(section, need, "danh sách " + lower_first(label)))
         # Figures and lists give a section its content; a section made only of phrases
         # and paragraphs (the evaluative ones, II.6) needs the writer's choices.
         if section.evaluative or (section.phrase_groups and not groups and not section.lists):
@@ -313,27 +306,18 @@ class _Builder:
         return items
 
     def unit_items(self) -> list[Item]:
-        raw_unit = self.raw.get("don_vi") if isinstance(self.raw, Mapping) else None
+        """The fields of ``don_vi`` the schema marks required for the report's year."""
         unit = self.report.unit
-        values: dict[str, object] = {
-            "co_quan_ban_hanh": unit.issuing_body,
-            "ten": unit.name,
-            "dia_danh": unit.place,
-            "so": unit.number,
-            "ngay": unit.date,
-            "chuc_vu_nguoi_ky": unit.signer_title,
-            "nguoi_ky": unit.signer_name,
-            "noi_nhan": unit.recipients,
-        }
+        level = unit.get("cap")
         items: list[Item] = []
-        for key, label in UNIT_REQUIRED:
-            if values[key]:
-                items.append(Item(UNIT_SECTION, "du", label))
+        for spec in self.bank.schema.unit_fields(self.report.year, level if isinstance(level, str) else None):
+            if not spec.required:
                 continue
-            line = (
-                self.line("don_vi", key) if isinstance(raw_unit, Mapping) and key in raw_unit else self.line("don_vi")
-            )
-            items.append(Item(UNIT_SECTION, "thieu", f"chưa nhập {label}", key_path("don_vi", key), line))
+            if unit.get(spec.key):
+                items.append(Item(UNIT_SECTION, "du", spec.name))
+                continue
+            key, line = key_path("don_vi", spec.key), self.line("don_vi", spec.key)
+            items.append(Item(UNIT_SECTION, "thieu", f"chưa nhập {spec.name}", key, line))
         return items
 
 

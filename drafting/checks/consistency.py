@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from drafting.bank.bank import Bank
 from drafting.bank.catalogue import Catalogue, Figure
 from drafting.bank.rules import Check
-from drafting.checks.findings import Finding, key_path, line_at
+from drafting.checks.findings import Finding, key_path
 from drafting.figures.arith import rate
 from drafting.report import ReportData
 from drafting.vi.numbers import format_count, format_money, format_number, format_percent
@@ -47,11 +47,7 @@ class _Values:
         parts: tuple[str, ...] = ("so_lieu", figure.group, figure.key)
         if figure.compared:
             parts += (self.period,)
-        if self.report.raw is not None:
-            found = line_at(self.report.raw, *parts)
-            if found is not None:
-                return found
-        return self.report.figure(fid).line
+        return self.report.locations.line(*parts) or self.report.figure(fid).line
 
     def title(self, figure: Figure) -> str:
         if "{{" not in figure.title:

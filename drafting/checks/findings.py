@@ -1,24 +1,21 @@
-"""What ``check`` reports: located findings, and the places of data file keys.
+"""What ``check`` reports: located findings, and the outline sections of data file keys.
 
 A :class:`Finding` is one problem, warning or missing item, with its place: the data
-file, the line, the key path and the outline section it belongs to. The helpers here
-find the line of a key path in the round-trip YAML a report was validated from, and
-the outline section a key path belongs to.
+file, the line, the key path and the outline section it belongs to. The lines come from
+the validated report's :class:`~drafting.report.Locations`; the helpers here find the
+outline section a key path belongs to.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from drafting.bank.catalogue import Catalogue
+from drafting.bank.bank import Bank
 from drafting.bank.outline import Outline
-from drafting.errors import Problem
-from drafting.files.yamlio import line_of
-
-LIST_SECTIONS = {"van_ban": "II.1"}
-MOVEMENT_SECTIONS = {"a": "II.2.a", "b": "II.2.b"}
+from drafting.errors import Problem, one_line
+from drafting.report import Locations
+from drafting.schema import Schema
 
 
 @dataclass(frozen=True)
@@ -41,8 +38,10 @@ class Finding:
             place += f":{self.line}"
         text = f"{place}: {self.key}: {self.message}" if self.key else f"{place}: {self.message}"
         if self.section == "don_vi":
-            return f"{text} [thông tin đơn vị]"
-        return f"{text} [mục {self.section}]" if self.section else text
+            text += " [thông tin đơn vị]"
+        elif self.section:
+            text += f" [mục {self.section}]"
+        return one_line(text)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -79,35 +78,19 @@ def key_path(*parts: str | int) -> str:
     return out
 
 
-def line_at(raw: Any, *parts: str | int) -> int | None:
-    """The line of the deepest key of ``parts`` found in round-trip data ``raw``.
-
-    The line of the last key that exists is returned, so a missing ``ky_nay`` is
-    placed at its figure, and a missing figure at its group.
-    """
-    node = raw
-    best: int | None = None
-    for part in parts:
-        if isinstance(part, int):
-            if not isinstance(node, Sequence) or isinstance(node, str) or not 0 <= part < len(node):
-                return best
-        elif not isinstance(node, Mapping) or part not in node:
-            return best
-        best = line_of(node, part) or best
-        node = node[part]
-    return best
-
-
-def section_of(key: str, catalogue: Catalogue, outline: Outline, raw: Any = None) -> str:
+def section_of(key: str, bank: Bank, locations: Locations | None = None) -> str:
     """The outline section a data file key path belongs to ("" when none).
 
     >>> from drafting.bank.bank import default_bank
     >>> bank = default_bank()
-    >>> section_of("so_lieu.an_hinh_su.thu_ly.ky_nay", bank.catalogue, bank.outline)
+    >>> section_of("so_lieu.an_hinh_su.thu_ly.ky_nay", bank)
     'II.3'
-    >>> section_of("noi_dung.III.1[0].van_ban", bank.catalogue, bank.outline)
+    >>> section_of("noi_dung.III.1[0].van_ban", bank)
     'III.1'
+    >>> section_of("van_ban[0].ngay", bank)
+    'II.1'
     """
+    catalogue, outline, schema = bank.catalogue, bank.outline, bank.schema
     head, _, rest = key.partition(".")
     head = head.split("[", 1)[0]
     if head == "so_lieu" and rest:
@@ -121,24 +104,16 @@ def section_of(key: str, catalogue: Catalogue, outline: Outline, raw: Any = None
             if (rest == sid or rest.startswith((sid + "[", sid + "."))) and len(sid) > len(best):
                 best = sid
         return best
-    if head in LIST_SECTIONS:
-        return LIST_SECTIONS[head]
-    if head == "phong_trao" and key.startswith("phong_trao[") and isinstance(raw, Mapping):
-        index = key[len("phong_trao[") :].split("]", 1)[0]
-        items = raw.get("phong_trao")
-        if index.isdigit() and isinstance(items, list) and int(index) < len(items):
-            item = items[int(index)]
-            if isinstance(item, Mapping):
-                return movement_section(item, outline)
-    return ""
-
-
-def movement_section(item: Mapping[str, Any], outline: Outline) -> str:
-    """The section (II.2.a or II.2.b) of a ``phong_trao`` item of the data file."""
-    mid = str(item.get("id") or "")
-    if mid:
-        for movement in outline.movements:
-            if movement.id == mid:
-                return MOVEMENT_SECTIONS.get(movement.group, "")
+    if head not in {spec.key for spec in schema.lists}:
         return ""
-    return MOVEMENT_SECTIONS.get(str(item.get("nhom") or "a"), "")
+    item = key.split("]", 1)[0] + "]" if key.startswith(head + "[") else ""
+    view = locations.views.get(item) if locations is not None and item else None
+    return list_section(head, view, outline, schema)
+
+
+def list_section(list_key: str, view: str | None, outline: Outline, schema: Schema) -> str:
+    """The section showing a part of a list (``view``; ``None``: not known): that part's
+    section, or the one section all the list's parts are shown in ("" if none)."""
+    spec = schema.list_spec(list_key)
+    sections = {outline.list_section(v) for v in ([view] if view else spec.views)}
+    return sections.pop() if len(sections) == 1 else ""

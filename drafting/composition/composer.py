@@ -17,7 +17,7 @@ from drafting.bank.sandbox import render
 from drafting.composition.annex import annex_sections
 from drafting.composition.context import lower_first, phrase_context, year_context
 from drafting.composition.figure_prose import figure_paragraphs, figure_table
-from drafting.composition.list_prose import document_paragraphs, movement_paragraphs
+from drafting.composition.list_prose import document_paragraphs, list_paragraphs, movement_paragraphs
 from drafting.composition.phrasing import RenderedPhrase, render_items, selected_items
 from drafting.document import (
     PLACE_MISSING,
@@ -38,12 +38,8 @@ from drafting.report import FreeText, ReportData
 from drafting.vi.dates import format_place_date
 from drafting.vi.text import format_doc_number
 
-LIST_BUILDERS = {
-    "van_ban_quan_triet": document_paragraphs,
-    "van_ban_ban_hanh": document_paragraphs,
-    "phong_trao_a": movement_paragraphs,
-    "phong_trao_b": movement_paragraphs,
-}
+LIST_BUILDERS = {"van_ban": document_paragraphs, "phong_trao": movement_paragraphs}
+"""The lists written in their own way; any other list of the schema is an enumeration of its items."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +73,12 @@ class Composer:
         blocks: list[Block] = []
         missing: list[str] = []
         for name in section.lists:
-            blocks.extend(LIST_BUILDERS[name](report, self.outline, name))
+            spec, part = self.bank.schema.view(name)
+            builder = LIST_BUILDERS.get(spec.key)
+            if builder is not None:
+                blocks.extend(builder(report, self.outline, name))
+            else:
+                blocks.extend(list_paragraphs(report, self.outline, spec, part))
         if section.table is not None:
             table = figure_table(section.table, self.catalogue, self.views, report.year, report.options)
             if table is not None:
@@ -89,7 +90,7 @@ class Composer:
         blocks.extend(paragraphs)
         if groups and len(empty) == len(groups):
             missing.append("số liệu " + ", ".join(lower_first(self.catalogue.group(g).title) for g in empty[:3]))
-        items = selected_items(self.bank, section.id, report.content.get(section.id, ()), self.context)
+        items = selected_items(self.bank, section.id, report.content.get(section.id, ()), self.context, problems)
         rendered, found = render_items(self.bank, items, self.context, report.options.seed, report.source)
         problems.extend(found)
         blocks.extend(self._phrase_blocks(section, rendered))

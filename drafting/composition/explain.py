@@ -50,7 +50,7 @@ def explain_suggestion(phrase: Phrase, context: Mapping[str, Any], catalogue: Ca
 
 
 def _parse(source: str) -> nodes.Expr:
-    from drafting.bank.jinja_sandbox import environment
+    from drafting.bank.sandbox import environment
 
     template = environment().parse("{{ (" + source + ") }}")
     output = template.body[0]

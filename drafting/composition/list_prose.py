@@ -5,12 +5,16 @@ The wording of leads and placeholders is data (``danh_sach`` in ``phrasebank/dan
 
 from __future__ import annotations
 
+import datetime
+
 from drafting.bank.outline import Outline
 from drafting.bank.sandbox import render
 from drafting.composition.context import year_context
 from drafting.document import Gap, Paragraph
-from drafting.report import IssuedDocument, Movement, ReportData
+from drafting.report import IssuedDocument, ListItem, Movement, ReportData
+from drafting.schema import ListPart, ListSpec
 from drafting.vi.dates import format_short_date
+from drafting.vi.numbers import format_number
 from drafting.vi.text import join_vi, quote
 
 INLINE_MAX = 3
@@ -60,14 +64,56 @@ def enumeration(lead: str, items: list[str]) -> list[Paragraph]:
 def document_paragraphs(report: ReportData, outline: Outline, list_name: str) -> list[Paragraph]:
     """The documents of one list (``van_ban_quan_triet`` or ``van_ban_ban_hanh``)."""
     kind = list_name.removeprefix("van_ban_")
+    docs = [document_text(d) for d in report.documents if d.kind == kind]
+    return _enumerated(report, outline, list_name, docs)
+
+
+def _enumerated(report: ReportData, outline: Outline, list_name: str, texts: list[str]) -> list[Paragraph]:
+    """A list's lead and its items (the count is ``{{ so }}`` in the lead), or its placeholder."""
     style = outline.list_styles[list_name]
-    docs = [d for d in report.documents if d.kind == kind]
     context: dict[str, object] = {**year_context(report.year)}
-    if not docs:
+    if not texts:
         return [Paragraph(Gap(render(style.missing, context)))]
-    count = len(docs)
+    count = len(texts)
     context["so"] = f"{count:02d}" if report.options.leading_zero and count < 10 else str(count)
-    return enumeration(render(style.lead, context), [document_text(d) for d in docs])
+    return enumeration(render(style.lead, context), texts)
+
+
+def item_text(item: ListItem, spec: ListSpec) -> str:
+    """An item of a list the schema adds: its values, in the schema's order, joined (a
+    number after the name of its field).
+
+    >>> import datetime
+    >>> from drafting.schema import FieldSpec
+    >>> spec = ListSpec("sang_kien", "Sáng kiến", "sáng kiến", (FieldSpec("ten", "Tên", "tên"),
+    ...     FieldSpec("ngay", "Ngày", "ngày", kind="ngay")))
+    >>> item_text(ListItem((("ten", "Sổ tay điện tử."), ("ngay", datetime.date(2024, 3, 5)))), spec)
+    'Sổ tay điện tử, ngày 05/3/2024'
+    """
+    parts = []
+    for field in spec.fields:
+        value = item.get(field.key)
+        if field.key == spec.split or value in (None, "", ()):
+            continue
+        if isinstance(value, datetime.date):
+            parts.append(f"ngày {format_short_date(value)}")
+        elif isinstance(value, tuple):
+            parts.append(join_vi(list(value)))
+        elif isinstance(value, bool):
+            parts.append(field.name if value else "")
+        elif isinstance(value, int | float):
+            parts.append(f"{field.name} {format_number(value, 0 if isinstance(value, int) else 2)}")
+        else:
+            parts.append(str(value).rstrip(".;"))
+    return ", ".join(p for p in parts if p)
+
+
+def list_paragraphs(report: ReportData, outline: Outline, spec: ListSpec, part: ListPart | None) -> list[Paragraph]:
+    """A list the schema adds (or one of its parts), written as an enumeration."""
+    items = report.lists.get(spec.key, ())
+    if part is not None:
+        items = tuple(i for i in items if str(i.get(spec.split)) == part.value)
+    return _enumerated(report, outline, part.name if part else spec.key, [item_text(i, spec) for i in items])
 
 
 def movement_paragraphs(report: ReportData, outline: Outline, list_name: str) -> list[Paragraph]:

@@ -36,11 +36,16 @@ class RenderedPhrase:
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A phrase of a section, whether its condition holds, and why."""
+    """A phrase of a section, whether its condition holds, and why.
+
+    ``problem`` is set when the condition failed for another reason than a figure
+    without a value: the phrase is then not suggested, and the failure is an error.
+    """
 
     phrase: Phrase
     applies: bool
     reason: str
+    problem: Problem | None = None
 
 
 def opener(text: str) -> str:
@@ -69,18 +74,28 @@ def condition_holds(phrase: Phrase, context: Mapping[str, Any]) -> bool:
 
 def suggestions(bank: Bank, section_id: str, context: Mapping[str, Any]) -> list[Suggestion]:
     """Every phrase of a section, marked with whether it is suggested and why (in words
-    from the figures: :func:`drafting.composition.explain.explain_suggestion`)."""
+    from the figures: :func:`drafting.composition.explain.explain_suggestion`).
+
+    A condition that reads a figure without a value is taken as not holding (it is not
+    known); one that fails for any other reason is not suggested and carries its problem.
+    """
     from drafting.composition.explain import explain_suggestion
 
     out = []
     for phrase in bank.for_section(section_id):
         if phrase.condition:
+            problem = None
             try:
                 holds = condition_holds(phrase, context)
-            except TemplateProblem:
+            except TemplateProblem as exc:
                 holds = False
-            reason = explain_suggestion(phrase, context, bank.catalogue, holds)
-            out.append(Suggestion(phrase, holds, reason))
+                if exc.kind != "missing":
+                    message = f"điều kiện “{phrase.condition}” không tính được: {exc.message}"
+                    problem = Problem(phrase.file, phrase.line, "", message, phrase_id=phrase.id)
+            # The writer reads why in words; the maintainer reads the problem (F5, ``check``).
+            reason = "Không gợi ý vì câu mẫu này có lỗi trong kho câu mẫu" if problem else ""
+            reason = reason or explain_suggestion(phrase, context, bank.catalogue, holds)
+            out.append(Suggestion(phrase, holds, reason, problem))
         else:
             reason = explain_suggestion(phrase, context, bank.catalogue, phrase.default)
             out.append(Suggestion(phrase, phrase.default, reason))
@@ -88,12 +103,20 @@ def suggestions(bank: Bank, section_id: str, context: Mapping[str, Any]) -> list
 
 
 def selected_items(
-    bank: Bank, section_id: str, items: tuple[ContentItem, ...], context: Mapping[str, Any]
+    bank: Bank,
+    section_id: str,
+    items: tuple[ContentItem, ...],
+    context: Mapping[str, Any],
+    problems: list[Problem] | None = None,
 ) -> tuple[ContentItem, ...]:
-    """The writer's items, or the suggested phrases when the writer chose nothing."""
+    """The writer's items, or the suggested phrases when the writer chose nothing (the
+    conditions that failed are added to ``problems``)."""
     if items:
         return items
-    return tuple(PhraseChoice(s.phrase.id) for s in suggestions(bank, section_id, context) if s.applies)
+    offered = suggestions(bank, section_id, context)
+    if problems is not None:
+        problems.extend(s.problem for s in offered if s.problem is not None)
+    return tuple(PhraseChoice(s.phrase.id) for s in offered if s.applies)
 
 
 def render_items(
@@ -138,7 +161,8 @@ def render_items(
                     chosen = candidate
                     break
         except TemplateProblem as exc:
-            problems.append(Problem(phrase.file, phrase.line, "", exc.message, phrase_id=phrase.id))
+            message = f"cách viết {index + 1}: {exc.message}"
+            problems.append(Problem(phrase.file, phrase.line, "", message, phrase_id=phrase.id))
             continue
         if chosen is not None:
             used.add(opener(chosen.text))

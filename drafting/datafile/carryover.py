@@ -6,6 +6,7 @@ document number and date are cleared; the writer's phrase choices (``cau``, with
 pinned ``cach_viet``) are kept, while everything typed as free text — causes, movement
 results, paragraphs, the list of documents — is cleared. Year-specific targets
 (``chi_tieu``) and consolidation data (``tong_hop``, ``so_lieu_don_vi``) are dropped.
+What is cleared or dropped is the schema's ``sang_nam`` (``phrasebank/tep_du_lieu.yaml``).
 
 The YAML is edited round-trip, so the writer's comments and key order survive (years
 written "năm 2024" in whole-line comments move on too), and the new file is written
@@ -23,12 +24,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from drafting.bank.bank import Bank
 from drafting.bank.catalogue import Catalogue
-from drafting.errors import OutputError
-from drafting.files.yamlio import atomic_write_text, dump_yaml, read_yaml_file
-
-DROPPED_KEYS = ("chi_tieu", "tong_hop", "so_lieu_don_vi")
-CLEARED_UNIT_KEYS = ("so", "ngay")
-
+from drafting.datafile.migrate import migrate
+from drafting.files import atomic
+from drafting.files.outputs import check_output_path
+from drafting.files.yamlio import dump_yaml, read_yaml_file
+from drafting.schema import Schema
 
 # -- comments -------------------------------------------------------------------
 # ruamel keeps the comment lines that follow a value (often the comment introducing
@@ -157,16 +157,22 @@ def _carry_content(data: MutableMapping[str, Any]) -> None:
             _set_after_key(sections, key, token)
 
 
-def _carry_lists(data: MutableMapping[str, Any]) -> None:
-    if "van_ban" in data:
-        token = _trailing(data["van_ban"], pop=True)
-        data["van_ban"] = CommentedSeq()
-        _set_after_key(data, "van_ban", token)
-    movements = data.get("phong_trao")
-    if isinstance(movements, list):
-        for item in movements:
+def _carry_lists(data: MutableMapping[str, Any], schema: Schema) -> None:
+    """Lists the schema clears are emptied; in the others, the fields it clears."""
+    for spec in schema.lists:
+        if spec.key not in data:
+            continue
+        if schema.top_key(spec.key).carry == "xoa":
+            token = _trailing(data[spec.key], pop=True)
+            data[spec.key] = CommentedSeq()
+            _set_after_key(data, spec.key, token)
+            continue
+        items = data.get(spec.key)
+        cleared = [f for f in spec.fields if f.cleared]
+        for item in items if isinstance(items, list) else []:
             if isinstance(item, MutableMapping):
-                item["ket_qua"] = ""
+                for field in cleared:
+                    item[field.key] = "" if field.kind in ("chu", "dong") else None
 
 
 def _shift_comment_years(text: str, year: int) -> str:
@@ -191,19 +197,21 @@ def carry_over_text(last_year_path: Path, bank: Bank) -> tuple[int, str]:
     from drafting.datafile.validate import validate_report
 
     data, _ = read_yaml_file(last_year_path)
+    migrate(data)  # the new file is written in the current format
     report = validate_report(data, str(last_year_path), bank)
     year = report.year + 1
     data["nam"] = year
     unit = data.get("don_vi")
+    schema = bank.schema
     if isinstance(unit, MutableMapping):
-        for key in CLEARED_UNIT_KEYS:
-            if key in unit:
-                unit[key] = None
-    for key in DROPPED_KEYS:
-        if key in data:
-            del data[key]
+        for field in schema.unit:
+            if field.cleared and field.key in unit:
+                unit[field.key] = None
+    for top in schema.top:
+        if top.carry == "bo" and top.key in data:
+            del data[top.key]
     _carry_figures(data, bank.catalogue)
-    _carry_lists(data)
+    _carry_lists(data, schema)
     _carry_content(data)
     return year, _shift_comment_years(dump_yaml(data), report.year)
 
@@ -213,17 +221,9 @@ def carry_over(last_year_path: Path, new_path: Path, bank: Bank) -> Path:
     from drafting.datafile.validate import parse_report
 
     last_year_path, new_path = Path(last_year_path), Path(new_path)
-    try:
-        same = new_path.exists() and new_path.resolve() == last_year_path.resolve()
-    except OSError:
-        same = False
-    if same:
-        raise OutputError(f"{new_path}: không được ghi đè lên tệp năm trước; hãy chọn tên tệp khác")
-    parent = new_path.parent if str(new_path.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputError(f"{new_path}: thư mục “{parent}” không tồn tại")
+    check_output_path(new_path, [last_year_path])
     _, text = carry_over_text(last_year_path, bank)
     # The new file must itself be valid before it replaces anything.
     parse_report(text, str(new_path), bank)
-    atomic_write_text(new_path, text)
+    atomic.write_text(new_path, text)
     return new_path

@@ -16,38 +16,23 @@ written.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import TypeVar
 
 from drafting.bank.bank import Bank
 from drafting.bank.catalogue import Catalogue
 from drafting.bank.sandbox import render
 from drafting.composition.context import year_context
+from drafting.datafile.merge import document_lines, grouped, list_lines, movement_lines, named
+from drafting.datafile.migrate import CURRENT, VERSION_KEY
+from drafting.datafile.skeleton import comment_lines, field_lines, quote, scalar
 from drafting.errors import Problem, ProblemsError
-from drafting.files import yamlio
-from drafting.files.yamlio import atomic_write_text, line_of, parse_yaml, read_yaml_file
-from drafting.report import FreeText, PhraseChoice, ReportData, Unit
-
-MAX_NAMED = 5
-K = TypeVar("K", bound=Hashable)
-UNIT_FIELDS = (
-    ("co_quan_chu_quan", "parent_body"),
-    ("co_quan_ban_hanh", "issuing_body"),
-    ("ten", "name"),
-    ("ten_ngan", "short_name"),
-    ("dia_danh", "place"),
-    ("so", "number"),
-    ("ky_hieu", "symbol"),
-    ("ngay", "date"),
-    ("tham_quyen_ky", "signer_authority"),
-    ("chuc_vu_nguoi_ky", "signer_title"),
-    ("nguoi_ky", "signer_name"),
-)
+from drafting.files import atomic, yamlio
+from drafting.files.yamlio import parse_yaml
+from drafting.report import FreeText, PhraseChoice, ReportData, Unit, Value
+from drafting.schema import Schema
 
 
 @dataclass
@@ -60,32 +45,10 @@ class Consolidation:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def _q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _scalar(value: object) -> str:
-    if value is None or value == "":
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return _q(str(value))
-
-
 def unit_name(report: ReportData) -> str:
     """The name a unit is known by in a consolidation."""
     unit = report.unit
     return unit.name or unit.issuing_body or unit.short_name or Path(report.source).stem
-
-
-def _named(names: list[str]) -> str:
-    shown = ", ".join(names[:MAX_NAMED])
-    return shown + (f" và {len(names) - MAX_NAMED} đơn vị khác" if len(names) > MAX_NAMED else "")
 
 
 def _check_years(reports: Sequence[ReportData], unit_report: ReportData | None) -> int:
@@ -98,7 +61,7 @@ def _check_years(reports: Sequence[ReportData], unit_report: ReportData | None) 
             problems.append(
                 Problem(
                     report.source,
-                    _year_line(report.source),
+                    report.locations.line("nam"),
                     "nam",
                     f"năm báo cáo {report.year} khác năm {year} của các tệp còn lại; "
                     "các tệp được tổng hợp phải cùng năm báo cáo",
@@ -107,14 +70,6 @@ def _check_years(reports: Sequence[ReportData], unit_report: ReportData | None) 
     if problems:
         raise ProblemsError(problems)
     return year
-
-
-def _year_line(source: str) -> int | None:
-    try:
-        data, _ = read_yaml_file(source, comments=False)
-    except ProblemsError:
-        return None
-    return line_of(data, "nam") if isinstance(data, dict) else None
 
 
 def _unique_names(reports: Sequence[ReportData]) -> tuple[list[str], list[Problem]]:
@@ -148,7 +103,7 @@ def consolidate_reports(
     """The consolidated data file of ``reports`` (validated units of the same year)."""
     if not reports:
         raise ProblemsError([Problem(output_name, None, "", "không có tệp dữ liệu nào để tổng hợp")])
-    catalogue = bank.catalogue
+    catalogue, schema = bank.catalogue, bank.schema
     year = _check_years(reports, unit_report)
     names, warnings = _unique_names(reports)
     years = year_context(year)
@@ -158,51 +113,58 @@ def consolidate_reports(
         "# được tính lại từ số liệu đã cộng. Nguyên nhân tăng, giảm được giữ theo từng đơn vị:",
         "# người viết tóm tắt lại trước khi xuất báo cáo.",
         "",
-        "# Năm báo cáo.",
+        *comment_lines(schema.top_key("nam").comment),
         f"nam: {year}",
         "",
-        "# Các đơn vị được tổng hợp.",
+        *comment_lines(schema.top_key(VERSION_KEY).comment),
+        f"{VERSION_KEY}: {CURRENT}",
+        "",
+        *comment_lines(schema.top_key("tong_hop").comment),
         "tong_hop:",
-        *(f"  - {_q(n)}" for n in names),
+        *(f"  - {quote(n)}" for n in names),
         "",
     ]
-    lines += _unit_lines(unit_report)
-    lines += _option_lines(reports, unit_report, warnings, output_name)
+    lines += _unit_lines(unit_report, schema, year)
+    lines += _option_lines(reports, unit_report, warnings, output_name, schema, year)
     lines += _figure_lines(reports, names, catalogue, years, warnings, output_name)
-    lines += _document_lines(reports, names)
-    lines += _movement_lines(reports, names)
+    lines += document_lines(reports, names, schema.list_spec("van_ban"))
+    lines += movement_lines(reports, names, schema.list_spec("phong_trao"))
+    for spec in schema.list_specs(year):
+        if spec.key not in ("van_ban", "phong_trao"):
+            lines += list_lines(reports, names, spec, schema.top_key(spec.key).comment)
     lines += _content_lines(unit_report)
-    lines += _unit_figure_lines(reports, names, catalogue)
+    lines += _unit_figure_lines(reports, names, catalogue, schema)
     return Consolidation(year, names, "\n".join(lines) + "\n", warnings)
 
 
-def _unit_lines(unit_report: ReportData | None) -> list[str]:
+def _unit_lines(unit_report: ReportData | None, schema: Schema, year: int) -> list[str]:
     unit = unit_report.unit if unit_report is not None else Unit()
     lines = [
         "# Thông tin đơn vị ban hành báo cáo tổng hợp và thể thức văn bản: người viết điền",
         "# (hoặc dùng --unit TỆP khi tổng hợp để lấy từ tệp dữ liệu của đơn vị mình).",
         "don_vi:",
     ]
-    for key, attr in UNIT_FIELDS:
-        value = getattr(unit, attr)
-        lines.append(f"  {key}: {_scalar(value)}".rstrip())
-    lines.append("  noi_nhan:" if unit.recipients else "  noi_nhan: []")
-    lines += [f"    - {_q(r)}" for r in unit.recipients]
-    return [*lines, ""]
+    return [*lines, *field_lines(schema.unit_fields(year), lambda f: _given(unit.get(f.key)), "  ", None), ""]
+
+
+def _given(value: Value) -> Value:
+    """A value as consolidation writes it: empty text is left empty."""
+    return None if value == "" else value
 
 
 def _option_lines(
-    reports: Sequence[ReportData], unit_report: ReportData | None, warnings: list[Problem], output_name: str
+    reports: Sequence[ReportData],
+    unit_report: ReportData | None,
+    warnings: list[Problem],
+    output_name: str,
+    schema: Schema,
+    year: int,
 ) -> list[str]:
     options = (unit_report or reports[0]).options
     lines = [
-        "# Tùy chọn trình bày.",
+        *comment_lines(schema.top_key("tuy_chon").comment),
         "tuy_chon:",
-        f"  co_chu: {options.body_size}",
-        f"  gian_dong: {options.line_spacing}",
-        f"  so_0_dau: {_scalar(options.leading_zero)}",
-        f"  tien_gon: {_scalar(options.short_money)}",
-        f"  hat_giong: {options.seed}",
+        *field_lines(schema.option_fields(year), lambda f: options.get(f.key), "  ", None),
         "",
     ]
     if unit_report is not None:
@@ -221,7 +183,7 @@ def _option_lines(
             )
     if targets:
         lines += ["# Chỉ tiêu năm nay (phần trăm).", "chi_tieu:"]
-        lines += [f"  {k}: {_scalar(int(v) if float(v).is_integer() else v)}" for k, v in sorted(targets.items())]
+        lines += [f"  {k}: {scalar(int(v) if float(v).is_integer() else v)}" for k, v in sorted(targets.items())]
         lines.append("")
     return lines
 
@@ -264,86 +226,19 @@ def _figure_lines(
                             None,
                             key,
                             f"“{render(figure.title, years)}” ({label}) chưa có ở {len(absent)} đơn vị: "
-                            f"{_named(absent)}; số tổng hợp chỉ cộng {len(present)} đơn vị có số liệu",
+                            f"{named(absent)}; số tổng hợp chỉ cộng {len(present)} đơn vị có số liệu",
                         )
                     )
             if not figure.compared:
-                lines.append(f"    {figure.key}: {_scalar(sums['ky_nay'])}".rstrip())
+                lines.append(f"    {figure.key}: {scalar(sums['ky_nay'])}".rstrip())
                 continue
             said = [(v.cause.strip().rstrip(".;"), n) for n, v in zip(names, values, strict=True) if v.cause.strip()]
-            causes = [f"{_named(units)}: {cause}" for cause, units in _grouped(list(said))]
+            causes = [f"{named(units)}: {cause}" for cause, units in grouped(list(said))]
             lines.append(f"    {figure.key}:")
-            lines.append(f"      ky_nay: {_scalar(sums['ky_nay'])}".rstrip())
-            lines.append(f"      cung_ky: {_scalar(sums['cung_ky'])}".rstrip())
-            lines.append(f"      nguyen_nhan: {_q('; '.join(causes))}")
+            lines.append(f"      ky_nay: {scalar(sums['ky_nay'])}".rstrip())
+            lines.append(f"      cung_ky: {scalar(sums['cung_ky'])}".rstrip())
+            lines.append(f"      nguyen_nhan: {quote('; '.join(causes))}")
     return [*lines, ""]
-
-
-def _units_text(names: list[str], all_units: int) -> str:
-    """The units an item comes from: their names, or all of them."""
-    if len(names) == all_units > 1:
-        return "tất cả các đơn vị"
-    return _named(names)
-
-
-def _grouped(entries: list[tuple[K, str]]) -> list[tuple[K, list[str]]]:
-    """Identical items once, in first-seen order, with the units that have them."""
-    groups: dict[K, list[str]] = {}
-    for key, name in entries:
-        names = groups.setdefault(key, [])
-        if name not in names:
-            names.append(name)
-    return list(groups.items())
-
-
-def _document_lines(reports: Sequence[ReportData], names: Sequence[str]) -> list[str]:
-    entries: list[tuple[tuple[str, str, date | None, str], str]] = [
-        ((doc.kind, doc.number, doc.date, doc.summary), doc.unit or name)
-        for report, name in zip(reports, names, strict=True)
-        for doc in report.documents
-    ]
-    items: list[str] = []
-    for key, units in _grouped(entries):
-        kind, number, when, summary = key
-        items.append(f"  - loai: {kind}")
-        if number:
-            items.append(f"    so: {_q(number)}")
-        if when:
-            items.append(f"    ngay: {when.isoformat()}")
-        items.append(f"    trich_yeu: {_q(summary)}")
-        items.append(f"    don_vi: {_q(_units_text(units, len(reports)))}")
-    head = [
-        "# Văn bản đã quán triệt, đã ban hành của các đơn vị (mục II.1), mỗi văn bản ghi đơn vị;",
-        "# văn bản giống nhau ở nhiều đơn vị được ghi một lần.",
-    ]
-    return [*head, "van_ban:" if items else "van_ban: []", *items, ""]
-
-
-def _movement_lines(reports: Sequence[ReportData], names: Sequence[str]) -> list[str]:
-    entries: list[tuple[tuple[str, str, str, str], str]] = [
-        (
-            (movement.id, movement.group, movement.name if not movement.id else "", movement.result),
-            movement.unit or name,
-        )
-        for report, name in zip(reports, names, strict=True)
-        for movement in report.movements
-        if movement.result
-    ]
-    items: list[str] = []
-    for key, units in _grouped(entries):
-        mid, group, name, result = key
-        if mid:
-            items.append(f"  - id: {mid}")
-        else:
-            items.append(f"  - ten: {_q(name)}")
-            items.append(f"    nhom: {group}")
-        items.append(f"    ket_qua: {_q(result)}")
-        items.append(f"    don_vi: {_q(_units_text(units, len(reports)))}")
-    head = [
-        "# Kết quả các phong trào thi đua của các đơn vị (mục II.2), mỗi kết quả ghi đơn vị;",
-        "# kết quả giống nhau ở nhiều đơn vị được ghi một lần.",
-    ]
-    return [*head, "phong_trao:" if items else "phong_trao: []", *items, ""]
 
 
 def _content_lines(unit_report: ReportData | None) -> list[str]:
@@ -358,23 +253,22 @@ def _content_lines(unit_report: ReportData | None) -> list[str]:
     for sid, items in content.items():
         if not items:
             continue
-        lines.append(f"  {_q(sid)}:")
+        lines.append(f"  {quote(sid)}:")
         for item in items:
             if isinstance(item, FreeText):
-                lines.append(f"    - van_ban: {_q(item.text)}")
+                lines.append(f"    - van_ban: {quote(item.text)}")
             elif isinstance(item, PhraseChoice):
                 pinned = f", cach_viet: {item.variant}" if item.variant is not None else ""
                 lines.append(f"    - {{cau: {item.id}{pinned}}}")
     return [*lines, ""]
 
 
-def _unit_figure_lines(reports: Sequence[ReportData], names: Sequence[str], catalogue: Catalogue) -> list[str]:
-    lines = [
-        "# Số liệu kỳ này của từng đơn vị (để lập phụ lục của báo cáo tổng hợp); không sửa tay.",
-        "so_lieu_don_vi:",
-    ]
+def _unit_figure_lines(
+    reports: Sequence[ReportData], names: Sequence[str], catalogue: Catalogue, schema: Schema
+) -> list[str]:
+    lines = [*comment_lines(schema.top_key("so_lieu_don_vi").comment), "so_lieu_don_vi:"]
     for report, name in zip(reports, names, strict=True):
-        lines.append(f"  {_q(name)}:")
+        lines.append(f"  {quote(name)}:")
         for group in catalogue.groups:
             values = [(f.key, report.figure(f.id).current) for f in group.figures if f.entered]
             present = [f"{k}: {v}" for k, v in values if v is not None]
@@ -398,7 +292,7 @@ def consolidate(
     from drafting.bank.bank import default_bank
     from drafting.datafile.validate import load_report, validate_report
     from drafting.export.batch import collect_inputs, load_many
-    from drafting.export.render import check_output_path
+    from drafting.files.outputs import check_output_path
 
     bank = bank if bank is not None else default_bank()
 
@@ -407,7 +301,7 @@ def consolidate(
     sources = collect_inputs(inputs)
     if not sources:
         raise ProblemsError([Problem(str(output), None, "", "không có tệp dữ liệu nào để tổng hợp")])
-    check_output_path(output, [*sources, *([unit_file] if unit_file else [])])
+    check_output_path(output, [*inputs, *sources, *([unit_file] if unit_file else [])])
     loaded = load_many(sources, bank, workers)
     problems = [p for _, found in loaded for p in found]
     if problems:
@@ -415,6 +309,8 @@ def consolidate(
     reports = [r for r, _ in loaded if r is not None]
     unit_report = load_report(unit_file, bank) if unit_file is not None else None
     result = consolidate_reports(reports, str(output), unit_report, bank=bank)
+    for report in [*reports, *([unit_report] if unit_report is not None else [])]:
+        result.warnings += [Problem(report.source, None, VERSION_KEY, note) for note in report.migrations]
     # The output must itself be a valid, readable data file.
     size = len(result.text.encode("utf-8"))
     if size > yamlio.MAX_FILE_BYTES:
@@ -431,5 +327,5 @@ def consolidate(
         )
     # Read-only parsing (no comments kept) is enough to check it, and much faster.
     validate_report(parse_yaml(result.text, str(output), comments=False), str(output), bank)
-    atomic_write_text(output, result.text)
+    atomic.write_text(output, result.text)
     return result

@@ -1,121 +1,166 @@
-"""``drafting new``: a fresh data file with every field of the catalogue, commented."""
+"""``drafting new``: a fresh data file with every field of the schema and the catalogue, commented.
+
+The keys, their order and the comments come from the schema (``phrasebank/tep_du_lieu.yaml``,
+:mod:`drafting.schema`); the figures from the catalogue; the sections from the outline.
+"""
 
 from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from drafting.bank.bank import Bank
 from drafting.bank.sandbox import render
 from drafting.composition.context import year_context
-from drafting.files.yamlio import atomic_write_text
-
-UNIT_FIELDS = (
-    ("co_quan_chu_quan", "tên cơ quan chủ quản, chữ in hoa (ví dụ: TÒA ÁN NHÂN DÂN TỐI CAO)"),
-    ("co_quan_ban_hanh", "tên cơ quan ban hành báo cáo, chữ in hoa (ví dụ: TÒA ÁN NHÂN DÂN TỈNH …)"),
-    ("ten", "tên đơn vị viết thường, dùng trong câu văn (ví dụ: Tòa án nhân dân tỉnh …)"),
-    ("ten_ngan", "tên gọi ngắn (ví dụ: Tòa án tỉnh)"),
-    ("dia_danh", "địa danh ghi ở dòng ngày tháng (ví dụ: Hà Nội)"),
-    ("so", "số văn bản (số nhỏ hơn 10 tự thêm số 0: 05)"),
-    ("ky_hieu", "ký hiệu văn bản (ví dụ: BC-TA)"),
-    ("ngay", "ngày ban hành, dạng NĂM-THÁNG-NGÀY (ví dụ: 2025-01-05)"),
-    ("tham_quyen_ky", "thẩm quyền ký (ví dụ: KT. CHÁNH ÁN; để trống nếu Chánh án ký)"),
-    ("chuc_vu_nguoi_ky", "chức vụ người ký (ví dụ: PHÓ CHÁNH ÁN)"),
-    ("nguoi_ky", "họ và tên người ký, không ghi học hàm, học vị"),
-)
+from drafting.datafile.migrate import CURRENT, VERSION_KEY
+from drafting.files import atomic
+from drafting.schema import FieldSpec, ListSpec, TopKey
 
 
-def _q(text: str) -> str:
+def quote(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
     return json.dumps(text, ensure_ascii=False)
+
+
+def comment_lines(text: str, indent: str = "") -> list[str]:
+    """A (multi-line) comment as YAML comment lines.
+
+    >>> comment_lines("Năm báo cáo.\\n  ví dụ", "  ")
+    ['  # Năm báo cáo.', '  #   ví dụ']
+    """
+    return [f"{indent}# {line}".rstrip() for line in text.splitlines()]
+
+
+def scalar(value: object) -> str:
+    """A value as YAML text ("" for none).
+
+    >>> scalar("BC-TA"), scalar(True), scalar(1.15), scalar(datetime.date(2025, 1, 5)), scalar(("a", "b"))
+    ('"BC-TA"', 'true', '1.15', '2025-01-05', '["a", "b"]')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return json.dumps(list(value), ensure_ascii=False)
+    return quote(str(value))
+
+
+def field_lines(
+    specs: Iterable[FieldSpec], value_of: Callable[[FieldSpec], object], indent: str, hint: Callable[[str], str] | None
+) -> list[str]:
+    """``key: value`` lines of fields (a list of texts: one line per item), each after its
+    hint as a comment when ``hint`` renders them."""
+    lines: list[str] = []
+    for spec in specs:
+        if hint is not None:
+            lines += comment_lines(hint(spec.hint), indent)
+        value = value_of(spec)
+        if isinstance(value, tuple):
+            lines.append(f"{indent}{spec.key}:" if value else f"{indent}{spec.key}: []")
+            lines += [f"{indent}  - {quote(str(item))}" for item in value]
+        else:
+            lines.append(f"{indent}{spec.key}: {scalar(value)}".rstrip())
+    return lines
+
+
+class _Skeleton:
+    def __init__(self, year: int, bank: Bank) -> None:
+        self.year = year
+        self.bank = bank
+        self.years = year_context(year)
+
+    def text(self, template: str) -> str:
+        return render(template, self.years) if "{" in template else template
+
+    def value(self, spec: FieldSpec) -> object:
+        value = spec.new_value
+        if isinstance(value, str) and "{{" in value:
+            value = self.text(value)
+            return int(value) if spec.kind == "so_nguyen" else value
+        return value
+
+    def fields(self, specs: tuple[FieldSpec, ...]) -> list[str]:
+        return field_lines(specs, self.value, "  ", self.text)
+
+    def block(self, top: TopKey) -> list[str]:
+        schema = self.bank.schema
+        lines = comment_lines(self.text(top.comment))
+        if top.in_new_file == "chu_thich":
+            return lines
+        builders: dict[str, Callable[[], list[str]]] = {
+            "nam": lambda: [f"nam: {self.year}"],
+            VERSION_KEY: lambda: [f"{VERSION_KEY}: {CURRENT}"],
+            "don_vi": lambda: ["don_vi:", *self.fields(schema.unit_fields(self.year))],
+            "tuy_chon": lambda: ["tuy_chon:", *self.fields(schema.option_fields(self.year))],
+            "so_lieu": self.figures,
+            "noi_dung": self.content,
+        }
+        if top.key in builders:
+            return lines + builders[top.key]()
+        return lines + self.items(schema.list_spec(top.key))
+
+    def figures(self) -> list[str]:
+        lines = ["so_lieu:"]
+        for group in self.bank.catalogue.groups:
+            lines.append(f"  # {render(group.title, self.years)} (mục {group.section}).")
+            lines.append(f"  {group.id}:")
+            for figure in group.figures:
+                if not figure.entered:
+                    lines.append(f"    # {figure.key}: {figure.label} – tự tính, không nhập.")
+                    continue
+                unit = f" ({figure.unit})" if figure.unit else ""
+                lines.append(f"    {figure.key}:  # {figure.label}{unit}")
+                if figure.compared:
+                    lines += ["      ky_nay:", "      cung_ky:", '      nguyen_nhan: ""']
+        return lines
+
+    def items(self, spec: ListSpec) -> list[str]:
+        """A list: one item per outline movement for a list that names them, else empty
+        with its example commented."""
+        outline = self.bank.outline
+        reference = spec.reference
+        if reference is None:
+            example = self.text(spec.example).splitlines()
+            return [f"{spec.key}: []", *(f"#  {line}" for line in example)]
+        lines = [f"{spec.key}:"]
+        given = [f for f in spec.fields if f.new_value is not None]
+        for movement in outline.movements:
+            section = outline.list_section(spec.view_of(movement.group))
+            context = {**self.years, "ten": render(movement.name, self.years), "muc": section}
+            lines += comment_lines(render(spec.item_comment, context), "  ")
+            lines.append(f"  - {reference.key}: {movement.id}")
+            lines += [f"    {f.key}: {scalar(self.value(f))}" for f in given]
+        return lines
+
+    def content(self) -> list[str]:
+        outline = self.bank.outline
+        lines = ["noi_dung:"]
+        for section in outline.sections:
+            if outline.is_leaf(section.id):
+                lines.append(f"  # {section.number} {render(section.heading, self.years)}")
+                lines.append(f"  {quote(section.id)}: []")
+        return lines
 
 
 def skeleton_text(year: int, bank: Bank) -> str:
     """The text of a new data file for ``year``."""
-    catalogue, outline = bank.catalogue, bank.outline
-    years = year_context(year)
-    lines = [
-        f"# Tệp dữ liệu Báo cáo tổng kết công tác thi đua, khen thưởng năm {year}.",
-        "# Điền số liệu sau dấu “:”; số ghi liền không dấu phân cách (1234), ngày ghi 2025-01-05.",
-        "# Tỷ lệ do công cụ tự tính. Kiểm tra bằng: drafting check TÊN_TỆP",
-        "",
-        "# Năm báo cáo.",
-        f"nam: {year}",
-        "",
-        "# Thông tin đơn vị và thể thức văn bản (Nghị định số 30/2020/NĐ-CP).",
-        "don_vi:",
+    skeleton = _Skeleton(year, bank)
+    schema = bank.schema
+    blocks = [comment_lines(skeleton.text(schema.intro))]
+    lists = {spec.key: spec for spec in schema.lists}
+    blocks += [
+        skeleton.block(top)
+        for top in schema.top
+        if top.in_new_file != "khong" and (top.key not in lists or lists[top.key].validity.applies(year))
     ]
-    for key, comment in UNIT_FIELDS:
-        lines.append(f"  # {comment[:1].upper() + comment[1:]}.")
-        lines.append(f"  {key}:" + (' "BC-TA"' if key == "ky_hieu" else ""))
-    lines += [
-        "  # Nơi nhận: mỗi dòng một nơi, không cần gạch đầu dòng; dòng cuối là nơi lưu.",
-        "  noi_nhan:",
-        '    - "Lưu: VT, TĐKT."',
-        "",
-        "# Tùy chọn trình bày.",
-        "tuy_chon:",
-        "  # Cỡ chữ phần nội dung: 13 hoặc 14.",
-        "  co_chu: 14",
-        "  # Giãn dòng: từ 1 (dòng đơn) đến 1.5.",
-        "  gian_dong: 1.15",
-        "  # Thêm số 0 trước số đếm nhỏ hơn 10 (“07 đơn vị”): true hoặc false.",
-        "  so_0_dau: true",
-        "  # Viết số tiền gọn (“150 triệu đồng”): true hoặc false.",
-        "  tien_gon: false",
-        "  # Hạt giống chọn cách viết câu mẫu; đổi số để có cách diễn đạt khác.",
-        f"  hat_giong: {year}",
-        "",
-        "# Chỉ tiêu năm nay, nếu khác mặc định (phần trăm), ví dụ:",
-        "# chi_tieu:",
-        "#   giai_quyet_hinh_su: 90",
-        "",
-        "# Số liệu. Chỉ số so sánh với cùng kỳ ghi ba khóa:",
-        f"#   ky_nay (năm {year}), cung_ky (cùng kỳ năm {year - 1}), nguyen_nhan (nguyên nhân tăng, giảm).",
-        "so_lieu:",
-    ]
-    for group in catalogue.groups:
-        lines.append(f"  # {render(group.title, years)} (mục {group.section}).")
-        lines.append(f"  {group.id}:")
-        for figure in group.figures:
-            if not figure.entered:
-                lines.append(f"    # {figure.key}: {figure.label} – tự tính, không nhập.")
-                continue
-            unit = f" ({figure.unit})" if figure.unit else ""
-            if figure.compared:
-                lines.append(f"    {figure.key}:  # {figure.label}{unit}")
-                lines.append("      ky_nay:")
-                lines.append("      cung_ky:")
-                lines.append('      nguyen_nhan: ""')
-            else:
-                lines.append(f"    {figure.key}:  # {figure.label}{unit}")
-    lines += [
-        "",
-        "# Văn bản đã quán triệt (loai: quan_triet) và đã ban hành (loai: ban_hanh), mục II.1.",
-        "van_ban: []",
-        "#  - loai: ban_hanh",
-        '#    so: "01/KH-TA"',
-        f"#    ngay: {year}-01-10",
-        f"#    trich_yeu: Kế hoạch phát động phong trào thi đua năm {year}",
-        "",
-        "# Kết quả thực hiện các phong trào thi đua (mục II.2). Phong trào tự thêm: ten, nhom (a hoặc b), ket_qua.",
-        "phong_trao:",
-    ]
-    for movement in outline.movements:
-        lines.append(f"  # Phong trào “{render(movement.name, years)}” (mục II.2.{movement.group}).")
-        lines.append(f"  - id: {movement.id}")
-        lines.append('    ket_qua: ""')
-    lines += [
-        "",
-        "# Nội dung từng mục: câu mẫu đã chọn ({cau: mã, cach_viet: số}) và đoạn văn tự viết ({van_ban: …}),",
-        "# theo đúng thứ tự muốn trình bày. Mục để trống: công cụ gợi ý câu mẫu theo số liệu.",
-        "noi_dung:",
-    ]
-    for section in outline.sections:
-        if outline.is_leaf(section.id):
-            lines.append(f"  # {section.number} {render(section.heading, years)}")
-            lines.append(f"  {_q(section.id)}: []")
-    return "\n".join(lines) + "\n"
+    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
 
 
 def write_skeleton(path: Path, bank: Bank, year: int | None = None) -> None:
@@ -125,4 +170,4 @@ def write_skeleton(path: Path, bank: Bank, year: int | None = None) -> None:
         from drafting.errors import OutputError
 
         raise OutputError(f"{path}: thư mục “{parent}” không tồn tại")
-    atomic_write_text(path, skeleton_text(year or datetime.date.today().year, bank))
+    atomic.write_text(path, skeleton_text(year or datetime.date.today().year, bank))

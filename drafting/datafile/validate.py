@@ -1,214 +1,167 @@
-"""Loading and validating a report data file against the catalogue and the outline.
+"""Loading and validating a report data file against the schema, the catalogue and the outline.
 
 Every problem of the file is collected and reported at once, in Vietnamese, with the
-file, the line and the key path; nothing typed by the writer is ever rendered as a
-template.
+file, the line and the key path: a value the parser cannot construct (a date that does
+not exist) is one problem among the others, not the end of the reading; a phrase that
+does not exist is reported with them. The validated :class:`~drafting.report.ReportData`
+is a snapshot: its :class:`~drafting.report.Locations` hold the lines, the writer's texts
+as typed and the outline part of each list item, so that nothing reads the YAML
+document afterwards. Nothing typed by the writer is ever rendered as a template.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Mapping
-from datetime import date
+import copy
+from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from drafting.bank.bank import Bank, default_bank
-from drafting.bank.catalogue import Catalogue
-from drafting.bank.outline import Outline
-from drafting.errors import ProblemsError
-from drafting.files.fields import FieldReader, did_you_mean, join_path, type_name
+from drafting.datafile.migrate import CURRENT, VERSION_KEY, migrate, version_of
+from drafting.datafile.places import locate
+from drafting.datafile.read_figures import figures, targets, unit_figures
+from drafting.datafile.read_lists import TYPED_LISTS, document, list_items, movement
+from drafting.datafile.reader import DataReader, nfc
+from drafting.errors import Problem, ProblemsError
+from drafting.files.fields import did_you_mean, join_path, type_name
 from drafting.files.yamlio import line_of, parse_yaml, read_yaml_file
 from drafting.report import (
+    OPTION_ATTRIBUTES,
+    UNIT_ATTRIBUTES,
     ContentItem,
-    FigureValue,
     FreeText,
-    IssuedDocument,
-    Movement,
+    Locations,
     Options,
     PhraseChoice,
     ReportData,
     Unit,
+    Value,
 )
-
-MIN_YEAR, MAX_YEAR = 2000, 2100
-MAX_COUNT = 10**9
-MAX_MONEY = 10**15
-TOP_KEYS = (
-    "nam",
-    "don_vi",
-    "tuy_chon",
-    "chi_tieu",
-    "so_lieu",
-    "van_ban",
-    "phong_trao",
-    "noi_dung",
-    "tong_hop",
-    "so_lieu_don_vi",
-)
-UNIT_KEYS = (
-    "co_quan_chu_quan",
-    "co_quan_ban_hanh",
-    "ten",
-    "ten_ngan",
-    "dia_danh",
-    "so",
-    "ky_hieu",
-    "ngay",
-    "tham_quyen_ky",
-    "chuc_vu_nguoi_ky",
-    "nguoi_ky",
-    "noi_nhan",
-)
-OPTION_KEYS = ("co_chu", "gian_dong", "so_0_dau", "tien_gon", "hat_giong")
-COMPARED_KEYS = ("ky_nay", "cung_ky", "nguyen_nhan")
-DOCUMENT_KINDS = ("quan_triet", "ban_hanh")
-
-
-def nfc(text: str) -> str:
-    """Unicode NFC of a writer's text, stripped."""
-    return unicodedata.normalize("NFC", text).strip()
-
-
-class _DataReader(FieldReader):
-    def top_mapping(self, data: Mapping[str, Any], key: str) -> Mapping[str, Any] | None:
-        """The mapping under a top-level key: ``None`` when it is absent or (reported) not a mapping."""
-        node = data.get(key)
-        return None if node is None else self.mapping(data, key, node, key)
-
-    def top_sequence(self, data: Mapping[str, Any], key: str) -> list[Any]:
-        """The list under a top-level key: empty when it is absent or (reported) not a list."""
-        node = data.get(key)
-        return [] if node is None else self.sequence(data, key, node, key) or []
-
-    def count(self, node: Any, key: str | int, path: str, money: bool = False) -> int | None:
-        value = node[key]
-        if value is None:
-            return None
-        what = "số tiền" if money else "số liệu"
-        if isinstance(value, bool):
-            self.problem(node, key, path, f"{what} phải là số, không phải {type_name(value)}")
-            return None
-        if isinstance(value, float):
-            if value != value or value in (float("inf"), float("-inf")):
-                self.problem(node, key, path, f"{what} phải là số hữu hạn")
-            elif value.is_integer():
-                return self._bounded(node, key, path, int(value), money)
-            else:
-                self.problem(
-                    node,
-                    key,
-                    path,
-                    f"{what} phải là số nguyên, không phải số thập phân {value} "
-                    "(viết số không có dấu phân cách hàng nghìn, ví dụ 1234)",
-                )
-            return None
-        if isinstance(value, int):
-            return self._bounded(node, key, path, value, money)
-        if isinstance(value, str):
-            hint = ""
-            digits = value.replace(".", "").replace(",", "").replace(" ", "")
-            if digits.isdigit():
-                hint = f" (viết {digits}, không dùng dấu chấm, dấu phẩy hay ngoặc kép)"
-            self.problem(node, key, path, f"{what} phải là số, không phải văn bản “{value[:40]}”{hint}")
-            return None
-        self.problem(node, key, path, f"{what} phải là số, không phải {type_name(value)}")
-        return None
-
-    def _bounded(self, node: Any, key: str | int, path: str, value: int, money: bool) -> int | None:
-        # A negative count is not a number of anything; a negative amount of money is
-        # left to the consistency rules (phrasebank/quy_tac.yaml, "khong_am").
-        if value < 0 and not money:
-            self.problem(node, key, path, f"không được âm ({value})")
-            return None
-        limit = MAX_MONEY if money else MAX_COUNT
-        if abs(value) > limit:
-            self.problem(node, key, path, f"giá trị quá lớn ({value})")
-            return None
-        return value
-
-    def date_field(self, node: Mapping[str, Any], key: str, path: str) -> date | None:
-        if key not in node or node[key] is None:
-            return None
-        value = node[key]
-        if isinstance(value, date):
-            return value
-        self.problem(
-            node,
-            key,
-            join_path(path, key),
-            f"ngày phải viết dạng NĂM-THÁNG-NGÀY, ví dụ 2024-12-05, không phải “{str(value)[:30]}”",
-        )
-        return None
-
-    def writer_text(self, node: Mapping[str, Any], key: str, path: str) -> str:
-        return nfc(self.text(node, key, path, required=False))
+from drafting.schema import CONTENT_KEYS, MAX_YEAR, MIN_YEAR, Schema
 
 
 def load_report(path: Path | str, bank: Bank | None = None, *, comments: bool = True) -> ReportData:
     """Load and validate a data file against ``bank`` (by default the shipped one);
     raise :class:`ProblemsError` with every problem.
 
-    ``comments=False`` reads faster for read-only use: ``raw`` then holds no comments
-    and must not be saved back over the file.
+    ``comments`` is kept for callers that name it: a report never holds the YAML document.
     """
-    data, _ = read_yaml_file(path, comments=comments)
-    return validate_report(data, str(path), bank)
+    data, _ = read_yaml_file(path, comments=False, keep_bad=True)
+    return _report(validate(data, str(path), bank, owned=True))
 
 
 def parse_report(text: str, filename: str = "<văn bản>", bank: Bank | None = None) -> ReportData:
     """Validate data file text (used by the TUI and tests)."""
-    return validate_report(parse_yaml(text, filename), filename, bank)
+    return _report(validate(parse_yaml(text, filename, keep_bad=True), filename, bank, owned=True))
 
 
 def validate_report(data: Any, filename: str, bank: Bank | None = None) -> ReportData:
-    """Validate parsed round-trip YAML data; see :func:`load_report`."""
+    """Validate parsed data (see :func:`load_report`); raise :class:`ProblemsError` with every
+    problem. Data of an older format is migrated in a copy (``data`` is not changed)."""
+    return _report(validate(data, filename, bank))
+
+
+def _report(result: Validation) -> ReportData:
+    if result.report is None:
+        raise ProblemsError(result.problems)
+    return result.report
+
+
+def validate_mapping(data: Mapping[str, Any], source: str = "<dict>", bank: Bank | None = None) -> ReportData:
+    """Validate a data file's content already in memory: a plain mapping (parsed JSON, or
+    built in Python) with the data file's keys; dates may be ``datetime.date`` or text
+    ``"2024-11-25"``, lists may be tuples. The problems are those of a file, named by
+    ``source`` and the key path (without lines); raise :class:`ProblemsError` with every one.
+
+    >>> report = validate_mapping({"nam": 2024, "don_vi": {"ten": "Tòa án nhân dân tỉnh Hoa Sen",
+    ...     "ngay": "2024-11-25"}, "so_lieu": {"an_hinh_su": {"thu_ly": {"ky_nay": 1412, "cung_ky": 1318}}}})
+    >>> report.unit.date, report.figure("an_hinh_su.thu_ly").current
+    (datetime.date(2024, 11, 25), 1412)
+    >>> validate_mapping({"nam": 2024, "don_vi": {"ngay": "2024-02-30"}, "so_lieu": {"an_hinh_su": {"x": 1}}})
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    drafting.errors.ProblemsError: <dict>: don_vi.ngay: ngày “2024-02-30” không có thật; viết dạng NĂM-THÁNG-NGÀY, ...
+    <dict>: so_lieu.an_hinh_su.x: không có chỉ số này trong danh mục
+    """
+    return validate_report(data, source, bank)
+
+
+@dataclass(frozen=True)
+class Validation:
+    """What validating a data file found: the report (``None`` when there are problems),
+    every problem, where everything is (for placing the problems in the outline) and the
+    notes of the format migrations applied to an older file."""
+
+    report: ReportData | None
+    problems: tuple[Problem, ...]
+    locations: Locations
+    migrations: tuple[str, ...] = ()
+
+
+def validate(data: Any, filename: str, bank: Bank | None = None, *, owned: bool = False) -> Validation:
+    """Validate parsed data and keep what was found; see :func:`validate_report`. Data of an
+    older format is migrated first: in place when the caller ``owned`` it, else in a copy."""
     bank = bank if bank is not None else default_bank()
-    catalogue, outline = bank.catalogue, bank.outline
-    r = _DataReader(filename)
+    catalogue, outline, schema = bank.catalogue, bank.outline, bank.schema
     if data is None:
-        raise ProblemsError([r_problem(filename, "tệp rỗng: thiếu năm báo cáo (nam) và số liệu")])
+        return _refused(filename, "tệp rỗng: thiếu năm báo cáo (nam) và số liệu")
     if not isinstance(data, Mapping):
-        raise ProblemsError(
-            [r_problem(filename, f"tệp dữ liệu phải là bảng khóa (mapping), không phải {type_name(data)}")]
-        )
-    r.unknown_keys(data, TOP_KEYS, "")
+        return _refused(filename, f"tệp dữ liệu phải là bảng khóa (mapping), không phải {type_name(data)}")
+    older = (version_of(data) or CURRENT) < CURRENT
+    if older and not (owned and isinstance(data, MutableMapping)):
+        data = copy.deepcopy(data if isinstance(data, MutableMapping) else dict(data))
+    migrations = tuple(m.note() for m in migrate(data)) if isinstance(data, MutableMapping) else ()
+    r = DataReader(filename)
+    lines, unconstructed = locate(data, filename)
+    r.problems.extend(unconstructed)
+    r.unknown_keys(data, schema.top_keys, "")
 
     year = _year(r, data)
-    unit = _unit(r, data)
-    options = _options(r, data)
-    targets = _targets(r, data, catalogue)
-    figures = _figures(r, data, catalogue)
-    documents = _documents(r, data)
-    movements = _movements(r, data, outline)
-    content = _content(r, data, outline)
-    units = tuple(nfc(u) for u in r.text_list(data, "tong_hop", "")) if "tong_hop" in data else ()
-    unit_figures = _unit_figures(r, data, catalogue, units)
-    if r.problems:
-        raise ProblemsError(sorted(set(r.problems), key=lambda p: (p.line or 0, p.key)))
-    return ReportData(
+    _version(r, data)
+    unit = _unit(r, data, schema, year)
+    level = _level(unit)
+    options = _options(r, data, schema, year, level)
+    groups = {m.id: m.group for m in outline.movements}
+    lists = {
+        spec.key: list_items(r, data, spec, year, level, groups)
+        for spec in schema.lists
+        if spec.key in data or spec.key in TYPED_LISTS
+    }
+    named = {m.id: m for m in outline.movements}
+    movements = (movement(item, named) for item in lists.pop("phong_trao", ()))
+    units = tuple(nfc(u) for u in r.texts_list(data, "tong_hop", "")) if "tong_hop" in data else ()
+    report = ReportData(
         year=year or 0,
         unit=unit,
-        figures=figures,
-        documents=documents,
-        movements=movements,
-        content=content,
+        figures=figures(r, data, catalogue),
+        documents=tuple(document(item) for item in lists.pop("van_ban", ())),
+        movements=tuple(m for m in movements if m is not None),
+        content=_content(r, data, bank),
         options=options,
-        target_overrides=targets,
+        target_overrides=targets(r, data, catalogue),
         units=units,
-        unit_figures=unit_figures,
+        unit_figures=unit_figures(r, data, catalogue, units),
+        lists=lists,
         source=filename,
-        raw=data,
+        migrations=migrations,
     )
+    order = {key: i for i, key in enumerate(("don_vi", "tong_hop", "so_lieu", *(s.key for s in schema.lists)))}
+    texts = sorted(r.texts.items(), key=lambda kv: order.get(kv[0].split(".", 1)[0].split("[", 1)[0], len(order)))
+    locations = Locations(lines, tuple(texts), r.views)
+    if r.problems:
+        r.problems += _phrase_problems(report.content, locations, bank, filename)
+        problems = tuple(sorted(set(r.problems), key=lambda p: (p.line or 0, p.key)))
+        return Validation(None, problems, locations, migrations)
+    return Validation(replace(report, locations=locations), (), locations, migrations)
 
 
-def r_problem(filename: str, message: str) -> Any:
-    from drafting.errors import Problem
-
-    return Problem(filename, None, "", message)
+def _refused(filename: str, message: str) -> Validation:
+    return Validation(None, (Problem(filename, None, "", message),), Locations())
 
 
-def _year(r: _DataReader, data: Mapping[str, Any]) -> int | None:
+def _year(r: DataReader, data: Mapping[str, Any]) -> int | None:
     if "nam" not in data or data["nam"] is None:
         r.problem(data, None, "nam", "thiếu năm báo cáo (ví dụ: nam: 2024)")
         return None
@@ -222,248 +175,60 @@ def _year(r: _DataReader, data: Mapping[str, Any]) -> int | None:
     return value
 
 
-def _unit(r: _DataReader, data: Mapping[str, Any]) -> Unit:
+def _version(r: DataReader, data: Mapping[str, Any]) -> None:
+    """The format version (after migration: the current one, unless the file is newer)."""
+    if VERSION_KEY not in data:
+        return
+    value = data[VERSION_KEY]
+    if version_of(data) is None:
+        message = f"phiên bản định dạng phải là số nguyên từ 1 đến {CURRENT}, không phải {type_name(value)}"
+        r.problem(data, VERSION_KEY, VERSION_KEY, message)
+    elif value > CURRENT:
+        message = (
+            f"tệp viết theo định dạng phiên bản {value}, mới hơn phiên bản {CURRENT} mà công cụ này đọc được; "
+            "hãy cập nhật công cụ"
+        )
+        r.problem(data, VERSION_KEY, VERSION_KEY, message)
+
+
+def _unit(r: DataReader, data: Mapping[str, Any], schema: Schema, year: int | None) -> Unit:
     m = r.top_mapping(data, "don_vi")
     if m is None:
         return Unit()
-    r.unknown_keys(m, UNIT_KEYS, "don_vi")
-    number = m.get("so")
-    if isinstance(number, bool) or (number is not None and not isinstance(number, (int, str))):
-        r.problem(m, "so", "don_vi.so", f"số văn bản phải là số hoặc văn bản, không phải {type_name(number)}")
-        number = None
-    recipients = tuple(nfc(x) for x in r.text_list(m, "noi_nhan", "don_vi"))
-    return Unit(
-        parent_body=r.writer_text(m, "co_quan_chu_quan", "don_vi"),
-        issuing_body=r.writer_text(m, "co_quan_ban_hanh", "don_vi"),
-        name=r.writer_text(m, "ten", "don_vi"),
-        short_name=r.writer_text(m, "ten_ngan", "don_vi"),
-        place=r.writer_text(m, "dia_danh", "don_vi"),
-        number="" if number is None else nfc(str(number)),
-        symbol=r.writer_text(m, "ky_hieu", "don_vi") or "BC-TA",
-        date=r.date_field(m, "ngay", "don_vi"),
-        signer_authority=r.writer_text(m, "tham_quyen_ky", "don_vi"),
-        signer_title=r.writer_text(m, "chuc_vu_nguoi_ky", "don_vi"),
-        signer_name=r.writer_text(m, "nguoi_ky", "don_vi"),
-        recipients=recipients,
-    )
+    level_spec = next((f for f in schema.unit if f.key == LEVEL_KEY), None)
+    level = r.value(m, level_spec, "don_vi") if level_spec is not None and level_spec.validity.applies(year) else None
+    specs = r.fields(m, schema.unit, "don_vi", year, level if isinstance(level, str) else None)
+    values: dict[str, Value] = {spec.key: r.value(m, spec, "don_vi") for spec in specs}
+    known = {UNIT_ATTRIBUTES[k]: v for k, v in values.items() if k in UNIT_ATTRIBUTES and v is not None}
+    extra = tuple((k, v) for k, v in values.items() if k not in UNIT_ATTRIBUTES)
+    return Unit(**known, extra=extra)  # type: ignore[arg-type]
 
 
-def _options(r: _DataReader, data: Mapping[str, Any]) -> Options:
+LEVEL_KEY = "cap"
+"""The ``don_vi`` key of the unit's level, when the schema has one: fields and lists may
+depend on it (``hieu_luc.cap``)."""
+
+
+def _level(unit: Unit) -> str | None:
+    level = unit.get(LEVEL_KEY)
+    return level if isinstance(level, str) and level else None
+
+
+def _options(r: DataReader, data: Mapping[str, Any], schema: Schema, year: int | None, level: str | None) -> Options:
     m = r.top_mapping(data, "tuy_chon")
     if m is None:
         return Options()
-    r.unknown_keys(m, OPTION_KEYS, "tuy_chon")
-    size = m.get("co_chu", 14)
-    if size not in (13, 14) or isinstance(size, bool):
-        r.problem(m, "co_chu", "tuy_chon.co_chu", "cỡ chữ phải là 13 hoặc 14 (Nghị định 30/2020)")
-        size = 14
-    spacing = m.get("gian_dong", 1.15)
-    if isinstance(spacing, bool) or not isinstance(spacing, (int, float)) or not 1.0 <= spacing <= 1.5:
-        r.problem(
-            m, "gian_dong", "tuy_chon.gian_dong", "giãn dòng phải từ 1 (dòng đơn) đến 1,5 dòng (viết 1.15 trong YAML)"
-        )
-        spacing = 1.15
-    seed = m.get("hat_giong", 0)
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        r.problem(m, "hat_giong", "tuy_chon.hat_giong", f"hạt giống phải là số nguyên, không phải {type_name(seed)}")
-        seed = 0
-    return Options(
-        body_size=int(size),
-        line_spacing=float(spacing),
-        leading_zero=r.flag(m, "so_0_dau", "tuy_chon", default=True),
-        short_money=r.flag(m, "tien_gon", "tuy_chon", default=False),
-        seed=int(seed),
-    )
+    values = {spec.key: r.value(m, spec, "tuy_chon") for spec in r.fields(m, schema.options, "tuy_chon", year, level)}
+    known = {OPTION_ATTRIBUTES[k]: v for k, v in values.items() if k in OPTION_ATTRIBUTES and v is not None}
+    extra = tuple((k, v) for k, v in values.items() if k not in OPTION_ATTRIBUTES)
+    return Options(**known, extra=extra)  # type: ignore[arg-type]
 
 
-def _targets(r: _DataReader, data: Mapping[str, Any], catalogue: Catalogue) -> dict[str, float]:
-    m = r.top_mapping(data, "chi_tieu")
-    if m is None:
-        return {}
-    out: dict[str, float] = {}
-    for key, value in m.items():
-        path = join_path("chi_tieu", str(key))
-        if str(key) not in catalogue.targets:
-            r.problem(m, key, path, "không có chỉ tiêu này" + did_you_mean(str(key), catalogue.targets))
-        elif isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-            r.problem(m, key, path, "chỉ tiêu phải là số phần trăm từ 0 đến 100")
-        else:
-            out[str(key)] = float(value)
-    return out
-
-
-def _figures(r: _DataReader, data: Mapping[str, Any], catalogue: Catalogue) -> dict[str, FigureValue]:
-    groups = r.top_mapping(data, "so_lieu")
-    if groups is None:
-        return {}
-    out: dict[str, FigureValue] = {}
-    group_ids = catalogue.group_ids
-    for gkey, gnode in groups.items():
-        gpath = join_path("so_lieu", str(gkey))
-        if str(gkey) not in group_ids:
-            r.problem(
-                groups, gkey, gpath, "không có nhóm số liệu này trong danh mục" + did_you_mean(str(gkey), group_ids)
-            )
-            continue
-        if gnode is None:
-            continue
-        g = r.mapping(groups, gkey, gnode, gpath)
-        if g is None:
-            continue
-        known = {f.key: f for f in catalogue.group(str(gkey)).figures}
-        for fkey, fnode in g.items():
-            fpath = join_path(gpath, str(fkey))
-            figure = known.get(str(fkey))
-            if figure is None:
-                r.problem(g, fkey, fpath, "không có chỉ số này trong danh mục" + did_you_mean(str(fkey), known))
-                continue
-            if not figure.entered:
-                r.problem(g, fkey, fpath, "tỷ lệ được tính tự động từ các số liệu, không nhập trực tiếp")
-                continue
-            money = figure.kind == "tien"
-            line = line_of(g, fkey)
-            if figure.compared:
-                if fnode is None:
-                    continue
-                if not isinstance(fnode, Mapping):
-                    r.problem(
-                        g,
-                        fkey,
-                        fpath,
-                        f"chỉ số so sánh với cùng kỳ phải là bảng khóa {{ky_nay, cung_ky, nguyen_nhan}}, "
-                        f"không phải {type_name(fnode)}",
-                    )
-                    continue
-                r.unknown_keys(fnode, COMPARED_KEYS, fpath)
-                current = r.count(fnode, "ky_nay", join_path(fpath, "ky_nay"), money) if "ky_nay" in fnode else None
-                previous = r.count(fnode, "cung_ky", join_path(fpath, "cung_ky"), money) if "cung_ky" in fnode else None
-                cause = r.writer_text(fnode, "nguyen_nhan", fpath)
-                out[figure.id] = FigureValue(current, previous, cause, line)
-            else:
-                if isinstance(fnode, Mapping):
-                    r.problem(g, fkey, fpath, "chỉ số này không so sánh với cùng kỳ: ghi một số, không phải bảng khóa")
-                    continue
-                out[figure.id] = FigureValue(r.count(g, fkey, fpath, money), None, "", line)
-    return out
-
-
-def _unit_figures(
-    r: _DataReader, data: Mapping[str, Any], catalogue: Catalogue, units: tuple[str, ...]
-) -> dict[str, dict[str, int | None]]:
-    """``so_lieu_don_vi`` of a consolidated file: {unit: {group: {figure: this period's value}}}."""
-    table = r.top_mapping(data, "so_lieu_don_vi")
-    if table is None:
-        return {}
-    out: dict[str, dict[str, int | None]] = {}
-    group_ids = catalogue.group_ids
-    for ukey, unode in table.items():
-        upath = join_path("so_lieu_don_vi", str(ukey))
-        name = nfc(str(ukey))
-        if name not in units:
-            r.problem(table, ukey, upath, "đơn vị này không có trong danh sách tong_hop" + did_you_mean(name, units))
-            continue
-        values: dict[str, int | None] = {}
-        out[name] = values
-        if unode is None:
-            continue
-        groups = r.mapping(table, ukey, unode, upath)
-        for gkey, gnode in (groups or {}).items():
-            gpath = join_path(upath, str(gkey))
-            if str(gkey) not in group_ids:
-                r.problem(
-                    groups, gkey, gpath, "không có nhóm số liệu này trong danh mục" + did_you_mean(str(gkey), group_ids)
-                )
-                continue
-            if gnode is None:
-                continue
-            g = r.mapping(groups, gkey, gnode, gpath)
-            known = {f.key: f for f in catalogue.group(str(gkey)).figures if f.entered}
-            for fkey in g or {}:
-                figure = known.get(str(fkey))
-                if figure is None:
-                    r.problem(
-                        g,
-                        fkey,
-                        join_path(gpath, str(fkey)),
-                        "không có chỉ số nhập này trong danh mục" + did_you_mean(str(fkey), known),
-                    )
-                    continue
-                values[figure.id] = r.count(g, fkey, join_path(gpath, str(fkey)), figure.kind == "tien")
-    return out
-
-
-def _documents(r: _DataReader, data: Mapping[str, Any]) -> tuple[IssuedDocument, ...]:
-    items = r.top_sequence(data, "van_ban")
-    out: list[IssuedDocument] = []
-    for i, item in enumerate(items):
-        path = join_path("van_ban", i)
-        m = r.mapping(items, i, item, path)
-        if m is None:
-            continue
-        r.unknown_keys(m, ("loai", "so", "ngay", "trich_yeu", "don_vi"), path)
-        kind = r.text(m, "loai", path, required=False) or "ban_hanh"
-        if kind not in DOCUMENT_KINDS:
-            r.problem(
-                m,
-                "loai",
-                join_path(path, "loai"),
-                "loại văn bản phải là quan_triet hoặc ban_hanh" + did_you_mean(kind, DOCUMENT_KINDS),
-            )
-        summary = r.writer_text(m, "trich_yeu", path)
-        if not summary:
-            r.problem(m, None, join_path(path, "trich_yeu"), "thiếu trích yếu văn bản")
-        out.append(
-            IssuedDocument(
-                kind,
-                r.writer_text(m, "so", path),
-                r.date_field(m, "ngay", path),
-                summary,
-                r.writer_text(m, "don_vi", path),
-            )
-        )
-    return tuple(out)
-
-
-def _movements(r: _DataReader, data: Mapping[str, Any], outline: Outline) -> tuple[Movement, ...]:
-    items = r.top_sequence(data, "phong_trao")
-    named = {m.id: m for m in outline.movements}
-    out: list[Movement] = []
-    for i, item in enumerate(items):
-        path = join_path("phong_trao", i)
-        m = r.mapping(items, i, item, path)
-        if m is None:
-            continue
-        r.unknown_keys(m, ("id", "ten", "nhom", "ket_qua", "don_vi"), path)
-        mid = r.text(m, "id", path, required=False)
-        result = r.writer_text(m, "ket_qua", path)
-        unit = r.writer_text(m, "don_vi", path)
-        if mid:
-            if mid not in named:
-                r.problem(
-                    m, "id", join_path(path, "id"), "không có phong trào này trong đề cương" + did_you_mean(mid, named)
-                )
-                continue
-            out.append(Movement(mid, named[mid].group, named[mid].name, result, unit))
-            continue
-        name = r.writer_text(m, "ten", path)
-        group = r.text(m, "nhom", path, required=False) or "a"
-        if not name:
-            r.problem(m, None, join_path(path, "ten"), "phong trào tự thêm phải có tên (ten) hoặc mã (id) của đề cương")
-        if group not in ("a", "b"):
-            r.problem(
-                m,
-                "nhom",
-                join_path(path, "nhom"),
-                "nhóm phong trào phải là a (của Tòa án nhân dân) hoặc b (do Trung ương phát động)",
-            )
-        out.append(Movement("", group, name.strip('“”"'), result, unit))
-    return tuple(out)
-
-
-def _content(r: _DataReader, data: Mapping[str, Any], outline: Outline) -> dict[str, tuple[ContentItem, ...]]:
+def _content(r: DataReader, data: Mapping[str, Any], bank: Bank) -> dict[str, tuple[ContentItem, ...]]:
     sections = r.top_mapping(data, "noi_dung")
     if sections is None:
         return {}
+    outline = bank.outline
     out: dict[str, tuple[ContentItem, ...]] = {}
     leaf_ids = [s.id for s in outline.sections if outline.is_leaf(s.id)]
     for skey, snode in sections.items():
@@ -480,23 +245,55 @@ def _content(r: _DataReader, data: Mapping[str, Any], outline: Outline) -> dict[
         for i, item in enumerate(items):
             ipath = join_path(path, i)
             if isinstance(item, str):
+                r.typed(item, ipath)
                 parsed.append(FreeText(nfc(item)))
                 continue
             m = r.mapping(items, i, item, ipath)
             if m is None:
                 continue
-            r.unknown_keys(m, ("cau", "cach_viet", "van_ban"), ipath)
+            r.unknown_keys(m, CONTENT_KEYS, ipath)
             if "van_ban" in m:
                 parsed.append(FreeText(r.writer_text(m, "van_ban", ipath)))
             elif "cau" in m:
-                variant = m.get("cach_viet")
-                if variant is not None and (isinstance(variant, bool) or not isinstance(variant, int) or variant < 1):
-                    r.problem(
-                        m, "cach_viet", join_path(ipath, "cach_viet"), "số thứ tự cách viết phải là số nguyên từ 1"
-                    )
-                    variant = None
-                parsed.append(PhraseChoice(r.text(m, "cau", ipath), variant, line_of(items, i)))
+                parsed.append(PhraseChoice(r.text(m, "cau", ipath), _variant(r, m, ipath), line_of(items, i)))
             else:
                 r.problem(items, i, ipath, "mỗi mục nội dung là {cau: <mã câu mẫu>} hoặc {van_ban: <đoạn văn tự viết>}")
         out[str(skey)] = tuple(parsed)
     return out
+
+
+def _variant(r: DataReader, m: Mapping[str, Any], path: str) -> int | None:
+    """The pinned variant of a chosen phrase (1-based)."""
+    variant = m.get("cach_viet")
+    if variant is not None and (isinstance(variant, bool) or not isinstance(variant, int) or variant < 1):
+        r.problem(m, "cach_viet", join_path(path, "cach_viet"), "số thứ tự cách viết phải là số nguyên từ 1")
+        variant = None
+    return variant
+
+
+def _phrase_problems(
+    content: Mapping[str, tuple[ContentItem, ...]], locations: Locations, bank: Bank, filename: str
+) -> list[Problem]:
+    """Chosen phrases the bank does not have (or pinned to a variant it does not have).
+
+    Composition reports them, with the bank's own problems, when the data is valid; when
+    the data is refused anyway, validation names them too, so that nothing waits for a
+    second pass.
+    """
+    problems: list[Problem] = []
+    for sid, items in content.items():
+        for i, item in enumerate(items):
+            if not isinstance(item, PhraseChoice) or not item.id:
+                continue
+            phrase = bank.get(item.id)
+            if phrase is None:
+                message = f"không có câu mẫu “{item.id}”" + did_you_mean(item.id, bank.phrases)
+            elif item.variant is not None and item.variant > len(phrase.variants):
+                count = len(phrase.variants)
+                message = f"câu mẫu “{item.id}” chỉ có {count} cách viết, không có cách viết {item.variant}"
+            else:
+                continue
+            section = join_path("noi_dung", sid)
+            found = locations.item_at(section + "[", item.line) if item.line else ""
+            problems.append(Problem(filename, item.line, found or join_path(section, i), message))
+    return problems

@@ -12,17 +12,20 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TypeVar
 
 from drafting.bank.bank import Bank, default_bank
 from drafting.errors import DraftingError, Problem, ProblemsError
+from drafting.export.workers import run_with_time_limit
+from drafting.files.atomic import remove_stale_temp_files
+from drafting.files.outputs import DATA_SUFFIXES, Inputs
 from drafting.report import ReportData
 
-DATA_SUFFIXES = (".yaml", ".yml")
 EXTENSIONS = {"docx": ".docx", "md": ".md", "txt": ".txt", "pdf": ".pdf"}
 PARALLEL_MIN = 4
+TIMEOUT = 60.0  # seconds to render one file of a batch
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -121,6 +124,8 @@ class BatchResult:
 
     written: list[Path] = field(default_factory=list)
     failures: list[tuple[Path, list[str]]] = field(default_factory=list)
+    notes: list[tuple[Path, str]] = field(default_factory=list)
+    """The format migrations older files needed: (file, note)."""
 
 
 def output_paths(sources: Sequence[Path], outdir: Path, fmt: str) -> list[Path]:
@@ -143,22 +148,25 @@ def _messages(exc: BaseException) -> list[str]:
     if isinstance(exc, ProblemsError):
         return [str(p) for p in exc.problems] or [str(exc)]
     if isinstance(exc, OSError):
-        return [f"{getattr(exc, 'filename', '') or ''}: lỗi ghi/đọc tệp: {exc.strerror or exc}"]
+        place = f"{exc.filename}: " if exc.filename is not None else ""
+        return [f"{place}lỗi ghi/đọc tệp: {exc.strerror or exc}"]
     return [str(exc)]
 
 
-def render_one(job: tuple[Path, Path, str, Bank]) -> tuple[Path, list[str]]:
-    """Render one file; return its output and the failure messages (empty on success)."""
+def render_one(job: tuple[Path, Path, str, Bank]) -> tuple[Path, list[str], list[str]]:
+    """Render one file; return its output, the failure messages (empty on success) and the
+    notes of the format migrations it needed."""
     from drafting.export.render import render_file
 
     source, output, fmt, bank = job
+    notes: list[str] = []
     try:
-        render_file(source, output, fmt, bank)
+        render_file(source, output, fmt, bank, notes)
     except (DraftingError, OSError) as exc:
-        return output, _messages(exc)
+        return output, _messages(exc), notes
     except Exception as exc:  # a bug must not stop the other files
-        return output, [f"lỗi không mong đợi: {type(exc).__name__}: {exc}"]
-    return output, []
+        return output, [f"lỗi không mong đợi: {type(exc).__name__}: {exc}"], notes
+    return output, [], notes
 
 
 def render_batch(
@@ -167,19 +175,45 @@ def render_batch(
     fmt: str = "docx",
     workers: int | None = None,
     progress: Progress | None = None,
+    timeout: float = TIMEOUT,
     bank: Bank | None = None,
 ) -> BatchResult:
-    """Render every source into ``outdir`` (created if missing), going on past failures."""
+    """Render every source into ``outdir`` (created if missing), going on past failures.
+
+    Each file renders in a worker process and has ``timeout`` seconds: a file still
+    rendering then is stopped and reported like any other failure."""
     bank = bank if bank is not None else default_bank()
     outdir.mkdir(parents=True, exist_ok=True)
-    jobs = [(s, o, fmt, bank) for s, o in zip(sources, output_paths(sources, outdir, fmt), strict=True)]
-    outcomes = run_parallel(render_one, jobs, workers, progress, note=lambda job: job[0].name)
+    guard = Inputs(sources)
     result = BatchResult()
-    for (source, _, _, _), (output, messages) in zip(jobs, outcomes, strict=True):
+    jobs: list[tuple[Path, Path, str, Bank]] = []
+    for source, output in zip(sources, output_paths(sources, outdir, fmt), strict=True):
+        try:
+            guard.check(output)  # an output linked to another input of the batch
+        except DraftingError as exc:
+            result.failures.append((source, [str(exc)]))
+            if progress is not None:
+                progress.advance(source.name)
+            continue
+        jobs.append((source, output, fmt, bank))
+    stopped = f"chưa xuất xong sau {timeout:g} giây nên đã dừng (giới hạn thời gian mỗi tệp: --timeout)"
+    outcomes = run_with_time_limit(
+        render_one,
+        jobs,
+        worker_count(len(jobs), workers),
+        timeout,
+        timed_out=lambda job: (job[1], [stopped], []),
+        died=lambda job: (job[1], ["tiến trình xuất tệp này dừng bất thường (hết bộ nhớ?)"], []),
+        done=lambda job: progress.advance(job[0].name) if progress is not None else None,
+    )
+    remove_stale_temp_files(outdir)  # those of a stopped worker
+    for (source, _, _, _), (output, messages, notes) in zip(jobs, outcomes, strict=True):
+        result.notes += [(source, note) for note in notes]
         if messages:
             result.failures.append((source, messages))
         else:
             result.written.append(output)
+    result.failures.sort(key=lambda failure: sources.index(failure[0]))
     return result
 
 
@@ -192,7 +226,7 @@ def load_one(job: tuple[Path, Bank]) -> tuple[ReportData | None, tuple[Problem, 
 
     path, bank = job
     try:
-        return replace(load_report(path, bank, comments=False), raw=None), ()
+        return load_report(path, bank), ()
     except ProblemsError as exc:
         return None, exc.problems
     except OSError as exc:

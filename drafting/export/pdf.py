@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from drafting.errors import OutputError
+from drafting.files import atomic
 
 __all__ = ["convert_to_pdf", "soffice_path"]
 
@@ -97,7 +98,7 @@ def convert_to_pdf(docx_path: Path, pdf_path: Path, timeout: float = 180) -> Non
                 f"LibreOffice không chuyển được “{docx_path.name}” sang PDF"
                 f" (mã thoát {returncode})" + (f": {detail}" if detail else ".")
             )
-        _move_into_place(produced, pdf_path)
+        atomic.write_bytes(pdf_path, produced.read_bytes())
 
 
 def _run(command: list[str], timeout: float) -> tuple[int, str]:
@@ -142,37 +143,3 @@ def _last_lines(output: str, count: int = 3) -> str:
         if line.strip() and "javaldx" not in line and not line.startswith("convert ")
     ]
     return " ".join(lines[-count:])
-
-
-def _move_into_place(produced: Path, pdf_path: Path) -> None:
-    """Copy next to the target, then rename over it: never a half-written PDF."""
-    temporary: str | None = None
-    try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{pdf_path.name}.", suffix=".tmp", dir=pdf_path.parent
-        )
-        with os.fdopen(handle, "wb") as stream, produced.open("rb") as source:
-            shutil.copyfileobj(source, stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _file_mode(pdf_path))
-        os.replace(temporary, pdf_path)
-    except OSError as exc:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-        hint = (
-            " (tệp có đang mở trong chương trình khác không?)"
-            if isinstance(exc, PermissionError)
-            else ""
-        )
-        raise OutputError(f"Không ghi được “{pdf_path}”: {exc.strerror or exc}{hint}.") from exc
-
-
-def _file_mode(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask

@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from drafting.document import Block, Document, Paragraph, Section, Table, close_body, plain
-from drafting.files.yamlio import atomic_write_text
+from drafting.files import atomic
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters (NUL, ESC, CR…) other than tab and line feed.
+
+    >>> printable("a\\x00b\\x1b[31mc\\r\\nd")
+    'ab[31mc\\nd'
+    """
+    return _CONTROL.sub("", text)
+
+
+def _finish(lines: list[str]) -> str:
+    return printable("\n".join(lines)).rstrip() + "\n"
 
 
 def _body(document: Document) -> tuple[list[tuple[Section, list[Block]]], Paragraph | None]:
@@ -71,7 +87,7 @@ def to_markdown(document: Document) -> str:
     for annex in document.annexes:
         lines.append("")
         lines.extend(_annex_markdown(annex))
-    return "\n".join(lines).rstrip() + "\n"
+    return _finish(lines)
 
 
 def _annex_markdown(section: Section) -> Iterator[str]:
@@ -151,12 +167,12 @@ def to_text(document: Document) -> str:
             for block in sec.blocks:
                 lines.extend(_text_table(block) if isinstance(block, Table) else [block.text])
             lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return _finish(lines)
 
 
 def write_markdown(document: Document, path: Path) -> None:
-    atomic_write_text(path, to_markdown(document))
+    atomic.write_text(path, to_markdown(document))
 
 
 def write_text(document: Document, path: Path) -> None:
-    atomic_write_text(path, to_text(document))
+    atomic.write_text(path, to_text(document))

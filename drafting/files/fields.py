@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Set
 from typing import Any
 
 from drafting.errors import Problem
-from drafting.files.yamlio import line_of
+from drafting.files.yamlio import BadScalar, line_of
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -41,13 +41,20 @@ def type_name(value: Any) -> str:
         return "văn bản"
     if isinstance(value, Mapping):
         return "bảng khóa (mapping)"
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return "danh sách"
     if isinstance(value, bytes):
         return "dữ liệu nhị phân (!!binary)"
     if isinstance(value, Set):
         return "tập hợp (!!set)"
     return type(value).__name__
+
+
+def _child(node: Any, key: str | int) -> Any:
+    try:
+        return node[key]
+    except (KeyError, IndexError, TypeError):
+        return None
 
 
 def join_path(base: str, key: str | int) -> str:
@@ -66,7 +73,13 @@ class FieldReader:
         self.phrase_id = ""
 
     def problem(self, node: Any, key: str | int | None, path: str, message: str, phrase_id: str = "") -> None:
-        """Record a problem at ``key`` of ``node`` (``path`` is the key path)."""
+        """Record a problem at ``key`` of ``node`` (``path`` is the key path).
+
+        A value the YAML parser could not construct (:class:`~drafting.files.yamlio.BadScalar`)
+        has its own problem already: nothing more is said about it.
+        """
+        if key is not None and isinstance(_child(node, key), BadScalar):
+            return
         self.problems.append(
             Problem(self.filename, line_of(node, key), path, message, phrase_id=phrase_id or self.phrase_id)
         )
@@ -79,9 +92,12 @@ class FieldReader:
         return None
 
     def sequence(self, parent: Any, key: str | int | None, value: Any, path: str) -> list[Any] | None:
-        """``value`` if it is a list, else record a problem and return ``None``."""
+        """``value`` if it is a list (a tuple of data built in memory: as a list), else record
+        a problem and return ``None``."""
         if isinstance(value, list):
             return value
+        if isinstance(value, tuple):
+            return list(value)
         self.problem(parent, key, path, f"phải là danh sách, không phải {type_name(value)}")
         return None
 

@@ -6,18 +6,15 @@ remembers the line of every key, which every :class:`~drafting.errors.Problem` n
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import re
-import tempfile
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafting.errors import Problem, ProblemsError
-from drafting.files.fastyaml import load_fast
+from drafting.files.inputs import FileStamp, read_regular_file
 
 if TYPE_CHECKING:  # ruamel is imported when first needed: reading for checks does not need it
     from ruamel.yaml import YAML
@@ -31,9 +28,27 @@ MAX_EXPANDED = 2 * MAX_FILE_BYTES  # characters once aliases are expanded
 _FLOW_NESTING = re.compile(r"(?:[\[{][^\[\]{}]*){" + str(MAX_DEPTH + 1) + "}")
 
 
-@lru_cache(maxsize=1)
-def _constructor_class() -> type:
-    """The round-trip constructor, with value errors located instead of escaping."""
+class BadScalar(str):
+    """A scalar the parser could not turn into a value (``2024-02-30``, ``!!int abc``),
+    kept as its text with its problem (:attr:`message`, :attr:`line`) when a file is read
+    for validation, so that it is reported with every other problem of the file."""
+
+    message: str
+    line: int | None
+
+    def __new__(cls, text: str, message: str, line: int | None) -> BadScalar:
+        scalar = super().__new__(cls, text)
+        scalar.message, scalar.line = message, line
+        return scalar
+
+    def __getnewargs__(self) -> tuple[str, str, int | None]:  # type: ignore[override]
+        return str(self), self.message, self.line
+
+
+@lru_cache(maxsize=2)
+def _constructor_class(keep_bad: bool = False) -> type:
+    """The round-trip constructor, with value errors located instead of escaping (or, with
+    ``keep_bad``, kept as :class:`BadScalar` values)."""
     from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 
     class _BadValue(ConstructorError):
@@ -58,16 +73,18 @@ def _constructor_class() -> type:
                 else:
                     kind = str(node.tag).replace("tag:yaml.org,2002:", "!!")
                     message = f"không đọc được giá trị “{value[:40]}” (kiểu {kind})"
+                if keep_bad:
+                    return BadScalar(value, message, node.start_mark.line + 1)
                 raise _BadValue(None, None, message, node.start_mark) from None
 
     return _Constructor
 
 
-def _yaml(comments: bool = True) -> YAML:
+def _yaml(comments: bool = True, keep_bad: bool = False) -> YAML:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
-    yaml.Constructor = _constructor_class()
+    yaml.Constructor = _constructor_class(keep_bad)
     if not comments:
         # Read-only loading: the plain scanner and parser skip gathering comments (about
         # a third of the time) and still give round-trip maps with every key's line.
@@ -83,6 +100,18 @@ def _yaml(comments: bool = True) -> YAML:
     return yaml
 
 
+def line_at(text: str, offset: int) -> int:
+    """The 1-based line of ``offset`` in ``text``, counting line breaks as YAML does
+    ("\\r\\n", "\\r" alone, "\\n", and the Unicode line and paragraph separators).
+
+    >>> line_at("a\\rb\\r\\nc\\nd", 7), line_at("a\\rb", 0)
+    (4, 1)
+    """
+    head = text[:offset]
+    breaks = head.count("\n") + head.count("\r") - head.count("\r\n")
+    return 1 + breaks + head.count("\x85") + head.count("\u2028") + head.count("\u2029")
+
+
 def decode_text(raw: bytes, filename: str) -> str:
     """Decode a file's bytes as UTF-8, or raise a located problem in Vietnamese."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -94,7 +123,8 @@ def decode_text(raw: bytes, filename: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        before = raw[: exc.start].decode("utf-8")
+        line = line_at(before, len(before))
         raise ProblemsError(
             [
                 Problem(
@@ -107,51 +137,52 @@ def decode_text(raw: bytes, filename: str) -> str:
         ) from None
 
 
-def read_yaml_file(path: Path | str, comments: bool = True) -> tuple[Any, str]:
+def read_yaml_file(path: Path | str, comments: bool = True, keep_bad: bool = False) -> tuple[Any, str]:
     """Load a YAML file for round-trip editing; return ``(data, text)``.
 
     Raises :class:`ProblemsError` with the file and line for every failure: a missing
-    file, a file too large, a wrong encoding, malformed YAML, duplicate keys, too many
-    aliases or too deep nesting. With ``comments=False`` (read-only use: checking,
-    rendering) the comments are not kept, which is faster; all else, lines included,
-    is the same.
+    file, a path that is not a regular file (folder, pipe, device), a file too large, a
+    wrong encoding, malformed YAML, duplicate keys, too many aliases or too deep
+    nesting. With ``comments=False`` (read-only use: checking, rendering) the comments
+    are not kept, which is faster; all else, lines included, is the same. With
+    ``keep_bad`` (reading for validation) a value that cannot be constructed is kept as
+    a :class:`BadScalar` instead of stopping the reading.
     """
-    path = Path(path)
+    data, text, _ = read_yaml_with_stamp(path, comments, keep_bad)
+    return data, text
+
+
+def read_yaml_with_stamp(
+    path: Path | str, comments: bool = True, keep_bad: bool = False
+) -> tuple[Any, str, FileStamp]:
+    """:func:`read_yaml_file`, with the :class:`~drafting.files.inputs.FileStamp` of the
+    bytes read (a writer that saves over the file checks it first)."""
     name = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ProblemsError([Problem(name, None, "", "không tìm thấy tệp")]) from None
-    except OSError as exc:
-        raise ProblemsError([Problem(name, None, "", f"không đọc được tệp ({exc.strerror})")]) from None
-    if path.is_dir():
-        raise ProblemsError([Problem(name, None, "", "đây là thư mục, không phải tệp YAML")])
-    if size > MAX_FILE_BYTES:
-        raise ProblemsError(
-            [Problem(name, None, "", f"tệp quá lớn ({size:,} byte; tối đa {MAX_FILE_BYTES:,} byte)".replace(",", "."))]
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ProblemsError([Problem(name, None, "", f"không đọc được tệp ({exc.strerror})")]) from None
+    raw, stamp = read_regular_file(path, MAX_FILE_BYTES)
     text = decode_text(raw, name)
-    return parse_yaml(text, name, comments), text
+    return parse_yaml(text, name, comments, keep_bad), text, stamp
 
 
-def parse_yaml(text: str, filename: str, comments: bool = True) -> Any:
-    """Parse YAML text (round-trip), turning every parser error into a located problem."""
+def parse_yaml(text: str, filename: str, comments: bool = True, keep_bad: bool = False) -> Any:
+    """Parse YAML text (round-trip), turning every parser error into a located problem
+    (``keep_bad``: see :func:`read_yaml_file`)."""
     if text.count("*") > MAX_ALIASES and _alias_count(text) > MAX_ALIASES:
         raise ProblemsError([Problem(filename, None, "", f"quá nhiều bí danh YAML (*…); tối đa {MAX_ALIASES}")])
     deep = _FLOW_NESTING.search(text)
     if deep:
         # ruamel's scanner is quadratic in the flow nesting: refuse before parsing.
-        at = text.count("\n", 0, deep.start()) + 1
+        at = line_at(text, deep.start())
         raise ProblemsError([Problem(filename, at, "", f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")])
-    data = None if comments else load_fast(text)
-    if data is None:
-        data = _load_round_trip(text, filename, comments)
+    data = _load_round_trip(text, filename, comments, keep_bad)
     if _depth(data) > MAX_DEPTH:
         raise ProblemsError([Problem(filename, None, "", f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")])
+    if ("\\u" in text or "\\U" in text) and (found := _surrogate(data, set())) is not None:
+        line, code = found
+        message = (
+            f"mã “\\u{code:04x}” không phải ký tự (một nửa cặp thay thế UTF-16);"
+            " hãy gõ thẳng ký tự thay cho mã \\u…"
+        )
+        raise ProblemsError([Problem(filename, line, "", message)])
     if "*" in text and _expanded_size(data, {}) > MAX_EXPANDED:
         raise ProblemsError(
             [
@@ -166,20 +197,20 @@ def parse_yaml(text: str, filename: str, comments: bool = True) -> Any:
     return data
 
 
-def _load_round_trip(text: str, filename: str, comments: bool) -> Any:
+def _load_round_trip(text: str, filename: str, comments: bool, keep_bad: bool = False) -> Any:
     """ruamel's round-trip loader, with every parser error turned into a located problem."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
     try:
-        return _yaml(comments).load(text)
+        return _yaml(comments, keep_bad).load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise ProblemsError([Problem(filename, line, "", _yaml_message(exc))]) from None
+        raise ProblemsError([Problem(filename, line, "", _yaml_message(exc, text))]) from None
     except ReaderError as exc:
         # A control character (ruamel gives a character position, no line).
-        where = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        where = line_at(text, exc.position) if isinstance(exc.position, int) else None
         code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else str(exc.character)
         message = f"tệp có ký tự điều khiển không được phép trong YAML ({code}); hãy xóa ký tự này"
         raise ProblemsError([Problem(filename, where, "", message)]) from None
@@ -199,6 +230,27 @@ def _expanded_size(node: Any, memo: dict[int, int]) -> int:
         items = [x for kv in node.items() for x in kv] if isinstance(node, Mapping) else node
         memo[id(node)] = 1 + sum(_expanded_size(x, memo) for x in items)
     return memo[id(node)]
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate(node: Any, seen: set[int]) -> tuple[int | None, int] | None:
+    """The line and code point of the first lone surrogate in the data (keys included);
+    only YAML's escapes ("\\ud800") make one, as the text itself is valid UTF-8."""
+    if id(node) in seen or not isinstance(node, (Mapping, list)):
+        return None
+    seen.add(id(node))
+    pairs = node.items() if isinstance(node, Mapping) else enumerate(node)
+    for key, value in pairs:
+        for item in (key, value) if isinstance(node, Mapping) else (value,):
+            found = _SURROGATES.search(item) if isinstance(item, str) else None
+            if found is not None:
+                return line_of(node, key), ord(found.group())
+        inner = _surrogate(value, seen)
+        if inner is not None:
+            return inner
+    return None
 
 
 def _alias_count(text: str) -> int:
@@ -221,7 +273,7 @@ def _depth(node: Any, level: int = 0, memo: dict[int, int] | None = None) -> int
     return deepest
 
 
-def _yaml_message(exc: MarkedYAMLError) -> str:
+def _yaml_message(exc: MarkedYAMLError, text: str = "") -> str:
     problem = (exc.problem or "").strip()
     if getattr(exc, "already_worded", False):
         return problem
@@ -229,6 +281,12 @@ def _yaml_message(exc: MarkedYAMLError) -> str:
         key = problem.split('"')[1] if '"' in problem else ""
         return f"khóa “{key}” bị lặp lại" if key else "khóa bị lặp lại"
     if "found character '\\t'" in problem or "\\t" in problem:
+        mark = exc.problem_mark
+        if mark is not None and text:
+            lines = text.splitlines()
+            before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+            if before.strip():
+                return "ký tự tab trong giá trị; hãy thay bằng dấu cách (hoặc đặt giá trị trong ngoặc kép)"
         return "YAML không cho phép ký tự tab để thụt lề; hãy dùng dấu cách"
     if "could not find expected ':'" in problem:
         return "YAML không hợp lệ: thiếu dấu “:” sau khóa"
@@ -259,67 +317,3 @@ def dump_yaml(data: Any) -> str:
     stream = io.StringIO()
     _yaml().dump(data, stream)
     return stream.getvalue()
-
-
-_TEMP_TAIL = re.compile(r"(\d+)\.[A-Za-z0-9_]+\.tmp")
-
-
-def _temp_file(path: Path) -> tuple[int, str]:
-    """A new temp file beside ``path``: ``.<name>.<pid>.<random>.tmp``.
-
-    The temp files that writers of ``path`` left when they were killed (their process
-    is gone) are removed first, so they do not pile up beside the writer's file.
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    if os.name == "posix":
-        prefix = f".{path.name}."
-        with contextlib.suppress(OSError):
-            for entry in os.scandir(folder):
-                tail = _TEMP_TAIL.fullmatch(entry.name[len(prefix) :]) if entry.name.startswith(prefix) else None
-                if tail is None or int(tail.group(1)) == os.getpid():
-                    continue
-                try:
-                    os.kill(int(tail.group(1)), 0)
-                except ProcessLookupError:
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
-                except OSError:
-                    continue  # alive (another user's process)
-    return tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
-
-
-def atomic_write_text(path: Path | str, text: str) -> None:
-    """Write ``text`` to ``path`` atomically: a temp file in the same folder, then rename.
-
-    The previous file stays intact until the new content is completely on disk.
-    """
-    path = Path(path)
-    fd, tmp = _temp_file(path)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def atomic_write_bytes(path: Path | str, content: bytes) -> None:
-    """Write ``content`` to ``path`` atomically (see :func:`atomic_write_text`)."""
-    path = Path(path)
-    fd, tmp = _temp_file(path)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

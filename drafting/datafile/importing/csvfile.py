@@ -74,7 +74,10 @@ def open_csv(path: Path, name: str | None = None) -> Book:
         size = path.stat().st_size
         if size > MAX_BOOK_BYTES:
             raise refuse(name, f"tệp CSV quá lớn ({format_number(size)} byte; tối đa {format_number(MAX_BOOK_BYTES)})")
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BOOK_BYTES + 1)  # the size a file reports may be wrong (/proc)
+        if len(raw) > MAX_BOOK_BYTES:
+            raise refuse(name, f"tệp CSV quá lớn (hơn {format_number(MAX_BOOK_BYTES)} byte)")
     except FileNotFoundError:
         raise refuse(name, "không tìm thấy tệp") from None
     except IsADirectoryError:

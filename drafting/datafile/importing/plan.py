@@ -214,8 +214,10 @@ def open_book(path: Path, name: str | None = None) -> Book:
     """A workbook (``.xlsx``, ``.xlsm``) or a CSV file (``.csv``), by its extension."""
     from drafting.datafile.importing.csvfile import open_csv, refuse
     from drafting.datafile.importing.workbook import SAVE_AS_XLSX, open_workbook
+    from drafting.files.inputs import require_regular_file
 
     name = name or str(path)
+    require_regular_file(path, name)  # a pipe or a device would hang or never end
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return open_csv(path, name)

@@ -23,10 +23,12 @@ def import_into(
     written on a dry run, when nothing changes, or when any cell cannot be used."""
     from drafting.datafile.importing.mapping import load_map
     from drafting.editing.draft import Draft
+    from drafting.files.outputs import check_output_path
 
     if not into.is_file():
         message = "không tìm thấy tệp dữ liệu; hãy tạo tệp trước (drafting new TÊN_TỆP --year NĂM)"
         raise ProblemsError([Problem(str(into), None, "", message)])
+    check_output_path(into, [book_path, *([map_path] if map_path is not None else [])])
     draft = Draft.open(into, bank=bank)
     if draft.path is None:
         raise OutputError(f"{into}: không ghi vào tệp mẫu; hãy chép ra tệp khác (drafting new TÊN_TỆP --sample)")

@@ -172,6 +172,6 @@ def template_bytes(bank: Bank, year: int) -> bytes:
 
 def write_template(path: Path, bank: Bank, year: int) -> None:
     """Write the template of ``year`` to ``path`` atomically."""
-    from drafting.files.yamlio import atomic_write_bytes
+    from drafting.files import atomic
 
-    atomic_write_bytes(path, template_bytes(bank, year))
+    atomic.write_bytes(path, template_bytes(bank, year))

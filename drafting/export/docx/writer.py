@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 from pathlib import Path
 
 import docx.document
 
 from drafting.document import Document
-from drafting.errors import OutputError
 from drafting.export.docx.annex import add_annex
 from drafting.export.docx.body import add_body
 from drafting.export.docx.elements import Maker
@@ -20,6 +16,7 @@ from drafting.export.docx.layout import Sizes
 from drafting.export.docx.properties import set_properties
 from drafting.export.docx.signature import add_signature_block
 from drafting.export.docx.styles import blank_document
+from drafting.files import atomic
 
 
 def build_docx(document: Document) -> docx.document.Document:
@@ -49,54 +46,6 @@ def docx_bytes(document: Document) -> bytes:
 
 
 def write_docx(document: Document, path: Path) -> None:
-    """Write ``document`` to ``path`` as .docx, atomically.
-
-    The file is written to a temporary file in the same folder and then renamed over
-    ``path``: a reader sees either the old file or the complete new one, never half.
-    """
-    path = Path(path)
-    folder = path.parent
-    if not folder.is_dir():
-        raise OutputError(f"Không ghi được “{path}”: thư mục “{folder}” không tồn tại.")
-    if path.is_dir():
-        raise OutputError(f"Không ghi được “{path}”: đó là một thư mục, không phải tệp.")
-    try:
-        data = docx_bytes(document)
-    except OSError as exc:
-        raise _write_error(path, exc) from exc
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"Không ghi được vào thư mục “{folder}”: {exc.strerror or exc}.") from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _file_mode(path))
-        os.replace(temporary, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(exc, OSError):
-            raise _write_error(path, exc) from exc
-        raise
-
-
-def _write_error(path: Path, exc: OSError) -> OutputError:
-    if isinstance(exc, PermissionError):
-        return OutputError(
-            f"Không ghi được “{path}”: không có quyền ghi, hoặc tệp đang mở trong"
-            " chương trình khác (Word?). Hãy đóng tệp rồi thử lại."
-        )
-    return OutputError(f"Không ghi được “{path}”: {exc.strerror or exc}.")
-
-
-def _file_mode(path: Path) -> int:
-    """Keep an existing file's mode; a new file gets the usual 0o666 less the umask."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
+    """Write ``document`` to ``path`` as .docx through the atomic writer
+    (:mod:`drafting.files.atomic`): a reader sees the old file or the new one, never half."""
+    atomic.write_bytes(path, docx_bytes(document))
