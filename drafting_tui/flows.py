@@ -5,17 +5,25 @@ from __future__ import annotations
 import contextlib
 import datetime
 import re
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafting.errors import DraftingError, OutputError, ProblemsError
+from drafting.errors import DraftingError, FileChangedError, OutputError, ProblemsError
 from drafting_tui.screens import ConfirmScreen, ExportScreen, MessageScreen, PathScreen
 
 if TYPE_CHECKING:
     from drafting.document import Document
     from drafting_tui.app import DraftingApp
 
+CHANGED_CHOICES = (
+    ("elsewhere", "Lưu thành tệp khác"),
+    ("overwrite", "Lưu đè"),
+    ("reload", "Tải lại tệp"),
+    ("stay", "Để sau"),
+)
+"""What the writer may do when the file changed on disk since it was read."""
 GAP = re.compile(r"\[Chưa nhập: ([^\]]*)\]")
 
 
@@ -96,15 +104,56 @@ class Flows:
         if path is not None:
             self.save_to(path)
 
-    def save_to(self, path: Path) -> bool:
+    def save_to(self, path: Path, overwrite: bool = False, then: Callable[[], object] | None = None) -> bool:
+        """Save; when another program changed the file since it was read, ask what to do
+        (``then`` runs once the draft is saved, after that question too)."""
         try:
-            written = self.draft.save(path)
+            written = self.draft.save(path, overwrite=overwrite)
+        except FileChangedError as exc:
+            self.app.push_screen(
+                ConfirmScreen(
+                    "Tệp đã bị thay đổi bên ngoài",
+                    f"Tệp “{exc.path.name}” đã được sửa ở nơi khác (cửa sổ hoặc chương trình khác) từ khi mở. "
+                    "Lưu đè sẽ làm mất thay đổi đó; tải lại sẽ bỏ thay đổi chưa lưu ở đây.",
+                    [
+                        ("elsewhere", "Lưu thành tệp khác"),
+                        ("overwrite", "Lưu đè"),
+                        ("reload", "Tải lại tệp"),
+                        ("stay", "Để sau"),
+                    ],
+                ),
+                lambda answer: self._changed_answer(answer, path, then),
+            )
+            return False
         except (OutputError, OSError) as exc:
             self.app.notify(str(exc), severity="error", title="Chưa lưu được")
             return False
         self.app.update_title()
         self.app.notify(f"Đã lưu {written}", title="Lưu")
+        if then is not None:
+            then()
         return True
+
+    def _save_elsewhere(self, path: Path | None, then: Callable[[], object] | None) -> None:
+        if path is not None:
+            self.save_to(path, then=then)
+
+    def _changed_answer(self, answer: str | None, path: Path, then: Callable[[], object] | None) -> None:
+        if answer == "overwrite":
+            self.save_to(path, overwrite=True, then=then)
+        elif answer == "elsewhere":
+            self.app.push_screen(
+                PathScreen("Lưu thành tệp khác", path.with_name(path.stem + "-ban-moi" + path.suffix)),
+                partial(self._save_elsewhere, then=then),
+            )
+        elif answer == "reload":
+            try:
+                self.draft.reload()
+            except (ProblemsError, OutputError, OSError) as exc:
+                self.app.notify(str(exc), severity="error", title="Chưa tải lại được")
+                return
+            self.app.notify("Đã tải lại tệp; các thay đổi chưa lưu ở đây đã bỏ.", title="Tải lại")
+            self.app.show_section(self.app.section_id)
 
     # ------------------------------------------------------------------ export
 
@@ -203,13 +252,13 @@ class Flows:
         if answer == "save":
             if self.draft.path is None:
                 self.app.push_screen(PathScreen("Lưu bản nháp", self.draft.suggested_path()), self._save_then_quit)
-            elif self.save_to(self.draft.path):
-                self.app.exit()
+            else:
+                self.save_to(self.draft.path, then=self.app.exit)
         elif answer == "discard":
             self.keep_recovery = False
             self.draft.discard_recovery()
             self.app.exit()
 
     def _save_then_quit(self, path: Path | None) -> None:
-        if path is not None and self.save_to(path):
-            self.app.exit()
+        if path is not None:
+            self.save_to(path, then=self.app.exit)

@@ -408,3 +408,32 @@ async def test_export_lists_the_gaps_and_asks_first(tmp_path: Path) -> None:
 def test_every_figure_has_its_own_label() -> None:
     titles = [figure.title for figure in Bank().catalogue.figures.values()]
     assert len(titles) == len(set(titles))
+
+
+@async_test
+async def test_a_file_changed_elsewhere_is_not_overwritten_without_asking(tmp_path: Path) -> None:
+    path = copy_sample(tmp_path)
+    app = sample_app(path, start_section=GENERAL)
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_settled(pilot)
+        await wait_for(pilot, lambda: app.draft.document_loaded)
+        app.draft.set_unit_text("dia_danh", "Sen Hồng")
+        # Another window saves the file meanwhile.
+        path.write_text(path.read_text(encoding="utf-8").replace("so: 15", "so: 16"), encoding="utf-8")
+        for answer, expected in (("stay", "so: 16"), ("overwrite", "Sen Hồng")):
+            await pilot.press("ctrl+s")
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            assert "thay đổi bên ngoài" in app.screen.title_text  # type: ignore[attr-defined]
+            app.screen.query_one(f"#choice-{answer}").press()  # type: ignore[attr-defined]
+            await wait_for(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
+            await pilot.pause()
+            assert expected in path.read_text(encoding="utf-8")
+        assert not app.draft.dirty
+        # Reloading takes the file as it is on disk, dropping what was not saved here.
+        path.write_text(path.read_text(encoding="utf-8").replace("Sen Hồng", "Hoa Sen"), encoding="utf-8")
+        app.draft.set_unit_text("ten_ngan", "Tòa tỉnh")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        app.screen.query_one("#choice-reload").press()  # type: ignore[attr-defined]
+        await wait_for(pilot, lambda: app.draft.unit_text("dia_danh") == "Hoa Sen")
+        assert not app.draft.dirty and app.draft.unit_text("ten_ngan") != "Tòa tỉnh"
