@@ -437,3 +437,20 @@ async def test_a_file_changed_elsewhere_is_not_overwritten_without_asking(tmp_pa
         app.screen.query_one("#choice-reload").press()  # type: ignore[attr-defined]
         await wait_for(pilot, lambda: app.draft.unit_text("dia_danh") == "Hoa Sen")
         assert not app.draft.dirty and app.draft.unit_text("ten_ngan") != "Tòa tỉnh"
+
+
+@async_test
+async def test_after_a_palette_jump_space_chooses_a_phrase() -> None:
+    app = sample_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_settled(pilot)
+        await pilot.press("ctrl+p", *"giai phap khac phuc")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.section_id == "III.4")
+        await wait_settled(pilot)
+        phrases = app.query_one(PhraseList)
+        await wait_for(pilot, lambda: app.focused is phrases and phrases.highlighted is not None)
+        before = [r.included for r in phrases.rows]
+        await pilot.press("space")
+        await wait_for(pilot, lambda: [r.included for r in phrases.rows] != before)
