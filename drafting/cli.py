@@ -212,6 +212,14 @@ def cmd_bank_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+BASIS_LABELS = {
+    "so_lieu": "theo số liệu",
+    "xac_nhan": "cần xác nhận",
+    "de_xuat": "đề xuất",
+    "quy_uoc": "quy ước",
+}
+
+
 def cmd_bank_list(args: argparse.Namespace) -> int:
     from drafting.bank.bank import load_bank
 
@@ -221,8 +229,9 @@ def cmd_bank_list(args: argparse.Namespace) -> int:
         print(json.dumps([p.as_json() for p in phrases], ensure_ascii=False, indent=2))
     else:
         for p in phrases:
-            cond = f"  [khi: {p.condition}]" if p.condition else ""
-            print(f"{p.section:7} {p.id:45} {len(p.variants)} cách viết  {p.description}{cond}")
+            claim = bank.claims.get(p.claim)
+            basis = f"  [{BASIS_LABELS.get(claim.basis, claim.basis)}]" if claim else ""
+            print(f"{p.section:7} {p.id:45} {len(p.variants)} cách viết  {p.description}{basis}")
     _print_problems(bank.problems)
     return EXIT_UNUSABLE if bank.problems else EXIT_OK
 

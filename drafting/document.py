@@ -147,7 +147,11 @@ class Paragraph:
     """A body paragraph: text, possibly with gaps in it.
 
     ``placeholder`` (given or read) means the paragraph is only a gap, a placeholder
-    for a whole text the writer has not entered.
+    for a whole text the writer has not entered. ``figures`` are the ids of the figures
+    the paragraph states (a figure is stated at most once per subsection); ``claim`` is
+    the id of the claim a phrase words; ``item`` marks an entry of an enumerated list
+    (documents, movements), to which the rule that no two paragraphs of a subsection
+    open with the same words does not apply.
 
     >>> Paragraph("[Chưa nhập: kiến nghị]").placeholder
     True
@@ -156,12 +160,25 @@ class Paragraph:
     """
 
     words: Words
+    figures: tuple[str, ...]
+    claim: str
+    item: bool
 
-    def __init__(self, content: Inline = "", placeholder: bool = False) -> None:
+    def __init__(
+        self,
+        content: Inline = "",
+        placeholder: bool = False,
+        figures: tuple[str, ...] = (),
+        claim: str = "",
+        item: bool = False,
+    ) -> None:
         words = as_words(content)
         if placeholder and not words.is_gap:
             raise ValueError(f"a placeholder paragraph must be a gap “[Chưa nhập: …]”, not {words.text!r}")
         object.__setattr__(self, "words", words)
+        object.__setattr__(self, "figures", tuple(figures))
+        object.__setattr__(self, "claim", claim)
+        object.__setattr__(self, "item", item)
 
     @property
     def text(self) -> str:
@@ -193,7 +210,7 @@ class Paragraph:
             if last.endswith(CLOSING):
                 last = last[: -len(CLOSING)]
             parts[-1] = last.rstrip(".;:," + _BLANK)
-        return Paragraph(Words(*parts, CLOSING))
+        return Paragraph(Words(*parts, CLOSING), figures=self.figures, claim=self.claim, item=self.item)
 
 
 Cell = str | Gap

@@ -122,6 +122,24 @@ ContentItem = PhraseChoice | FreeText
 
 
 @dataclass(frozen=True)
+class Confirmation:
+    """The writer's word on a claim (``xac_nhan`` in the data file, keyed by claim id).
+
+    A claim no figure can show is said once confirmed; ``denied`` says it is not true of
+    the unit. A chosen phrase whose claim the figures contradict is kept with a warning
+    instead of an error once confirmed: ``snapshot`` holds the figures (entered values,
+    this period and the same period) the writer saw, so that the confirmation lapses
+    when they change.
+    """
+
+    claim: str
+    denied: bool = False
+    reason: str = ""
+    snapshot: tuple[tuple[str, int | None, int | None], ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class ListItem:
     """An item of a list the schema adds (beyond ``van_ban`` and ``phong_trao``)."""
 
@@ -221,6 +239,7 @@ class ReportData:
     target_overrides: dict[str, float] = field(default_factory=dict)
     units: tuple[str, ...] = ()
     unit_figures: dict[str, dict[str, int | None]] = field(default_factory=dict)
+    confirmations: dict[str, Confirmation] = field(default_factory=dict)
     lists: dict[str, tuple[ListItem, ...]] = field(default_factory=dict)
     source: str = ""
     locations: Locations = field(default_factory=Locations)

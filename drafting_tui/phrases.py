@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from drafting.composition.content import STATE_LABELS
 from drafting.editing.draft import Draft, PhraseRow
 from drafting.errors import DraftingError, ProblemsError
 
@@ -53,7 +54,7 @@ class PhraseList(OptionList):
         current = self.current_key()
         self.rows = rows
         self.set_options(
-            [Option(self._prompt(row, self._conditional(row)), id=self._key(row, i)) for i, row in enumerate(rows)]
+            [Option(self._prompt(row), id=self._key(row, i)) for i, row in enumerate(rows)]
         )
         if not rows:
             return
@@ -74,13 +75,8 @@ class PhraseList(OptionList):
             return None
         return self.rows[self.highlighted]
 
-    def _conditional(self, row: PhraseRow) -> bool:
-        """Whether the figures decide if the phrase is suggested."""
-        phrase = self.draft.bank.get(row.phrase_id) if row.phrase_id else None
-        return bool(phrase is not None and phrase.condition)
-
     @staticmethod
-    def _prompt(row: PhraseRow, conditional: bool) -> Text:
+    def _prompt(row: PhraseRow) -> Text:
         text = Text()
         if not row.phrase_id:
             snippet = row.description.replace("\n", " ")
@@ -94,7 +90,7 @@ class PhraseList(OptionList):
             variant = f"cách viết {shown}/{row.variants}" if shown else f"{row.variants} cách viết"
             detail.append(variant + (" (ghim)" if row.pinned else ""), style="cyan")
             detail.append(" · ")
-        detail.append_text(_state(row, conditional))
+        detail.append_text(_state(row))
         return text.append_text(detail)
 
     # ------------------------------------------------------------------ the explanation
@@ -136,8 +132,9 @@ class PhraseList(OptionList):
             )
         self._change(lambda: self.draft.choose_phrase(self.section_id, row.phrase_id))
 
-    def _contradicted(self, row: PhraseRow) -> bool:
-        return self._conditional(row) and not row.applies
+    @staticmethod
+    def _contradicted(row: PhraseRow) -> bool:
+        return row.state == "trai_so_lieu"
 
     def action_cycle(self) -> None:
         row = self.current()
@@ -185,16 +182,15 @@ def change_content(widget: Any, operation: Callable[[], object]) -> bool:
     return True
 
 
-def _state(row: PhraseRow, conditional: bool) -> Text:
-    """The one-line state of a phrase: suggested by the figures, not shown by them, usual."""
+def _state(row: PhraseRow) -> Text:
+    """The one-line state of a phrase, in words (:data:`STATE_LABELS`), not colour only."""
     auto = "tự động: " if row.included and not row.chosen else ""
-    if conditional and row.applies:
-        return Text(auto + "gợi ý theo số liệu", style="green")
-    if conditional:
-        if row.included:
-            return Text("⚠ số liệu chưa cho thấy điều này", style="yellow")
-        return Text("số liệu chưa cho thấy điều này", style="dim")
-    return Text(auto + row.reason, style="green" if row.applies else "dim")
+    label = STATE_LABELS.get(row.state, row.state)
+    if row.state == "goi_y":
+        return Text(auto + label, style="green")
+    if row.state == "trai_so_lieu":
+        return Text(("⚠ " if row.included else "") + label, style="yellow" if row.included else "dim")
+    return Text(auto + label, style="green" if row.included else "dim")
 
 
 class PhraseExplanation(Static):

@@ -67,7 +67,8 @@ def load_bombs() -> list[Bomb]:
 def _phrase_file(section: str, bombs: list[Bomb]) -> str:
     lines = [f"muc: {section}", "cau:"]
     for bomb in bombs:
-        lines += [f"  - id: {bomb.phrase_id}", "    chuc_nang: danh_gia_chung"]
+        lines += [f"  - id: {bomb.phrase_id}", "    nhan_dinh: uu_diem.doan_ket_noi_bo"]
+        lines.append("    chuc_nang: danh_gia_chung")
         if bomb.condition:
             lines.append(f"    dieu_kien: {json.dumps(bomb.condition, ensure_ascii=False)}")
         variant = bomb.variant or "Đơn vị hoàn thành tốt nhiệm vụ được giao."

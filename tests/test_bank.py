@@ -32,7 +32,7 @@ def test_phrase_problems_name_the_phrase_id(tmp_path: Path) -> None:
     bank = lint_bank(tmp_path)
     (problem,) = [p for p in bank.problems if p.file.endswith("a.yaml")]
     assert problem.phrase_id == "uu_diem.bien_la"
-    assert str(problem).startswith(f"{tmp_path / 'a.yaml'}:6: [uu_diem.bien_la]")
+    assert str(problem).startswith(f"{tmp_path / 'a.yaml'}:7: [uu_diem.bien_la]")
 
 
 def test_one_broken_file_keeps_the_rest_usable(tmp_path: Path) -> None:
@@ -51,7 +51,7 @@ def test_bank_check_cli_fails_located_on_corpus(tmp_path: Path) -> None:
     shutil.copy(CORPUS / "06_giong_moi.yaml", tmp_path / "x.yaml")
     result = run_cli("bank", "check", str(tmp_path))
     assert result.returncode == 2
-    assert f"{tmp_path / 'x.yaml'}:6: [uu_diem.giong]" in result.stderr
+    assert f"{tmp_path / 'x.yaml'}:7: [uu_diem.giong]" in result.stderr
     assert "Tòa" in result.stderr and "Traceback" not in result.stderr
 
 

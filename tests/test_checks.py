@@ -46,7 +46,7 @@ def test_part_above_whole_names_both_figures_values_and_lines(tmp_path: Path) ->
     assert finding.line == part_line
     assert finding.section == "II.3"
     assert "Phần mềm Trợ lý ảo – được phần mềm trả lời 1.300 câu hỏi" in finding.message
-    assert "Phần mềm Trợ lý ảo – đặt 1.245 câu hỏi" in finding.message
+    assert "Số câu hỏi đặt cho phần mềm Trợ lý ảo 1.245 câu hỏi" in finding.message
     assert f"(dòng {part_line})" in finding.message and f"(dòng {whole_line})" in finding.message
     assert finding.message.startswith("số liệu kỳ này:")
 
@@ -76,7 +76,7 @@ def test_parts_sum_to_the_total(tmp_path: Path) -> None:
     assert [f.key for f in findings] == ["so_lieu.tong_so.thu_ly.ky_nay", "so_lieu.ky_luat.tong.ky_nay"]
     total, discipline = findings
     assert total.line == line_of_text(path, "ky_nay: 11104")
-    assert "Tổng số các loại vụ việc – thụ lý 11.104 vụ, việc" in total.message
+    assert "Tổng số vụ việc thụ lý 11.104 vụ, việc" in total.message
     assert "các phần cộng lại bằng 11.102" in total.message
     assert f"Án hình sự – thụ lý 1.410 vụ (dòng {line_of_text(path, 'ky_nay: 1410')})" in total.message
     assert "các phần cộng lại bằng 1 người" in discipline.message
@@ -95,8 +95,8 @@ def test_rate_above_100_percent(tmp_path: Path) -> None:
     assert len(findings) == 1
     message = findings[0].message
     assert "vượt quá 100%" in message
-    assert "bị hủy 10.200" in message and "bị sửa 66" in message and "= 10.266" in message
-    assert "Tổng số các loại vụ việc – đã giải quyết 10.224 vụ, việc" in message
+    assert "do nguyên nhân chủ quan 10.200" in message and "bị sửa do nguyên nhân chủ quan 66" in message
+    assert "= 10.266" in message and "Tổng số vụ việc đã giải quyết 10.224 vụ, việc" in message
 
 
 def test_money_not_negative(tmp_path: Path) -> None:
@@ -128,7 +128,7 @@ def test_rules_are_data(tmp_path: Path) -> None:
     bank = Bank(base=tmp_path / "kho")
     findings = check_consistency(load_report(SAMPLE, bank), bank)
     assert len(findings) == 1
-    assert findings[0].message.startswith("kỳ này: Điển hình tiên tiến – cá nhân 18 cá nhân")
+    assert findings[0].message.startswith("kỳ này: Số cá nhân điển hình tiên tiến 18 cá nhân")
 
 
 def test_broken_rule_file_is_located(tmp_path: Path) -> None:

@@ -88,6 +88,8 @@ def test_render_txt_shows_every_compared_figure(tmp_path: Path, sample_path: Pat
             assert format_money(value.current) in text, fid
             if delta:
                 assert format_money(abs(delta)) in text, fid
+        elif value.current == 0:
+            assert figure.none_text in text, fid  # a zero is said in words, never "0 … (giảm 100%)"
         else:
             shown = format_count(value.current, figure.unit, leading_zero=True)
             assert f"{figure.label} {shown}" in text, fid

@@ -202,16 +202,16 @@ def test_describe_change_money(current: int | Decimal, previous: int | None, exp
 @pytest.mark.parametrize(
     ("current", "previous", "expected"),
     [
-        (89.72, 89.16, "cao hơn cùng kỳ năm 2023 0,56%"),
-        (88.5, 89.7, "thấp hơn cùng kỳ năm 2023 1,2%"),
+        (89.72, 89.16, "cao hơn 0,56% so với cùng kỳ năm 2023"),
+        (88.5, 89.7, "thấp hơn 1,2% so với cùng kỳ năm 2023"),
         (89.72, 89.72, "bằng cùng kỳ năm 2023"),
         (Decimal("89.7200"), 89.72, "bằng cùng kỳ năm 2023"),
         (89.721, 89.719, "xấp xỉ cùng kỳ năm 2023"),
         (Decimal("0.770"), Decimal("0.774"), "xấp xỉ cùng kỳ năm 2023"),
-        (89.725, 89.72, "cao hơn cùng kỳ năm 2023 0,01%"),  # 0.005 rounds half up
-        (0.77, 1.0, "thấp hơn cùng kỳ năm 2023 0,23%"),
-        (5, 0, "cao hơn cùng kỳ năm 2023 5%"),  # a rate of 0% is a real value
-        (0, 5, "thấp hơn cùng kỳ năm 2023 5%"),
+        (89.725, 89.72, "cao hơn 0,01% so với cùng kỳ năm 2023"),  # 0.005 rounds half up
+        (0.77, 1.0, "thấp hơn 0,23% so với cùng kỳ năm 2023"),
+        (5, 0, "cao hơn 5% so với cùng kỳ năm 2023"),  # a rate of 0% is a real value
+        (0, 5, "thấp hơn 5% so với cùng kỳ năm 2023"),
         (89.72, None, "chưa có số liệu cùng kỳ năm 2023 để so sánh"),
         (None, 89.72, "chưa có số liệu kỳ này để so sánh với cùng kỳ năm 2023"),
     ],
@@ -298,11 +298,11 @@ def test_evaluate_target_errors() -> None:
         (100, 100, "toi_thieu", "đạt chỉ tiêu"),
         (86.5, 90, "toi_thieu", "chưa đạt chỉ tiêu (thấp hơn 3,5%)"),
         (89.994, 90, "toi_thieu", "chưa đạt chỉ tiêu (thấp hơn 0,01%)"),
-        (0.77, 1.5, "toi_da", "đạt chỉ tiêu (thấp hơn mức tối đa 0,73%)"),
-        (0, 1.5, "toi_da", "đạt chỉ tiêu (thấp hơn mức tối đa 1,5%)"),
+        (0.77, 1.5, "toi_da", "đạt chỉ tiêu (thấp hơn 0,73% so với mức tối đa)"),
+        (0, 1.5, "toi_da", "đạt chỉ tiêu (thấp hơn 1,5% so với mức tối đa)"),
         (1.5, 1.5, "toi_da", "đạt chỉ tiêu"),
-        (2, 1.5, "toi_da", "chưa đạt chỉ tiêu (cao hơn mức tối đa 0,5%)"),
-        (Decimal("1.505"), 1.5, "toi_da", "chưa đạt chỉ tiêu (cao hơn mức tối đa 0,01%)"),
+        (2, 1.5, "toi_da", "chưa đạt chỉ tiêu (cao hơn 0,5% so với mức tối đa)"),
+        (Decimal("1.505"), 1.5, "toi_da", "chưa đạt chỉ tiêu (cao hơn 0,01% so với mức tối đa)"),
         (None, 90, "toi_thieu", "chưa có số liệu để đối chiếu với chỉ tiêu"),
         (float("nan"), 1.5, "toi_da", "chưa có số liệu để đối chiếu với chỉ tiêu"),
     ],

@@ -11,6 +11,7 @@ from drafting.bank.bank import default_bank
 from drafting.bank.sandbox import render
 from drafting.composition.composer import compose
 from drafting.datafile.validate import load_report, parse_report
+from drafting.document import Document, Paragraph
 from drafting.errors import ProblemsError
 from drafting.export.text import to_markdown, to_text
 
@@ -35,7 +36,8 @@ def test_year_is_a_parameter_everywhere(sample_text: str) -> None:
     report = parse_report(text_2025, "mau-2025.yaml")
     out = to_markdown(compose(report))
     assert "năm 2025" in out and "cùng kỳ năm 2024" in out and "năm 2026" in out
-    assert "2023" not in out
+    # The periods of the movements launched by the Prime Minister are part of their names.
+    assert "2023" not in out.replace("giai đoạn 2023 - 2030", "")
 
 
 def test_writer_text_is_never_a_template(sample_text: str) -> None:
@@ -94,24 +96,32 @@ def test_chosen_phrases_in_writer_order_and_free_text_verbatim(sample_text: str)
     from drafting.bank.sandbox import render
     from drafting.composition.composer import Composer
 
-    second = default_bank().phrases["uu_diem.lanh_dao_quan_tam"].variants[1]
-    assert texts[1] == "- " + render(second, Composer.create(report, default_bank()).context)
+    phrase = default_bank().phrases["uu_diem.lanh_dao_quan_tam"]
+    context, _ = Composer.create(report, default_bank()).phrase_context(phrase)
+    assert texts[1] == "- " + render(phrase.variants[1], context)
     assert len(texts) == 2
 
 
+def claims_of(doc: Document, section_id: str) -> list[str]:
+    section = doc.find(section_id)
+    assert section is not None
+    return [b.claim for b in section.blocks if isinstance(b, Paragraph) and b.claim]
+
+
 def test_suggestions_follow_the_figures(sample_text: str) -> None:
-    """Quashed/amended above target brings a limitation, a subjective cause and a remedy."""
+    """Quashed/amended above the maximum: the strength goes, the limitation and its remedies come."""
     base = compose(parse_report(sample_text, "a.yaml"))
     worse = sample_text.replace("bi_huy:\n      ky_nay: 47", "bi_huy:\n      ky_nay: 247")
-    if worse == sample_text:
-        worse = re.sub(r"(bi_huy: \{ky_nay: )47", r"\g<1>247", sample_text)
     assert worse != sample_text
     doc = compose(parse_report(worse, "b.yaml"))
-    for sid in ("III.2", "III.3", "III.4"):
-        before = " ".join(b.text for b in base.find(sid).blocks)  # type: ignore[union-attr]
-        after = " ".join(b.text for b in doc.find(sid).blocks)  # type: ignore[union-attr]
-        assert after != before, sid
-        assert "hủy, sửa" in after, sid
+    assert "uu_diem.huy_sua_giam_trong_chi_tieu" in claims_of(base, "III.1")
+    assert not any(c.startswith("uu_diem.huy_sua") for c in claims_of(doc, "III.1"))
+    assert "han_che.huy_sua_cao_va_tang" in claims_of(doc, "III.2")
+    assert "giai_phap.khac_phuc_huy_sua" in claims_of(doc, "III.4")
+    assert "nhiem_vu.giam_huy_sua" in claims_of(doc, "IV.1")
+    assert "nhiem_vu.giam_huy_sua" not in claims_of(base, "IV.1")
+    text = " ".join(b.text for b in doc.find("III.2").blocks)  # type: ignore[union-attr]
+    assert "so với mức tối đa" in text and "vượt" not in text
 
 
 def test_no_sentence_opener_repeats_within_a_section(sample_path: Path) -> None:
@@ -130,7 +140,12 @@ def test_seed_changes_wording_but_not_facts(sample_text: str) -> None:
     a = compose(parse_report(sample_text, "a.yaml"))
     b = compose(parse_report(sample_text.replace("hat_giong: 2024", "hat_giong: 7"), "b.yaml"))
     assert to_text(a) != to_text(b)
-    assert a.find("II.3") == b.find("II.3")
+    for left, right in zip(a.walk(), b.walk(), strict=True):
+        assert [(p.claim, p.figures) for p in left.blocks if isinstance(p, Paragraph)] == [
+            (p.claim, p.figures) for p in right.blocks if isinstance(p, Paragraph)
+        ], left.id
+        figures_only = [p.text for p in left.blocks if isinstance(p, Paragraph) and p.figures and not p.claim]
+        assert figures_only == [p.text for p in right.blocks if isinstance(p, Paragraph) and p.figures and not p.claim]
 
 
 def test_legal_terms_are_not_varied_in_the_bank() -> None:

@@ -19,7 +19,7 @@ from drafting.datafile.consolidate import consolidate
 from drafting.datafile.validate import load_report
 from drafting.document import Table
 from drafting.export.text import to_markdown
-from drafting.figures.arith import rate
+from drafting.figures.arith import rate, round_rate
 from drafting.figures.views import evaluate
 
 UNITS = ("Tòa án nhân dân khu vực 1", "Tòa án nhân dân khu vực 2", "Tòa án nhân dân khu vực 3")
@@ -87,9 +87,9 @@ def test_counts_and_money_are_summed_exactly(units: list[Path], merged: Path) ->
 
 def test_rates_are_recomputed_from_the_sums(merged: Path) -> None:
     views = evaluate(load_report(merged), default_bank().catalogue)
-    assert views["an_hinh_su.ty_le_giai_quyet"].current == rate(3736, 4824)
-    assert round(views["an_hinh_su.ty_le_giai_quyet"].current, 2) == Decimal("77.45")  # type: ignore[arg-type]
-    assert views["an_hinh_su.ty_le_giai_quyet"].previous == rate(1271 * 3, 1318 * 2 + 1500)
+    assert views["an_hinh_su.ty_le_giai_quyet"].current == round_rate(rate(3736, 4824))  # type: ignore[arg-type]
+    assert views["an_hinh_su.ty_le_giai_quyet"].current == Decimal("77.45")
+    assert views["an_hinh_su.ty_le_giai_quyet"].previous == round_rate(rate(1271 * 3, 1318 * 2 + 1500))  # type: ignore[arg-type]
 
 
 def test_causes_kept_per_unit(merged: Path) -> None:
@@ -112,7 +112,7 @@ def test_lists_merged_with_units_named(units: list[Path], merged: Path) -> None:
     assert {d.unit for d in total.documents[:-1]} == {"tất cả các đơn vị"}
     assert (total.documents[-1].number, total.documents[-1].unit) == ("07/KH-TA", UNITS[1])
     assert [(m.unit, m.result[:9]) for m in total.movements if m.id == "vi_cong_ly"] == [
-        (f"{UNITS[0]}, {UNITS[2]}", "Phong trào"[:9]),
+        (f"{UNITS[0]}, {UNITS[2]}", "Cụ thể hóa"[:9]),
         (UNITS[1], "Khu vực 2"),
     ]
     assert len(total.movements) == len(one.movements) + 1
@@ -203,7 +203,8 @@ def test_invalid_input_exit_2(units: list[Path], tmp_path: Path, capsys: pytest.
 def test_too_large_a_result_is_refused(
     units: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("drafting.files.yamlio.MAX_FILE_BYTES", 28_000)
+    # Every input fits; the sum of three units does not.
+    monkeypatch.setattr("drafting.files.yamlio.MAX_FILE_BYTES", max(p.stat().st_size for p in units) + 500)
     out = tmp_path / "out.yaml"
     assert main(["consolidate", *map(str, units), "-o", str(out)]) == 2
     assert "tệp tổng hợp quá lớn" in capsys.readouterr().err

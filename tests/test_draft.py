@@ -339,13 +339,20 @@ def test_pin_move_and_paragraphs(copy: Path) -> None:
         draft.add_paragraph("III", "x")
 
 
-def test_phrase_rows_show_conditions_and_variants(copy: Path) -> None:
+def test_phrase_rows_show_states_reasons_and_variants(copy: Path) -> None:
     draft = Draft.open(copy)
     rows = phrase_rows(draft.composer(), "III.2")
     assert rows and all(r.phrase_id for r in rows)
-    # Why each phrase is suggested, worded from the figures (never the raw condition).
-    conditional = [r for r in rows if r.reason.startswith(("Gợi ý vì", "Không gợi ý vì"))]
-    assert conditional and all(r.reason.startswith("Gợi ý vì") == r.applies for r in conditional)
+    by_id = {r.phrase_id: r for r in rows}
+    suggested = by_id["han_che.chi_tieu_chua_dat"]
+    assert suggested.state == "goi_y" and suggested.applies and suggested.included
+    assert suggested.reason.startswith("Gợi ý vì") and "54,84%" in suggested.reason
+    contradicted = by_id["han_che.ky_luat"]
+    assert contradicted.state == "co_the_chon" and not contradicted.applies  # said by the III.1 nuance
+    false = by_id["han_che.huy_sua_cao_hon_muc_toi_da"]
+    assert false.state == "trai_so_lieu" and false.reason.startswith("Trái với số liệu")
+    assert by_id["han_che.binh_xet_ne_nang"].state == "can_xac_nhan"
+    # Why, worded from the figures: never a YAML path or a template.
     assert not any("so_lieu" in r.reason or "{" in r.reason for r in rows)
     assert all(r.shown for r in rows if r.included)
 

@@ -27,7 +27,7 @@ from drafting.composition.figure_prose import figure_clause
 from drafting.datafile.validate import parse_report
 from drafting.export.docx import build_docx
 from drafting.export.text import to_markdown, to_text
-from drafting.figures.arith import round_half_up
+from drafting.figures.arith import round_half_up, round_rate
 from drafting.figures.views import evaluate
 from drafting.report import ReportData
 from drafting.vi.comparison import describe_change
@@ -206,20 +206,27 @@ def _check_clauses(report: ReportData, entries: dict[str, Any], year: int, text:
         if clause is None:
             continue
         assert clause in text, clause
+        if figure.kind != "ty_le" and views[figure.id].current == 0:
+            # A zero is said in words, with the same period's value; never "0 … (giảm 100%)".
+            assert clause.startswith(figure.none_text), clause
+            assert "100%" not in clause
+            checked += 1
+            continue
         assert clause.startswith(figure.label + " ")
         rest = clause[len(figure.label) + 1 :]
         if figure.kind == "ty_le":
             now, before = _rate(entries, figure, False), _rate(entries, figure, True)
             assert now is not None
             shown = re.match(rf"({NUMBER})%", rest)
-            assert shown and parse_number(shown.group(1)) == round_half_up(now, 2)
+            assert shown and parse_number(shown.group(1)) == round_rate(now)
             period = f"cùng kỳ năm {year - 1}"
             if before is None:
-                assert f"chưa có số liệu {period} để so sánh" in rest
+                assert f"chưa có số liệu {period} để so sánh" in rest or f"{period} không phát sinh" in rest
             else:
-                diff = now - before
-                moved = re.search(rf"(cao hơn|thấp hơn) {period} ({NUMBER})%", rest)
-                if round_half_up(diff, 2) == 0:
+                # A change of a rate is the difference of the two printed rates.
+                diff = round_rate(now) - round_rate(before)
+                moved = re.search(rf"(cao hơn|thấp hơn) ({NUMBER})% so với {period}", rest)
+                if diff == 0:
                     assert moved is None and (f"bằng {period}" in rest or f"xấp xỉ {period}" in rest)
                 else:
                     assert moved, rest
@@ -383,6 +390,6 @@ def test_describe_change_of_rates_in_points(current: Decimal, previous: Decimal,
         assert text in (f"bằng cùng kỳ năm {year}", f"xấp xỉ cùng kỳ năm {year}")
         return
     word = "cao hơn" if diff > 0 else "thấp hơn"
-    match = re.fullmatch(rf"{word} cùng kỳ năm {year} ({NUMBER})%", text)
+    match = re.fullmatch(rf"{word} ({NUMBER})% so với cùng kỳ năm {year}", text)
     assert match, text
     assert parse_number(match.group(1)) == round_half_up(abs(diff), 2)

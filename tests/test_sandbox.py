@@ -67,7 +67,7 @@ def test_payload_in_a_phrase_file_is_located(tmp_path: Path, payload: str, sampl
     shutil.copytree(shipped, bank_dir)
     escaped = payload.replace("\\", "\\\\").replace('"', '\\"')
     (bank_dir / "zz_tan_cong.yaml").write_text(
-        "muc: III.1\ncau:\n  - id: uu_diem.tan_cong\n    chuc_nang: tan_cong\n    cach_viet:\n"
+        "muc: III.1\ncau:\n  - id: uu_diem.tan_cong\n    nhan_dinh: uu_diem.doan_ket_noi_bo\n    cach_viet:\n"
         f'      - "{escaped}"\n      - "{escaped} "\n',
         encoding="utf-8",
     )
@@ -200,24 +200,23 @@ def test_a_condition_on_a_missing_figure_is_unknown_any_other_failure_is_an_erro
     assert info.value.kind == "error" and "division by zero" in info.value.message
 
 
-def test_a_failing_condition_is_reported_at_its_phrase_not_taken_as_false(tmp_path: Path, sample_text: str) -> None:
+def test_a_phrase_condition_is_refused_its_claim_decides(tmp_path: Path) -> None:
+    """A Jinja condition on a phrase is refused at its line: when a phrase is said is its
+    claim's structured condition (``phrasebank/nhan_dinh.yaml``), never a template."""
     bank_dir = tmp_path / "cau"
     shutil.copytree(Path(__file__).resolve().parent.parent / "phrasebank" / "cau", bank_dir)
     (bank_dir / "zz_dieu_kien.yaml").write_text(
         "muc: III.2\ncau:\n"
-        "  - id: han_che.chia_khong\n    chuc_nang: han_che\n"
+        "  - id: han_che.chia_khong\n    nhan_dinh: han_che.tranh_tung\n"
         '    dieu_kien: "so_lieu.an_hinh_su.thu_ly.ky_nay // 0 > 1"\n'
         '    cach_viet: ["Còn hạn chế."]\n',
         encoding="utf-8",
     )
     bank = load_bank(bank_dir)
-    report = parse_report(sample_text, "x.yaml")
-    with pytest.raises(ProblemsError) as info:
-        compose(report, bank=bank)
-    (problem,) = info.value.problems
-    assert problem.phrase_id == "han_che.chia_khong" and problem.line == 3
-    assert problem.file.endswith("zz_dieu_kien.yaml")
-    assert "điều kiện" in problem.message and "division" in problem.message
+    assert "han_che.chia_khong" not in bank.phrases
+    (problem,) = [p for p in bank.problems if p.phrase_id == "han_che.chia_khong"]
+    assert problem.line == 5 and problem.file.endswith("zz_dieu_kien.yaml")
+    assert "không còn khóa “dieu_kien”" in problem.message and "nhan_dinh" in problem.message
 
 
 def test_filters_count_what_they_read_so_a_loop_of_scans_is_bounded() -> None:

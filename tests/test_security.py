@@ -36,7 +36,7 @@ PAYLOADS = (
 # Fields printed upper case (header and signature lines).
 UPPER = {"co_quan_chu_quan", "co_quan_ban_hanh", "tham_quyen_ky", "chuc_vu_nguoi_ky"}
 # Fields that a report may legitimately not print (kept for phrases and the TUI).
-OPTIONAL = {"ten_ngan"}
+OPTIONAL = {"ten", "ten_ngan"}
 UNIT_FIELDS = (
     "co_quan_chu_quan",
     "co_quan_ban_hanh",

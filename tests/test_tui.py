@@ -250,7 +250,7 @@ async def test_document_rows_add_edit_remove(tmp_path: Path) -> None:
         add.press()
         await wait_for(pilot, lambda: len(app.draft.documents("ban_hanh")) == count + 1)
         await wait_settled(pilot)
-        assert "Kế hoạch tuyên truyền (số 21/KH-TA ngày 05/12/2024)" in app.preview_plain()
+        assert "Kế hoạch số 21/KH-TA ngày 05/12/2024 tuyên truyền" in app.preview_plain()
         # Edit the new row inline, then remove it.
         row = app.draft.documents("ban_hanh")[-1]
         summary = next(w for w in app.query(EditInput) if w.target == ListItemTarget("van_ban", row.index, "trich_yeu"))

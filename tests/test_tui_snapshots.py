@@ -143,7 +143,7 @@ def test_phrase_list_with_an_explanation(snap_compare: Any, size: tuple[int, int
         phrases = app.query_one(PhraseList)
         phrases.focus()
         phrases.highlighted = next(
-            i for i, r in enumerate(phrases.rows) if r.phrase_id == "uu_diem.huy_sua_trong_chi_tieu"
+            i for i, r in enumerate(phrases.rows) if r.phrase_id == "uu_diem.huy_sua_giam_trong_chi_tieu"
         )
         await wait_for(pilot, lambda: phrases.scroll_y > 0)  # the highlighted row scrolled into the list's view
         explanation = app.query_one(PhraseExplanation)

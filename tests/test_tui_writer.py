@@ -290,7 +290,7 @@ async def test_check_findings_name_fields_by_label_and_jump_to_them() -> None:
         assert texts and not any(re.search(r"so_lieu|don_vi\.|van_ban|\.yaml|:\d+:|loai:", t) for t in texts)
         close = screen.query_one("#close")
         assert close.region.bottom <= SMALL[1]
-        wanted = next(i for i, f in enumerate(screen.findings) if "biên chế được giao" in f.text)
+        wanted = next(i for i, f in enumerate(screen.findings) if "biên chế được giao" in f.text.lower())
         options = screen.query_one("#findings")
         options.highlighted = wanted  # type: ignore[attr-defined]
         await pilot.press("enter")
@@ -310,14 +310,14 @@ async def test_a_suggestion_is_explained_in_words_from_the_figures() -> None:
         phrases = app.query_one(PhraseList)
         await wait_for(pilot, lambda: bool(phrases.rows))
         phrases.focus()
-        index = next(i for i, r in enumerate(phrases.rows) if r.phrase_id == "uu_diem.huy_sua_trong_chi_tieu")
+        index = next(i for i, r in enumerate(phrases.rows) if r.phrase_id == "uu_diem.huy_sua_giam_trong_chi_tieu")
         phrases.highlighted = index
         panel = app.query_one(PhraseExplanation)
         await wait_for(pilot, lambda: "Gợi ý vì" in str(panel.render()))
         text = str(panel.render())
         assert "hủy, sửa" in text and "1,11%" in text and "1,5%" in text
         shown = " ".join(str(o.prompt) for o in phrases.options) + text
-        assert not re.search(r"so_lieu|\{\{|\{%|điều kiện|is not none", shown)
+        assert not re.search(r"so_lieu|\{\{|\{%|điều kiện “|is not none", shown)
 
 
 @async_test
@@ -327,11 +327,11 @@ async def test_choosing_a_phrase_the_figures_do_not_show_warns() -> None:
         await wait_settled(pilot)
         phrases = app.query_one(PhraseList)
         await wait_for(pilot, lambda: bool(phrases.rows))
-        index = next(i for i, r in enumerate(phrases.rows) if r.phrase_id == "han_che.huy_sua_vuot_chi_tieu")
+        index = next(i for i, r in enumerate(phrases.rows) if r.phrase_id == "han_che.huy_sua_cao_hon_muc_toi_da")
         phrases.focus()
         phrases.highlighted = index
         await pilot.press("space")
-        await wait_for(pilot, lambda: any("huy_sua_vuot" in (r.phrase_id or "") for r in app.draft.content("III.2")))
+        await wait_for(pilot, lambda: any("huy_sua_cao_hon" in (r.phrase_id or "") for r in app.draft.content("III.2")))
         assert any(n.title == "Câu mẫu không hợp với số liệu" for n in app._notifications)
 
 

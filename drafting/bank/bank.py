@@ -24,9 +24,10 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from drafting.bank.cache import cached
-from drafting.bank.catalogue import Catalogue, load_catalogue
+from drafting.bank.catalogue import Catalogue, catalogue_style, load_catalogue
+from drafting.bank.claims import CLAIMS_FILE, ClaimSet, load_claims
 from drafting.bank.outline import Outline, load_outline
-from drafting.bank.phrases import Phrase, PhraseSet, coverage_problems, load_phrases
+from drafting.bank.phrases import Phrase, PhraseSet, claim_coverage, coverage_problems, load_phrases
 from drafting.bank.rules import RuleSet, load_rules
 from drafting.bank.schema_file import load_schema
 from drafting.bank.terms import Terms, load_terms
@@ -34,7 +35,15 @@ from drafting.errors import Problem
 from drafting.resources import PHRASEBANK_DIR
 from drafting.schema import Schema
 
-BANK_FILES = ("chi_so.yaml", "chi_tieu.yaml", "dan_y.yaml", "quy_tac.yaml", "thuat_ngu.yaml", "tep_du_lieu.yaml")
+BANK_FILES = (
+    "chi_so.yaml",
+    "chi_tieu.yaml",
+    "dan_y.yaml",
+    "quy_tac.yaml",
+    "thuat_ngu.yaml",
+    "tep_du_lieu.yaml",
+    CLAIMS_FILE,
+)
 """The files of a whole bank, besides its phrase files."""
 
 
@@ -118,6 +127,12 @@ class Bank:
         return cached("thuat_ngu", [self.base / "thuat_ngu.yaml"], lambda: load_terms(self.base / "thuat_ngu.yaml"))
 
     @cached_property
+    def claims(self) -> ClaimSet:
+        """The claim vocabulary (``nhan_dinh.yaml``): what a report may assert, and when."""
+        sources = [self.base / n for n in (CLAIMS_FILE, "chi_so.yaml", "chi_tieu.yaml", "dan_y.yaml")]
+        return cached("nhan_dinh", sources, self._load_claims)
+
+    @cached_property
     def phrase_set(self) -> PhraseSet:
         """The usable phrases of every layer, and the problems met loading them."""
         folders = [self.base, *self.overlays]
@@ -131,6 +146,8 @@ class Bank:
 
     @property
     def problems(self) -> list[Problem]:
+        """The problems of the claim vocabulary and of the phrases (in ``bank check``, with
+        the checks of the vocabulary as a whole)."""
         return self.phrase_set.problems
 
     def for_section(self, section_id: str) -> tuple[Phrase, ...]:
@@ -142,12 +159,22 @@ class Bank:
     def _load_catalogue(self) -> Catalogue:
         return load_catalogue(self.base)
 
+    def _load_claims(self) -> ClaimSet:
+        return load_claims(self.base, self.catalogue, self.outline.ids)
+
     def _load_phrases(self) -> PhraseSet:
         folders = [self.base, *self.overlays]
-        phrases = load_phrases(folders, self.catalogue, self.outline, self.terms, self.style)
+        claims = self.claims
+        phrases = load_phrases(folders, self.catalogue, self.outline, self.terms, claims, self.style)
+        phrases.problems[:0] = claims.problems
         if self.style:
+            from drafting.bank.claim_lint import lint_claims
+
             where = str(self.overlays[-1] if self.overlays else self.base)
+            phrases.problems.extend(lint_claims(claims, self.catalogue))
+            phrases.problems.extend(catalogue_style(self.catalogue, str(self.base / "chi_so.yaml")))
             phrases.problems.extend(coverage_problems(phrases, self.outline, where))
+            phrases.problems.extend(claim_coverage(claims, phrases))
         return phrases
 
 

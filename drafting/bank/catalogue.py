@@ -42,6 +42,8 @@ class Figure:
     not_above: str | None = None
     line: int | None = None
     non_negative: bool = True
+    none_text: str = ""
+    """How a zero is said ("không có bản án, quyết định nào bị hủy"), never "0 … giảm 100%"."""
 
     @property
     def entered(self) -> bool:
@@ -62,6 +64,8 @@ class FigureGroup:
     sums: tuple[str, ...] = ()
     connector: str = ""
     sheet: str = ""
+    prose: bool = True
+    """False for a group whose figures only claims state (``viet_doan: false``)."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,7 @@ class Catalogue:
         return tuple(f for f in self.figures.values() if f.part_of == total_id)
 
 
-_GROUP_KEYS = ("id", "muc", "ten", "doan", "mo_dau", "chi_so", "tong_cac_phan", "noi", "trang")
+_GROUP_KEYS = ("id", "muc", "ten", "doan", "mo_dau", "chi_so", "tong_cac_phan", "noi", "trang", "viet_doan")
 # A sheet name of the import template: at most 31 characters, none of those Excel forbids.
 _SHEET_NAME = re.compile(r"[^\[\]:*?/\\]{1,31}")
 _FIGURE_KEYS = (
@@ -115,6 +119,7 @@ _FIGURE_KEYS = (
     "thuoc",
     "khong_vuot",
     "khong_am",
+    "khong_co",
 )
 
 
@@ -214,6 +219,7 @@ def load_catalogue(directory: Path | str) -> Catalogue:
                 not_above=reader.text(f, "khong_vuot", fpath, required=False) or None,
                 line=line_of(g["chi_so"], fi),
                 non_negative=reader.flag(f, "khong_am", fpath, default=True),
+                none_text=reader.text(f, "khong_co", fpath, required=False),
             )
             figures[fid] = figure
             gfigs.append(figure)
@@ -228,6 +234,7 @@ def load_catalogue(directory: Path | str) -> Catalogue:
                 sums=_ids(reader, g, "tong_cac_phan", gpath),
                 connector=reader.text(g, "noi", gpath, required=False),
                 sheet=sheet,
+                prose=reader.flag(g, "viet_doan", gpath, default=True),
             )
         )
     # Cross-references must name existing figures.
@@ -240,7 +247,37 @@ def load_catalogue(directory: Path | str) -> Catalogue:
                 )
         if figure.kind == "ty_le" and not (figure.numerator and figure.denominator):
             reader.problems.append(Problem(str(path), figure.line, figure.id, "tỷ lệ phải có tu_so và mau_so"))
+    users: dict[str, list[str]] = {}
+    for figure in figures.values():
+        if figure.target:
+            users.setdefault(figure.target, []).append(figure.id)
+    for target, ids in users.items():
+        if len(ids) > 1:
+            first = figures[ids[1]]
+            reader.problems.append(
+                Problem(
+                    str(path),
+                    first.line,
+                    first.id,
+                    f"chỉ tiêu “{target}” đã gắn với “{ids[0]}”: mỗi chỉ tiêu đối chiếu với đúng một tỷ lệ (chỉ tiêu "
+                    "của một nhóm loại án gắn với tỷ lệ chung của nhóm)",
+                )
+            )
     if reader.problems:
         raise ProblemsError(reader.problems)
     return Catalogue(tuple(groups), figures, targets, source)
 
+
+
+def catalogue_style(catalogue: Catalogue, path: str) -> list[Problem]:
+    """``bank check``: every compared figure says how a zero is worded (``khong_co``)."""
+    return [
+        Problem(
+            path,
+            figure.line,
+            figure.id,
+            "chỉ số so sánh với cùng kỳ cần cách nói khi bằng 0 (khong_co), ví dụ “không có bản án nào bị hủy”",
+        )
+        for figure in catalogue.figures.values()
+        if figure.entered and figure.compared and not figure.none_text
+    ]

@@ -59,6 +59,8 @@ class OutlineSection:
     phrase_groups: tuple[str, ...] = ()
     evaluative: bool = False
     subgroups: tuple[Subgroup, ...] = ()
+    writer_leads: bool = False
+    """The writer's first paragraph opens the section, before its figures (``mo_dau_tu_viet``)."""
     line: int | None = None
 
     @property
@@ -78,6 +80,8 @@ class NamedMovement:
     id: str
     group: str
     name: str
+    period: str = ""
+    """The period written after the quoted name ("giai đoạn 2021 - 2025"), if any."""
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,7 @@ _SECTION_KEYS = (
     "nhom_cau",
     "danh_gia",
     "phan_nhom",
+    "mo_dau_tu_viet",
 )
 
 
@@ -144,8 +149,14 @@ def load_outline(directory: Path | str, list_names: Sequence[str]) -> Outline:
         m = reader.mapping(root["phong_trao"], i, node, join_path("phong_trao", i))
         if m is not None:
             p = join_path("phong_trao", i)
+            reader.unknown_keys(m, ("id", "nhom", "ten", "giai_doan"), p)
             movements.append(
-                NamedMovement(reader.text(m, "id", p), reader.text(m, "nhom", p), reader.text(m, "ten", p))
+                NamedMovement(
+                    reader.text(m, "id", p),
+                    reader.text(m, "nhom", p),
+                    reader.text(m, "ten", p),
+                    reader.text(m, "giai_doan", p, required=False),
+                )
             )
     sections: list[OutlineSection] = []
     seen: set[str] = set()
@@ -207,6 +218,7 @@ def load_outline(directory: Path | str, list_names: Sequence[str]) -> Outline:
                 phrase_groups=reader.text_list(s, "nhom_cau", p),
                 evaluative=reader.flag(s, "danh_gia", p),
                 subgroups=tuple(subgroups),
+                writer_leads=reader.flag(s, "mo_dau_tu_viet", p),
                 line=line_of(nodes, i),
             )
         )

@@ -38,6 +38,7 @@ STRUCTURE_KEYS = (
     "chi_tieu",
     "so_lieu",
     "noi_dung",
+    "xac_nhan",
     "tong_hop",
     "so_lieu_don_vi",
 )

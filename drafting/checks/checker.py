@@ -4,7 +4,9 @@
 findings:
 
 - ``errors``: what makes the data wrong — validation problems, broken consistency
-  rules (``phrasebank/quy_tac.yaml``), phrase choices that do not exist;
+  rules (``phrasebank/quy_tac.yaml``), phrase choices that do not exist, chosen phrases
+  the figures contradict without the writer's confirmation, opposite claims both chosen
+  (:mod:`drafting.checks.coherence`);
 - ``warnings``: what the writer should look at — text lint of everything typed and
   everything composed, causes given for figures that did not change, sections whose
   phrases are only suggestions ("chưa chọn");
@@ -23,6 +25,7 @@ from typing import Any
 
 from drafting.bank.bank import Bank, default_bank
 from drafting.bank.catalogue import Catalogue
+from drafting.checks.coherence import coherence_findings, opener_warnings
 from drafting.checks.completeness import SectionStatus, checklist, missing_findings
 from drafting.checks.consistency import check_consistency
 from drafting.checks.findings import Finding, from_problem, key_path, list_section, section_of
@@ -244,9 +247,14 @@ def check_report(report: ReportData, bank: Bank | None = None) -> CheckResult:
             result.errors.append(
                 from_problem(problem, section or section_of(problem.key, bank, report.locations))
             )
+    claim_errors, claim_warnings = coherence_findings(composer)
+    result.errors.extend(claim_errors)
+    result.warnings.extend(claim_warnings)
+    if document is not None:
+        result.warnings.extend(opener_warnings(document, report.source))
     result.warnings.extend(lint_report(report, document, bank))
     result.warnings.extend(cause_warnings(report, catalogue))
-    statuses = checklist(report, bank, composer.views, composer.context)
+    statuses = checklist(report, bank, composer)
     missing, pending = missing_findings(report, statuses, outline)
     result.missing.extend(missing)
     result.warnings.extend(pending)

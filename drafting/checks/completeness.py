@@ -7,7 +7,8 @@ For every leaf section of the outline, the items the section needs:
 - every compared figure that changed has a cause (``nguyen_nhan``);
 - every ``yeu_cau`` of the outline is met ("so_lieu:<nhóm>": the group has a value;
   "danh_sach:<tên>": the list has entries — for movements, every movement of the
-  outline has a result; "van_ban": the writer wrote a paragraph);
+  outline has a result; "van_ban": the writer wrote a paragraph; "quyet_dinh:<nhóm>":
+  when the group counts anyone, the writer's text names the decisions, "Quyết định số …");
 - sections made only of phrases and paragraphs (the evaluative ones, and those with
   phrase groups but no figures or lists) have content: the writer's choices or
   paragraphs. When the writer chose nothing but the phrase bank suggests phrases for
@@ -19,20 +20,24 @@ and signature fields. :func:`checklist` is what the TUI marks sections with.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from drafting.bank.bank import Bank
 from drafting.bank.catalogue import Catalogue, Figure
 from drafting.bank.outline import Outline, OutlineSection
 from drafting.checks.findings import Finding, key_path
-from drafting.composition.context import lower_first, phrase_context, year_context
-from drafting.composition.phrasing import suggestions
-from drafting.figures.views import FigureView, evaluate
+from drafting.composition.context import lower_first, year_context
+from drafting.figures.views import FigureView
 from drafting.report import FreeText, ReportData
 
+if TYPE_CHECKING:
+    from drafting.composition.composer import Composer
+
 UNIT_SECTION = "don_vi"
+_DECISION = re.compile(r"Quyết định số \S+")
 State = Literal["du", "chua_chon", "thieu"]
 
 
@@ -79,15 +84,14 @@ class _Builder:
         catalogue: Catalogue,
         outline: Outline,
         bank: Bank,
-        views: Mapping[str, FigureView],
-        context: Mapping[str, Any],
+        composer: Composer,
     ) -> None:
         self.report = report
         self.catalogue = catalogue
         self.outline = outline
         self.bank = bank
-        self.views = views
-        self.context = context
+        self.composer = composer
+        self.views: Mapping[str, FigureView] = composer.views
         self.years = year_context(report.year)
 
     def line(self, *parts: str | int) -> int | None:
@@ -169,6 +173,22 @@ class _Builder:
             ]
         if kind == "danh_sach":
             return self.list_items(section, name, what)
+        if kind == "quyet_dinh":
+            counted = any((self.report.figure(f.id).current or 0) > 0 for f in self.catalogue.group(name).figures)
+            texts = [i.text for i in self.report.content.get(sid, ()) if isinstance(i, FreeText)]
+            if not counted:
+                return []  # nobody to decide on (or not entered yet: the figures are asked for)
+            if any(_DECISION.search(t) for t in texts):
+                return [Item(sid, "du", what)]
+            return [
+                Item(
+                    sid,
+                    "thieu",
+                    f"đề cương yêu cầu nêu rõ {what}: đoạn văn tự viết chưa nêu quyết định nào (“Quyết định số …”)",
+                    key_path("noi_dung", sid),
+                    self.line("noi_dung", sid) or self.line("noi_dung"),
+                )
+            ]
         if kind == "van_ban":
             if any(isinstance(i, FreeText) and i.text for i in self.report.content.get(sid, ())):
                 return [Item(sid, "du", what)]
@@ -260,7 +280,9 @@ class _Builder:
             return Item(sid, "du", f"nội dung mục “{heading}”")
         key = key_path("noi_dung", sid)
         line = self.line("noi_dung", sid) or self.line("noi_dung")
-        applying = [s for s in suggestions(self.bank, sid, self.context) if s.applies]
+        from drafting.composition.explain import suggested_phrases
+
+        applying = suggested_phrases(self.composer, sid)
         if applying:
             return Item(
                 sid,
@@ -331,23 +353,18 @@ def _status(section: str, items: list[Item]) -> SectionStatus:
     )
 
 
-def checklist(
-    report: ReportData,
-    bank: Bank,
-    views: Mapping[str, FigureView] | None = None,
-    context: Mapping[str, Any] | None = None,
-) -> dict[str, SectionStatus]:
+def checklist(report: ReportData, bank: Bank, composer: Composer | None = None) -> dict[str, SectionStatus]:
     """The checklist of every outline section (in outline order), then ``don_vi``.
 
-    ``views`` and ``context`` may be passed from a :class:`~drafting.composition.composer.Composer`
-    to save evaluating the figures again.
+    ``composer`` may be passed (for ``report`` and ``bank``) to save evaluating the
+    figures and the claims again.
     """
     catalogue, outline = bank.catalogue, bank.outline
-    if views is None:
-        views = evaluate(report, catalogue)
-    if context is None:
-        context = phrase_context(report, dict(views), catalogue)
-    builder = _Builder(report, catalogue, outline, bank, views, context)
+    if composer is None:
+        from drafting.composition.composer import Composer
+
+        composer = Composer.create(report, bank)
+    builder = _Builder(report, catalogue, outline, bank, composer)
     leaves: dict[str, list[Item]] = {}
     for section in outline.sections:
         if outline.is_leaf(section.id):

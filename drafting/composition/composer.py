@@ -1,8 +1,11 @@
 """Composition: validated report data + phrase bank → the pure document model.
 
-Every exporter and the TUI preview read what :func:`compose` returns. A section with
-nothing to say shows a visible placeholder naming what is missing, never an empty
-heading.
+Data flows once: figures (:mod:`drafting.figures`) → the claims the figures support
+and the writer chose (:mod:`drafting.composition.content`) → their wording
+(:mod:`drafting.composition.phrasing`, facts from :mod:`drafting.composition.facts`)
+→ the document. Every exporter and the TUI preview read what :func:`compose` returns.
+A section with nothing to say shows a visible placeholder naming what is missing,
+never an empty heading.
 """
 
 from __future__ import annotations
@@ -13,12 +16,15 @@ from typing import Any
 from drafting.bank.bank import Bank, default_bank
 from drafting.bank.catalogue import Catalogue
 from drafting.bank.outline import Outline, OutlineSection
+from drafting.bank.phrases import Phrase
 from drafting.bank.sandbox import render
 from drafting.composition.annex import annex_sections
-from drafting.composition.context import lower_first, phrase_context, year_context
+from drafting.composition.content import Plan, plan_report
+from drafting.composition.context import lower_first, year_context
+from drafting.composition.facts import FactContext, claim_facts
 from drafting.composition.figure_prose import figure_paragraphs, figure_table
 from drafting.composition.list_prose import document_paragraphs, list_paragraphs, movement_paragraphs
-from drafting.composition.phrasing import RenderedPhrase, render_items, selected_items
+from drafting.composition.phrasing import RenderedPhrase, claim_items, opener, render_items
 from drafting.document import (
     PLACE_MISSING,
     Block,
@@ -33,10 +39,13 @@ from drafting.document import (
     Words,
 )
 from drafting.errors import Problem, ProblemsError
+from drafting.figures.truth import Facts
 from drafting.figures.views import FigureView, evaluate
-from drafting.report import FreeText, ReportData
+from drafting.report import ContentItem, FreeText, ReportData
 from drafting.vi.dates import format_place_date
 from drafting.vi.text import format_doc_number
+
+Rendered = RenderedPhrase | FreeText
 
 LIST_BUILDERS = {"van_ban": document_paragraphs, "phong_trao": movement_paragraphs}
 """The lists written in their own way; any other list of the schema is an enumeration of its items."""
@@ -44,17 +53,20 @@ LIST_BUILDERS = {"van_ban": document_paragraphs, "phong_trao": movement_paragrap
 
 @dataclass(frozen=True)
 class Composer:
-    """Everything composition reads, evaluated once."""
+    """Everything composition reads, evaluated once: the figures, then the claims."""
 
     report: ReportData
     bank: Bank
     views: dict[str, FigureView]
-    context: dict[str, Any]
+    plan: Plan
+    facts: FactContext
 
     @classmethod
     def create(cls, report: ReportData, bank: Bank) -> Composer:
         views = evaluate(report, bank.catalogue)
-        return cls(report, bank, views, phrase_context(report, views, bank.catalogue))
+        plan = plan_report(report, bank, views)
+        targets = Facts(views, bank.claims.thresholds, report.year).targets
+        return cls(report, bank, views, plan, FactContext(views, bank.catalogue, targets, report.year, report.options))
 
     @property
     def catalogue(self) -> Catalogue:
@@ -67,8 +79,44 @@ class Composer:
     def heading(self, section: OutlineSection) -> str:
         return render(section.heading, year_context(self.report.year))
 
+    def phrase_context(self, phrase: Phrase, section_id: str = "") -> tuple[dict[str, Any], tuple[str, ...]]:
+        """The Jinja context of a phrase's variants (its claim's facts) and the figures it states."""
+        unit = self.report.unit
+        context: dict[str, Any] = {
+            **year_context(self.report.year),
+            "don_vi": {"ten": unit.name or "đơn vị", "ten_ngan": unit.short_name or "đơn vị"},
+            "f": {},
+        }
+        claim = self.bank.claims.get(phrase.claim)
+        if claim is None:
+            return context, ()
+        exclude = self.plan.exclude.get(section_id or claim.section, frozenset())
+        values, figures = claim_facts(claim, self.facts, exclude)
+        context["f"] = values
+        return context, figures
+
+    def section_items(self, section_id: str) -> tuple[ContentItem, ...]:
+        """The writer's items of a section, or the phrases of the claims decided for it
+        (grouped by the section's subgroups, objective causes before subjective ones)."""
+        items = self.report.content.get(section_id, ())
+        if items:
+            return items
+        chosen = claim_items(self.bank, self.plan.sections.get(section_id, ()))
+        section = self.outline.section(section_id) if section_id in self.outline.ids else None
+        tags = [g.tag for g in section.subgroups] if section is not None else []
+        if not tags:
+            return chosen
+
+        def subgroup(item: ContentItem) -> int:
+            phrase = self.bank.get(getattr(item, "id", ""))
+            found = [tags.index(t) for t in (phrase.tags if phrase else ()) if t in tags]
+            return min(found) if found else len(tags)
+
+        return tuple(sorted(chosen, key=subgroup))
+
     def section_blocks(self, section: OutlineSection, problems: list[Problem]) -> tuple[Block, ...]:
-        """The blocks of a leaf section."""
+        """The blocks of a leaf section: lists, table, framing sentences, figure paragraphs
+        (each followed by the sentences placed after it), then the other sentences."""
         report = self.report
         blocks: list[Block] = []
         missing: list[str] = []
@@ -87,18 +135,54 @@ class Composer:
                 missing.append("số liệu " + lower_first(section.table.title))
         groups = [self.catalogue.group(g) for g in section.figure_groups]
         paragraphs, empty = figure_paragraphs(groups, self.views, report.year, report.options)
-        blocks.extend(paragraphs)
-        if groups and len(empty) == len(groups):
+        prose = [g for g in groups if g.prose]
+        if prose and len(empty) == len(prose):
             missing.append("số liệu " + ", ".join(lower_first(self.catalogue.group(g).title) for g in empty[:3]))
-        items = selected_items(self.bank, section.id, report.content.get(section.id, ()), self.context, problems)
-        rendered, found = render_items(self.bank, items, self.context, report.options.seed, report.source)
+        used = {opener(b.text) for b in blocks if isinstance(b, Paragraph) and not b.item and not b.placeholder}
+        used |= {opener(p.paragraph.text) for p in paragraphs}
+        rendered, found = render_items(
+            self.bank,
+            self.section_items(section.id),
+            lambda phrase: self.phrase_context(phrase, section.id),
+            report.options.seed,
+            report.source,
+            used,
+        )
         problems.extend(found)
-        blocks.extend(self._phrase_blocks(section, rendered))
+        framing, after, rest = self._placed(rendered, section.writer_leads)
+        blocks.extend(self._phrase_blocks(section, framing))
+        for figure_paragraph in paragraphs:
+            blocks.append(figure_paragraph.paragraph)
+            blocks.extend(self._phrase_blocks(section, after.get(figure_paragraph.name, [])))
+        placed = {p.name for p in paragraphs}
+        leftover = [r for name, items in after.items() if name not in placed for r in items]
+        blocks.extend(self._phrase_blocks(section, leftover + rest))
         if missing and not any(isinstance(b, Paragraph) and not b.placeholder for b in blocks):
             blocks.insert(0, Paragraph(Gap("; ".join(missing))))
         if not blocks:
             blocks.append(Paragraph(Gap(lower_first(self.heading(section)))))
         return tuple(blocks)
+
+    def _placed(
+        self, rendered: list[Rendered], writer_leads: bool = False
+    ) -> tuple[list[Rendered], dict[str, list[Rendered]], list[Rendered]]:
+        """The framing sentences that lead the section (before its figure paragraphs), the
+        sentences placed after a figure paragraph, and the rest, each in the items' order
+        (the writer's order is kept). Framing: the leading sentences of framing claims, and
+        in a section that says so (``mo_dau_tu_viet``) the writer's own first paragraph."""
+        framing: list[Rendered] = []
+        after: dict[str, list[Rendered]] = {}
+        rest: list[Rendered] = []
+        for index, item in enumerate(rendered):
+            claim = self.bank.claims.get(item.phrase.claim) if isinstance(item, RenderedPhrase) else None
+            leads = writer_leads and index == 0 and isinstance(item, FreeText)
+            if leads or (claim is not None and claim.framing and not rest and not after):
+                framing.append(item)
+            elif claim is not None and claim.after:
+                after.setdefault(claim.after, []).append(item)
+            else:
+                rest.append(item)
+        return framing, after, rest
 
     def _phrase_blocks(self, section: OutlineSection, rendered: list[RenderedPhrase | FreeText]) -> list[Block]:
         bullet = "- " if section.evaluative else ""
@@ -116,7 +200,7 @@ class Composer:
             if tag and tag != current:
                 out.append(Paragraph(f"- {tags[tag]}"))
                 current = tag
-            out.append(Paragraph(_bulleted(bullet, item.text)))
+            out.append(Paragraph(_bulleted(bullet, item.text), figures=item.figures, claim=item.phrase.claim))
         return out
 
     def build_section(self, section: OutlineSection, problems: list[Problem]) -> Section:

@@ -6,6 +6,7 @@ The wording of leads and placeholders is data (``danh_sach`` in ``phrasebank/dan
 from __future__ import annotations
 
 import datetime
+import re
 
 from drafting.bank.outline import Outline
 from drafting.bank.sandbox import render
@@ -18,6 +19,29 @@ from drafting.vi.numbers import format_number
 from drafting.vi.text import join_vi, quote
 
 INLINE_MAX = 3
+DOCUMENT_TYPES = (
+    "Bộ luật",
+    "Luật",
+    "Pháp lệnh",
+    "Nghị quyết liên tịch",
+    "Nghị quyết",
+    "Nghị định",
+    "Chỉ thị",
+    "Thông tư liên tịch",
+    "Thông tư",
+    "Quyết định",
+    "Kế hoạch",
+    "Hướng dẫn",
+    "Chương trình",
+    "Quy chế",
+    "Quy định",
+    "Công văn",
+    "Thông báo",
+    "Kết luận",
+    "Báo cáo",
+)
+"""Kinds of document a summary may start with; a citation puts the number and date after it."""
+_LAW_YEAR = re.compile(r"\s+năm\s+\d{4}$")
 
 
 def _sentence(text: str) -> str:
@@ -26,20 +50,36 @@ def _sentence(text: str) -> str:
 
 
 def document_text(doc: IssuedDocument) -> str:
-    """A document as cited: summary, then number and date.
+    """A document as cited: its kind, number and date, then its issuer and subject; a
+    law by its name, number and date.
 
     >>> import datetime
     >>> document_text(IssuedDocument("ban_hanh", "02/KH-TA", datetime.date(2024, 1, 10), "Kế hoạch thi đua."))
-    'Kế hoạch thi đua (số 02/KH-TA ngày 10/01/2024)'
+    'Kế hoạch số 02/KH-TA ngày 10/01/2024 thi đua'
+    >>> document_text(IssuedDocument("quan_triet", "98/2023/NĐ-CP", datetime.date(2023, 12, 31),
+    ...     "Nghị định của Chính phủ quy định chi tiết Luật Thi đua, khen thưởng"))
+    'Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ quy định chi tiết Luật Thi đua, khen thưởng'
+    >>> document_text(IssuedDocument("quan_triet", "06/2022/QH15", datetime.date(2022, 6, 15),
+    ...     "Luật Thi đua, khen thưởng năm 2022"))
+    'Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022'
+    >>> document_text(IssuedDocument("ban_hanh", "", None, "Quy chế làm việc"))
+    'Quy chế làm việc'
     """
     where = []
     if doc.number:
         where.append(f"số {doc.number}")
     if doc.date:
         where.append(f"ngày {format_short_date(doc.date)}")
-    text = doc.summary.rstrip(".;")
-    if where:
-        text += f" ({' '.join(where)})"
+    summary = doc.summary.rstrip(".;").strip()
+    kind = next((k for k in DOCUMENT_TYPES if summary == k or summary.startswith(k + " ")), "")
+    if not where:
+        text = summary
+    elif kind in ("Bộ luật", "Luật", "Pháp lệnh"):
+        text = f"{_LAW_YEAR.sub('', summary)} {' '.join(where)}"
+    elif kind:
+        text = f"{kind} {' '.join(where)} {summary[len(kind) :].strip()}".strip()
+    else:
+        text = f"{summary} ({' '.join(where)})"
     if doc.unit:
         text += f" – {doc.unit}"
     return text
@@ -57,7 +97,7 @@ def enumeration(lead: str, items: list[str]) -> list[Paragraph]:
         return [Paragraph(f"{lead} {join_vi(items)}.")]
     out = [Paragraph(lead)]
     for i, item in enumerate(items):
-        out.append(Paragraph(f"- {item}{'.' if i == len(items) - 1 else ';'}"))
+        out.append(Paragraph(f"- {item}{'.' if i == len(items) - 1 else ';'}", item=True))
     return out
 
 
@@ -122,11 +162,12 @@ def movement_paragraphs(report: ReportData, outline: Outline, list_name: str) ->
     style = outline.list_styles[list_name]
     years = year_context(report.year)
 
-    def lead(name: str) -> str:
-        return render(style.lead, {**years, "ten": quote(name)})
+    def lead(name: str, period: str = "") -> str:
+        return render(style.lead, {**years, "ten": quote(name) + (f" {period}" if period else "")})
 
-    def missing(name: str) -> Paragraph:
-        return Paragraph(Gap(render(style.missing, {**years, "ten": quote(name)})))
+    def missing(name: str, period: str = "") -> Paragraph:
+        named = quote(name) + (f" {period}" if period else "")
+        return Paragraph(Gap(render(style.missing, {**years, "ten": named})))
 
     results: dict[str, list[Movement]] = {}
     for movement in report.movements:
@@ -137,14 +178,18 @@ def movement_paragraphs(report: ReportData, outline: Outline, list_name: str) ->
         if named.group != group:
             continue
         name = render(named.name, years)
+        period = render(named.period, years)
         entries = [m for m in results.get(named.id, []) if m.result]
         if not entries:
-            out.append(missing(name))
-        out.extend(Paragraph(f"{lead(name)}{_unit(m)}: {_sentence(m.result)}") for m in entries)
+            out.append(missing(name, period))
+        out.extend(Paragraph(f"{lead(name, period)}{_unit(m)}: {_sentence(m.result)}", item=True) for m in entries)
     for m in report.movements:
         if m.id or m.group != group:
             continue
-        out.append(Paragraph(f"{lead(m.name)}{_unit(m)}: {_sentence(m.result)}") if m.result else missing(m.name))
+        if m.result:
+            out.append(Paragraph(f"{lead(m.name)}{_unit(m)}: {_sentence(m.result)}", item=True))
+        else:
+            out.append(missing(m.name))
     return out
 
 

@@ -5,7 +5,8 @@ period is left empty; the year moves on by one; the unit information is kept but
 document number and date are cleared; the writer's phrase choices (``cau``, with a
 pinned ``cach_viet``) are kept, while everything typed as free text — causes, movement
 results, paragraphs, the list of documents — is cleared. Year-specific targets
-(``chi_tieu``) and consolidation data (``tong_hop``, ``so_lieu_don_vi``) are dropped.
+(``chi_tieu``) and consolidation data (``tong_hop``, ``so_lieu_don_vi``) are dropped; the
+writer's confirmations (``xac_nhan``) were about last year's facts and are emptied.
 What is cleared or dropped is the schema's ``sang_nam`` (``phrasebank/tep_du_lieu.yaml``).
 
 The YAML is edited round-trip, so the writer's comments and key order survive (years
@@ -210,6 +211,10 @@ def carry_over_text(last_year_path: Path, bank: Bank) -> tuple[int, str]:
     for top in schema.top:
         if top.carry == "bo" and top.key in data:
             del data[top.key]
+        if top.carry == "xoa" and isinstance(data.get(top.key), CommentedMap):
+            emptied = CommentedMap()  # a mapping the schema clears (xac_nhan)
+            emptied.fa.set_flow_style()
+            data[top.key] = emptied
     _carry_figures(data, bank.catalogue)
     _carry_lists(data, schema)
     _carry_content(data)

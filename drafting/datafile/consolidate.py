@@ -133,6 +133,7 @@ def consolidate_reports(
         if spec.key not in ("van_ban", "phong_trao"):
             lines += list_lines(reports, names, spec, schema.top_key(spec.key).comment)
     lines += _content_lines(unit_report)
+    lines += _confirmation_lines(unit_report, schema)
     lines += _unit_figure_lines(reports, names, catalogue, schema)
     return Consolidation(year, names, "\n".join(lines) + "\n", warnings)
 
@@ -260,6 +261,20 @@ def _content_lines(unit_report: ReportData | None) -> list[str]:
             elif isinstance(item, PhraseChoice):
                 pinned = f", cach_viet: {item.variant}" if item.variant is not None else ""
                 lines.append(f"    - {{cau: {item.id}{pinned}}}")
+    return [*lines, ""]
+
+
+def _confirmation_lines(unit_report: ReportData | None, schema: Schema) -> list[str]:
+    """The consolidating unit's confirmations; those tied to its own figures (``theo_so_lieu``)
+    do not carry over to the sums."""
+    kept = {
+        cid: c for cid, c in (unit_report.confirmations if unit_report is not None else {}).items() if not c.snapshot
+    }
+    if not kept:
+        return []
+    lines = [*comment_lines(schema.top_key("xac_nhan").comment), "xac_nhan:"]
+    for cid, confirmation in kept.items():
+        lines.append(f"  {cid}: {{khong: true}}" if confirmation.denied else f"  {cid}: {{}}")
     return [*lines, ""]
 
 

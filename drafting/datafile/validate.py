@@ -20,6 +20,7 @@ from typing import Any
 from drafting.bank.bank import Bank, default_bank
 from drafting.datafile.migrate import CURRENT, VERSION_KEY, migrate, version_of
 from drafting.datafile.places import locate
+from drafting.datafile.read_confirmations import confirmations
 from drafting.datafile.read_figures import figures, targets, unit_figures
 from drafting.datafile.read_lists import TYPED_LISTS, document, list_items, movement
 from drafting.datafile.reader import DataReader, nfc
@@ -144,6 +145,7 @@ def validate(data: Any, filename: str, bank: Bank | None = None, *, owned: bool 
         units=units,
         unit_figures=unit_figures(r, data, catalogue, units),
         lists=lists,
+        confirmations=confirmations(r, data, bank),
         source=filename,
         migrations=migrations,
     )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from drafting.bank.bank import Bank
 from drafting.datafile.reader import nfc
-from drafting.editing.edits import Editor, scalar_text
+from drafting.editing.edits import Editor, same, scalar_text
 from drafting.editing.rows import ContentRow
 from drafting.editing.session import Session
 from drafting.errors import ProblemsError
@@ -82,9 +82,9 @@ class ContentEdits(Editor):
                 composer = self._composer()
             except ProblemsError:
                 return seq
-            from drafting.composition.phrasing import suggestions
+            from drafting.composition.explain import suggested_phrases
 
-            added = [s.phrase.id for s in suggestions(self._bank, section_id, composer.context) if s.applies]
+            added = suggested_phrases(composer, section_id)
             for phrase_id in added:
                 insert_at(seq, len(seq), _phrase_item(phrase_id, None))
             if added:
@@ -198,3 +198,47 @@ class ContentEdits(Editor):
             raise IndexError(index)
         delete_at(seq, index)
         self.changed()
+
+    # -- the writer's word on claims (xac_nhan) --------------------------------------
+
+    def confirm_claim(self, claim_id: str, reason: str = "", *, deny: bool = False) -> None:
+        """Record the writer's word on a claim (``xac_nhan``): confirmed (said, or a chosen
+        phrase kept although the figures contradict it, with ``reason``), or ``deny``
+        (never suggested). A confirmation against contradicting figures stores them
+        (``theo_so_lieu``): when they change, the tool asks again."""
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+        from drafting.composition.content import snapshot
+
+        claim = self._bank.claims.get(claim_id)
+        if claim is None:
+            raise KeyError(claim_id)
+        entry = CommentedMap()
+        if deny:
+            entry["khong"] = True
+        else:
+            if reason.strip():
+                entry["ly_do"] = scalar_text(nfc(reason))
+            composer = self._composer()
+            status = composer.plan.status(claim_id)
+            if status is not None and status.contradicted:
+                figures = CommentedMap()
+                for fid, current, previous in snapshot(claim, composer.views):
+                    pair = CommentedSeq([current, previous])
+                    pair.fa.set_flow_style()
+                    figures[fid] = current if previous is None else pair
+                entry["theo_so_lieu"] = figures
+        table = self.map(self.doc, "xac_nhan", self.schema.top_keys, "xac_nhan")
+        if same(table.get(claim_id), entry):
+            return
+        table[claim_id] = entry
+        self.changed()
+
+    def unconfirm_claim(self, claim_id: str) -> bool:
+        """Forget the writer's word on a claim; returns whether there was one."""
+        table = self.doc.get("xac_nhan")
+        if not isinstance(table, dict) or claim_id not in table:
+            return False
+        del table[claim_id]
+        self.changed()
+        return True

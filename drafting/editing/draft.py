@@ -309,6 +309,13 @@ class Draft(Session):
     def remove_item(self, section_id: str, index: int) -> None:
         self.sections.remove_item(section_id, index)
 
+    def confirm_claim(self, claim_id: str, reason: str = "", *, deny: bool = False) -> None:
+        """See :meth:`drafting.editing.content.ContentEdits.confirm_claim`."""
+        self.sections.confirm_claim(claim_id, reason, deny=deny)
+
+    def unconfirm_claim(self, claim_id: str) -> bool:
+        return self.sections.unconfirm_claim(claim_id)
+
 
 __all__ = [
     "MAX_COUNT",

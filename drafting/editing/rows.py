@@ -74,6 +74,9 @@ class PhraseRow:
     text: str
     position: int | None
     chosen: bool
+    state: str = "co_the_chon"
+    """The claim's state: goi_y, co_the_chon, trai_so_lieu, can_xac_nhan or chua_du_so_lieu
+    (:data:`drafting.composition.content.STATE_LABELS`); ``reason`` says why."""
 
 
 @dataclass(frozen=True)
@@ -97,62 +100,58 @@ class SectionMark:
 
 def phrase_rows(composer: Composer, section_id: str) -> list[PhraseRow]:
     """Every phrase the editor lists for a section: the chosen items first in the
-    writer's order, then the other phrases of the section in bank order."""
-    from drafting.composition.phrasing import RenderedPhrase, render_items, selected_items, suggestions
+    writer's order, then the other phrases of the section in bank order; each with its
+    claim's state and why (:func:`drafting.composition.explain.phrase_suggestion`)."""
+    from drafting.composition.explain import phrase_suggestion
+    from drafting.composition.phrasing import RenderedPhrase, render_items
 
     report, bank = composer.report, composer.bank
-    items = report.content.get(section_id, ())
-    chosen = bool(items)
-    effective = selected_items(bank, section_id, items, composer.context)
-    rendered, _ = render_items(bank, effective, composer.context, report.options.seed, report.source)
+    chosen = bool(report.content.get(section_id, ()))
+    effective = composer.section_items(section_id)
+    rendered, _ = render_items(
+        bank,
+        effective,
+        lambda phrase: composer.phrase_context(phrase, section_id),
+        report.options.seed,
+        report.source,
+    )
     shown = {r.phrase.id: r for r in rendered if isinstance(r, RenderedPhrase)}
-    by_id = {s.phrase.id: s for s in suggestions(bank, section_id, composer.context)}
     rows: list[PhraseRow] = []
     seen: set[str] = set()
+
+    def row(pid: str, included: bool, position: int | None, pinned: int | None) -> PhraseRow:
+        phrase = bank.get(pid)
+        if phrase is None:
+            absent = "(không có trong kho câu mẫu)"
+            reason = "không có câu mẫu này"
+            return PhraseRow(pid, absent, "", included, False, reason, 0, None, pinned, "", position, chosen)
+        suggestion = phrase_suggestion(composer, phrase)
+        reason = suggestion.reason if phrase.section == section_id else "câu của mục khác"
+        r = shown.get(pid)
+        return PhraseRow(
+            pid,
+            phrase.description,
+            phrase.function,
+            included,
+            suggestion.applies,
+            reason,
+            len(phrase.variants),
+            r.variant + 1 if r else None,
+            pinned,
+            r.text if r else "",
+            position,
+            chosen,
+            suggestion.state,
+        )
+
     for position, item in enumerate(effective):
         if not isinstance(item, PhraseChoice) or item.id in seen:
             continue
-        pid = item.id
-        seen.add(pid)
-        phrase = bank.get(pid)
-        suggestion = by_id.get(pid)
-        r = shown.get(pid)
-        rows.append(
-            PhraseRow(
-                pid,
-                phrase.description if phrase else "(không có trong kho câu mẫu)",
-                phrase.function if phrase else "",
-                True,
-                suggestion.applies if suggestion else False,
-                suggestion.reason if suggestion else ("câu của mục khác" if phrase else "không có câu mẫu này"),
-                len(phrase.variants) if phrase else 0,
-                r.variant + 1 if r else None,
-                item.variant,
-                r.text if r else "",
-                position if chosen else None,
-                chosen,
-            )
-        )
-    for pid, suggestion in by_id.items():
-        if pid in seen:
-            continue
-        phrase = suggestion.phrase
-        rows.append(
-            PhraseRow(
-                pid,
-                phrase.description,
-                phrase.function,
-                False,
-                suggestion.applies,
-                suggestion.reason,
-                len(phrase.variants),
-                None,
-                None,
-                "",
-                None,
-                chosen,
-            )
-        )
+        seen.add(item.id)
+        rows.append(row(item.id, True, position if chosen else None, item.variant))
+    for phrase in bank.for_section(section_id):
+        if phrase.id not in seen:
+            rows.append(row(phrase.id, False, None, None))
     return rows
 
 
@@ -175,8 +174,5 @@ def section_marks(report: ReportData, bank: Bank, composer: Composer | None = No
     checklist of :mod:`drafting.checks.completeness`."""
     from drafting.checks.completeness import checklist
 
-    if composer is not None:
-        statuses = checklist(report, composer.bank, composer.views, composer.context)
-    else:
-        statuses = checklist(report, bank)
+    statuses = checklist(report, composer.bank, composer) if composer is not None else checklist(report, bank)
     return {str(sid): _from_status(status) for sid, status in statuses.items()}

@@ -97,6 +97,34 @@ def rate(numerator: Number | None, denominator: Number | None) -> Decimal | None
         return num / den * _HUNDRED
 
 
+RATE_DECIMALS = 2
+"""Every rate is rounded once, to this many decimals, where it is computed."""
+
+
+def round_rate(value: Number) -> Decimal:
+    """A rate (in %) as the report prints it and every comparison reads it.
+
+    Half-up to :data:`RATE_DECIMALS` decimals, except that a rate that is not exactly
+    100 never rounds to 100 and one that is not exactly 0 never rounds to 0: 99.996%
+    of cases within time is not "100%".
+
+    >>> round_rate(Decimal("89.7249")), round_rate(Decimal("89.725"))
+    (Decimal('89.72'), Decimal('89.73'))
+    >>> round_rate(Decimal("99.996")), round_rate(100)
+    (Decimal('99.99'), Decimal('100.00'))
+    >>> round_rate(Decimal("0.001")), round_rate(0)
+    (Decimal('0.01'), Decimal('0.00'))
+    """
+    exact = to_decimal(value)
+    rounded = round_half_up(exact, RATE_DECIMALS)
+    step = Decimal(1).scaleb(-RATE_DECIMALS)
+    if rounded == _HUNDRED and exact != _HUNDRED:
+        return _HUNDRED - step if exact < _HUNDRED else rounded
+    if rounded.is_zero() and not exact.is_zero():
+        return step if exact > 0 else rounded
+    return rounded
+
+
 def optional_decimal(value: Number | None) -> Decimal | None:
     """Like :func:`to_decimal`, but a missing value (``None`` or NaN) gives ``None``.
 

@@ -2,7 +2,8 @@
 
 :func:`evaluate` turns validated report data into one :class:`FigureView` per
 catalogue figure: the values of this period and the same period (rates computed from
-their counts, never averaged), the change, and the target status of rates.
+their counts, never averaged, and rounded once with
+:func:`~drafting.figures.arith.round_rate`), the change, and the target status of rates.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from drafting.bank.catalogue import Catalogue, Figure, Target
-from drafting.figures.arith import rate
+from drafting.figures.arith import rate, round_rate
 from drafting.figures.change import Change, TargetStatus, compute_change, evaluate_target
 from drafting.report import ReportData
 
@@ -29,6 +30,8 @@ class FigureView:
     target: Target | None
     status: TargetStatus | None
     line: int | None
+    no_previous_base: bool = False
+    """A rate whose denominator was 0 in the same period: nothing to compare with."""
 
     @property
     def has_value(self) -> bool:
@@ -83,6 +86,10 @@ def evaluate(report: ReportData, catalogue: Catalogue) -> dict[str, FigureView]:
     return views
 
 
+def _rounded(value: Decimal | None) -> Decimal | None:
+    return round_rate(value) if value is not None else None
+
+
 @lru_cache(maxsize=8192)
 def _view(
     figure: Figure,
@@ -100,8 +107,9 @@ def _view(
     current: Decimal | int | None
     prior: Decimal | int | None
     if figure.kind == "ty_le":
-        current = rate(*current_in)
-        prior = rate(*previous_in) if previous_in is not None else None
+        # Rounded once, here: every clause, change and target test reads the printed value.
+        current = _rounded(rate(*current_in))
+        prior = _rounded(rate(*previous_in)) if previous_in is not None else None
     else:
         current = current_in[0]
         prior = previous_in[0] if previous_in is not None else None
@@ -117,4 +125,5 @@ def _view(
         target=target,
         status=status,
         line=line,
+        no_previous_base=figure.kind == "ty_le" and previous_in is not None and previous_in[1] == 0,
     )

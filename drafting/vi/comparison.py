@@ -1,8 +1,10 @@
 """Year-over-year comparisons and target status in court wording.
 
 "tăng 134 vụ (tăng 12,18%) so với cùng kỳ năm 2023"; rates change in percentage points,
-written as the absolute value with "%" and a word for the sign ("cao hơn 0,56% so với
-cùng kỳ năm 2023"); targets are "từ 90% trở lên" (minimum) or "không quá 1,5%" (maximum).
+written as the absolute value with "%" and a word for the sign, the figure before the
+period and never a year directly followed by a figure ("cao hơn 0,56% so với cùng kỳ
+năm 2023"); targets are "từ 90% trở lên" (minimum) or "không quá 1,5%" (maximum), and a
+maximum is never "vượt": a rate above it is "cao hơn 0,42% so với mức tối đa".
 """
 
 from __future__ import annotations
@@ -45,9 +47,9 @@ def describe_change(
     >>> describe_change(165_000_000, 150_000_000, "", 2023, kind="money")
     'tăng 15.000.000 đồng (tăng 10%) so với cùng kỳ năm 2023'
     >>> describe_change(89.72, 89.16, "", 2023, kind="rate")
-    'cao hơn cùng kỳ năm 2023 0,56%'
+    'cao hơn 0,56% so với cùng kỳ năm 2023'
     >>> describe_change(88.5, 89.7, "", 2023, kind="rate")
-    'thấp hơn cùng kỳ năm 2023 1,2%'
+    'thấp hơn 1,2% so với cùng kỳ năm 2023'
     >>> describe_change(89.721, 89.719, "", 2023, kind="rate")
     'xấp xỉ cùng kỳ năm 2023'
     """
@@ -68,7 +70,7 @@ def describe_change(
         return f"xấp xỉ {period}"
     if kind == "rate":
         word = "cao hơn" if delta > 0 else "thấp hơn"
-        return f"{word} {period} {format_points(delta)}"
+        return f"{word} {format_points(delta)} so với {period}"
     word = "tăng" if delta > 0 else "giảm"
     amount = format_money(abs(delta)) if kind == "money" else format_count(abs(delta), unit, leading_zero=leading_zero)
     if change.percent is None:
@@ -94,9 +96,9 @@ def describe_target(value: Number | None, target: Number, kind: TargetKind) -> s
     >>> describe_target(86.5, 90, "toi_thieu")
     'chưa đạt chỉ tiêu (thấp hơn 3,5%)'
     >>> describe_target(0.77, 1.5, "toi_da")
-    'đạt chỉ tiêu (thấp hơn mức tối đa 0,73%)'
+    'đạt chỉ tiêu (thấp hơn 0,73% so với mức tối đa)'
     >>> describe_target(2, 1.5, "toi_da")
-    'chưa đạt chỉ tiêu (cao hơn mức tối đa 0,5%)'
+    'chưa đạt chỉ tiêu (cao hơn 0,5% so với mức tối đa)'
     """
     _check_kind(kind, get_args(TargetKind), "loại chỉ tiêu")
     if optional_decimal(value) is None:
@@ -112,8 +114,8 @@ def describe_target(value: Number | None, target: Number, kind: TargetKind) -> s
             return f"vượt {points} so với chỉ tiêu"
         return f"chưa đạt chỉ tiêu (thấp hơn {points})"
     if diff < 0:
-        return f"đạt chỉ tiêu (thấp hơn mức tối đa {points})"
-    return f"chưa đạt chỉ tiêu (cao hơn mức tối đa {points})"
+        return f"đạt chỉ tiêu (thấp hơn {points} so với mức tối đa)"
+    return f"chưa đạt chỉ tiêu (cao hơn {points} so với mức tối đa)"
 
 
 def describe_target_requirement(target: Number, kind: TargetKind) -> str:

@@ -101,7 +101,7 @@ def lint_text(text: str, terms: Terms | None = None, template: bool = False) -> 
     if re.search(r"\bChiến sỹ\b", plain, re.I):
         found.append("viết “Chiến sỹ”; đúng là “Chiến sĩ”")
     for wrong, right in terms.misuses(plain) if terms is not None else ():
-        found.append(f"thuật ngữ pháp lý không được thay đổi: viết “{right}”, không viết “{wrong}”")
+        found.append(f"thuật ngữ, tên gọi viết thống nhất: viết “{right}”, không viết “{wrong}”")
     if plain.count("(") != plain.count(")"):
         found.append("ngoặc đơn “(” và “)” không cân")
     if plain.count("“") != plain.count("”"):
