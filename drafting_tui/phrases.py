@@ -20,7 +20,7 @@ from drafting.errors import DraftingError, ProblemsError
 if TYPE_CHECKING:
     from drafting_tui.app import DraftingApp
 
-PHRASE_KEYS = "Space: chọn/bỏ · V: đổi cách viết · G: ghim · [ ]: đổi thứ tự"
+PHRASE_KEYS = "Space chọn/bỏ · V cách viết · G ghim · [ ] thứ tự · C xác nhận"
 
 
 class ContentChanged(Message):
@@ -34,6 +34,7 @@ class PhraseList(OptionList):
         Binding("space", "toggle_phrase", "Chọn/bỏ"),
         Binding("v", "cycle", "Đổi cách viết"),
         Binding("g", "pin", "Ghim"),
+        Binding("c", "confirm", "Xác nhận"),
         Binding("left_square_bracket,ctrl+up", "move(-1)", "Lên"),
         Binding("right_square_bracket,ctrl+down", "move(1)", "Xuống"),
     ]
@@ -123,18 +124,101 @@ class PhraseList(OptionList):
         if row.included:
             self._change(lambda: self.draft.unchoose_phrase(self.section_id, row.phrase_id))
             return
-        if self._contradicted(row):
-            self.notify(
-                f"{row.reason}. Câu vẫn được đưa vào; hãy chắc rằng nó đúng với đơn vị.",
-                severity="warning",
-                title="Câu mẫu không hợp với số liệu",
-                timeout=8,
-            )
+        if row.state == "trai_so_lieu" and row.word != "da_xac_nhan":
+            self._ask_contradicted(row, included=False)
+            return
         self._change(lambda: self.draft.choose_phrase(self.section_id, row.phrase_id))
 
-    @staticmethod
-    def _contradicted(row: PhraseRow) -> bool:
-        return row.state == "trai_so_lieu"
+    def action_confirm(self) -> None:
+        """The writer's word on the highlighted phrase's claim (stored in the file)."""
+        row = self.current()
+        if row is None or not row.phrase_id or not row.claim:
+            return
+        if row.state == "trai_so_lieu" and row.word != "da_xac_nhan":
+            self._ask_contradicted(row, included=row.included)
+        elif row.word in ("da_xac_nhan", "khong_dung"):
+            self._ask_forget(row)
+        elif row.state == "can_xac_nhan" or row.word == "can_xac_nhan_lai":
+            self._ask_confirm(row)
+        else:
+            self.notify(f"Câu này không cần bạn xác nhận. {row.reason}.", title="Xác nhận")
+
+    def _ask_contradicted(self, row: PhraseRow, included: bool) -> None:
+        from drafting_tui.screens import ClaimScreen
+
+        message = (
+            f"“{row.description}”\n\n{row.reason}.\n\n"
+            "Bạn vẫn có thể giữ câu này nếu nó đúng với đơn vị (ví dụ số liệu chưa phản ánh hết). "
+            "Khi bạn xác nhận, xác nhận và lý do được ghi vào tệp dữ liệu; Kiểm tra (F5) chỉ còn nhắc, "
+            "không báo lỗi. Chưa xác nhận thì F5 báo lỗi ở câu này."
+        )
+        if included:
+            choices = [("confirm", "Xác nhận giữ câu"), ("remove", "Bỏ câu"), ("later", "Để sau")]
+        else:
+            choices = [("confirm", "Đưa vào và xác nhận"), ("later", "Đưa vào, xác nhận sau"), ("cancel", "Hủy")]
+        self.app.push_screen(
+            ClaimScreen("Câu này trái với số liệu", message, choices),
+            lambda answer: self._contradicted_answer(row, included, answer),
+        )
+
+    def _contradicted_answer(self, row: PhraseRow, included: bool, answer: tuple[str, str] | None) -> None:
+        choice, reason = answer or ("", "")
+        section, pid = self.section_id, row.phrase_id
+        if choice == "remove":
+            self._change(lambda: self.draft.unchoose_phrase(section, pid))
+        elif choice == "confirm":
+
+            def keep() -> None:
+                self.draft.choose_phrase(section, pid)
+                self.draft.confirm_claim(row.claim, reason)
+
+            if self._change(keep):
+                self.notify("Đã đưa câu vào và ghi xác nhận của bạn vào tệp.", title="Xác nhận")
+        elif choice == "later" and not included and self._change(lambda: self.draft.choose_phrase(section, pid)):
+            self.notify(
+                f"{row.reason}. Câu đã được đưa vào nhưng chưa xác nhận: F5 sẽ báo lỗi; nhấn C để xác nhận.",
+                severity="warning",
+                title="Câu mẫu trái với số liệu",
+                timeout=8,
+            )
+
+    def _ask_confirm(self, row: PhraseRow) -> None:
+        from drafting_tui.screens import ClaimScreen
+
+        again = "Số liệu đã thay đổi từ khi bạn xác nhận. " if row.word == "can_xac_nhan_lai" else ""
+        message = (
+            f"“{row.description}”\n\n{again}Không số liệu nào của báo cáo cho thấy điều này. Nếu đúng với đơn vị, "
+            "hãy xác nhận: câu sẽ được gợi ý, và xác nhận được ghi vào tệp dữ liệu. "
+            "Nếu không đúng, chọn “Không đúng”: câu sẽ không được gợi ý."
+        )
+        choices = [("confirm", "Đúng, xác nhận"), ("deny", "Không đúng"), ("cancel", "Hủy")]
+        self.app.push_screen(
+            ClaimScreen("Xác nhận nhận định", message, choices), lambda answer: self._confirm_answer(row, answer)
+        )
+
+    def _confirm_answer(self, row: PhraseRow, answer: tuple[str, str] | None) -> None:
+        choice, reason = answer or ("", "")
+        if choice == "confirm":
+            self._change(lambda: self.draft.confirm_claim(row.claim, reason))
+        elif choice == "deny":
+            self._change(lambda: self.draft.confirm_claim(row.claim, reason, deny=True))
+
+    def _ask_forget(self, row: PhraseRow) -> None:
+        from drafting_tui.screens import ConfirmScreen
+
+        said = "đã xác nhận" if row.word == "da_xac_nhan" else "đã ghi là không đúng với đơn vị"
+        self.app.push_screen(
+            ConfirmScreen(
+                "Bỏ xác nhận?",
+                f"“{row.description}”\n\nBạn {said}. Bỏ xác nhận này khỏi tệp dữ liệu?",
+                [("forget", "Bỏ xác nhận"), ("keep", "Giữ nguyên")],
+            ),
+            lambda answer: self._forget_answer(row, answer),
+        )
+
+    def _forget_answer(self, row: PhraseRow, answer: str | None) -> None:
+        if answer == "forget":
+            self._change(lambda: self.draft.unconfirm_claim(row.claim))
 
     def action_cycle(self) -> None:
         row = self.current()
@@ -164,9 +248,11 @@ class PhraseList(OptionList):
         event.stop()
         self.action_toggle_phrase()
 
-    def _change(self, operation: Callable[[], object]) -> None:
+    def _change(self, operation: Callable[[], object]) -> bool:
         if change_content(self, operation):
             self.post_message(ContentChanged())
+            return True
+        return False
 
 
 def change_content(widget: Any, operation: Callable[[], object]) -> bool:
@@ -183,14 +269,26 @@ def change_content(widget: Any, operation: Callable[[], object]) -> bool:
 
 
 def _state(row: PhraseRow) -> Text:
-    """The one-line state of a phrase, in words (:data:`STATE_LABELS`), not colour only."""
+    """The one-line state of a phrase in words (colour only repeats them)."""
     auto = "tự động: " if row.included and not row.chosen else ""
-    label = STATE_LABELS.get(row.state, row.state)
-    if row.state == "goi_y":
-        return Text(auto + label, style="green")
+    if row.word == "khong_dung":
+        return Text("bạn đã ghi: không đúng với đơn vị (C: bỏ)", style="dim")
     if row.state == "trai_so_lieu":
-        return Text(("⚠ " if row.included else "") + label, style="yellow" if row.included else "dim")
-    return Text(auto + label, style="green" if row.included else "dim")
+        if row.word == "da_xac_nhan":
+            return Text("⚠ trái với số liệu – bạn đã xác nhận giữ câu", style="yellow")
+        if row.word == "can_xac_nhan_lai":
+            return Text("⚠ trái với số liệu – số liệu đã đổi, cần xác nhận lại (C)", style="bold yellow")
+        if row.included:
+            return Text("⚠ trái với số liệu – chưa xác nhận (C: xác nhận)", style="bold yellow")
+        return Text("⚠ trái với số liệu", style="yellow")
+    if row.word == "can_xac_nhan_lai":
+        return Text("? số liệu đã đổi – cần xác nhận lại (C)", style="yellow")
+    if row.state == "can_xac_nhan":
+        return Text("? cần bạn xác nhận (C: xác nhận)", style="cyan")
+    if row.word == "da_xac_nhan":
+        return Text(auto + "bạn đã xác nhận", style="green")
+    label = STATE_LABELS.get(row.state, row.state)
+    return Text(auto + label, style="green" if row.state == "goi_y" or row.included else "dim")
 
 
 class PhraseExplanation(Static):
@@ -206,3 +304,9 @@ class PhraseExplanation(Static):
         text = Text("Vì sao: ", style="bold")
         text.append(row.reason)
         self.update(text)
+
+    def on_resize(self) -> None:
+        # A longer explanation than the last one: still in view under the focused list.
+        parent = self.parent
+        if parent is not None and any(isinstance(w, PhraseList) and w.has_focus for w in parent.children):
+            self.scroll_visible(animate=False)

@@ -93,6 +93,40 @@ class ConfirmScreen(Dialog[str]):
         self.dismiss((event.button.id or "").removeprefix("choice-"))
 
 
+class ClaimScreen(Dialog[tuple[str, str]]):
+    """The writer's word on what a phrase says: a message, a reason to keep in the file
+    (optional) and buttons; dismisses with (the chosen button's key, the reason), or
+    ``("", "")`` on Esc."""
+
+    def __init__(self, title: str, message: str, choices: Sequence[tuple[str, str]], reason: str = "") -> None:
+        super().__init__()
+        self.title_text, self.message, self.choices, self.reason = title, message, choices, reason
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="claim"):
+            yield Label(self.title_text, classes="dialog-title")
+            with VerticalScroll(classes="dialog-list"):
+                yield Static(self.message, classes="dialog-body", markup=False)
+            yield Label("Lý do (ghi vào tệp, không bắt buộc):", classes="reason-label")
+            yield Input(self.reason, placeholder="ví dụ: số liệu chưa phản ánh hết", id="reason", compact=True)
+            yield self.buttons(*((f"choice-{key}", label) for key, label in self.choices))
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(("", ""))
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.query(Button).first().press()
+
+    @on(Button.Pressed)
+    def _chosen(self, event: Button.Pressed) -> None:
+        key = (event.button.id or "").removeprefix("choice-")
+        self.dismiss((key, self.query_one("#reason", Input).value.strip()))
+
+
 class ReadOnlyScreen(Dialog[None]):
     """A dialog to read, closed by Escape or its “Đóng” button (``#close``, focused)."""
 

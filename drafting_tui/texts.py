@@ -80,6 +80,7 @@ KEYS_HELP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Space, Enter", "Chọn hoặc bỏ câu mẫu"),
             ("V", "Đổi cách viết (và ghim cách viết đó)"),
             ("G", "Ghim hoặc bỏ ghim cách viết đang dùng"),
+            ("C", "Xác nhận (hoặc bỏ xác nhận) điều câu mẫu nói: câu trái với số liệu, câu cần bạn xác nhận"),
             ("[ hoặc Ctrl+↑", "Đưa lên trên"),
             ("] hoặc Ctrl+↓", "Đưa xuống dưới"),
         ),
@@ -113,7 +114,8 @@ HELP_INTRO = "\n".join(
         "2. Gõ vào các ô; Tab sang ô sau, Shift+Tab về ô trước. Số liệu gõ kiểu Việt Nam: 1.234. "
         "Nhóm số liệu đang đóng (▶): đưa con trỏ tới rồi nhấn Enter để mở.",
         "3. Ở “Câu mẫu gợi ý”: ↑ ↓ chọn câu, Space đưa vào hoặc bỏ ra. Dòng “Vì sao” cho biết câu được gợi ý "
-        "theo số liệu nào. Đoạn văn tự viết: “+ Thêm đoạn văn”.",
+        "theo số liệu nào. Câu “trái với số liệu” vẫn chọn được, nhưng bạn cần xác nhận (C); câu “cần bạn "
+        "xác nhận” chỉ được gợi ý khi bạn xác nhận. Xác nhận được ghi vào tệp. Đoạn văn tự viết: “+ Thêm đoạn văn”.",
         "4. F3 xem trước mục đang soạn, F4 xem cả báo cáo. Ở dàn ý: ✓ đủ, ◐ còn thiếu, ○ chưa nhập.",
         "5. Ctrl+S lưu tệp (lần đầu: gõ tên tệp). F5 kiểm tra: chọn một dòng, Enter để tới chỗ cần sửa.",
         "6. Ctrl+E xuất báo cáo ra Word; những chỗ còn thiếu được liệt kê trước khi xuất.",

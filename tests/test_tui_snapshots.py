@@ -17,7 +17,7 @@ from drafting.editing.draft import Draft
 from drafting.resources import SAMPLE_PATH
 from drafting_tui.app import DraftingApp
 from drafting_tui.phrases import PhraseExplanation, PhraseList
-from drafting_tui.screens import CheckScreen, HelpScreen
+from drafting_tui.screens import CheckScreen, ClaimScreen, HelpScreen
 from drafting_tui.texts import GENERAL
 from drafting_tui.widgets import EditArea
 
@@ -167,3 +167,43 @@ def test_date_error_in_the_unit_information(snap_compare: Any, size: tuple[int, 
         await steady(pilot)
 
     assert snap_compare(new_app(GENERAL), terminal_size=size, run_before=run_before)
+
+
+CONTRADICTED = "han_che.huy_sua_cao_hon_muc_toi_da"
+
+
+@SIZES
+def test_choosing_a_contradicted_phrase_asks_for_a_confirmation(snap_compare: Any, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Any) -> None:
+        app = pilot.app
+        await wait_settled(pilot)
+        await steady(pilot)
+        phrases = app.query_one(PhraseList)
+        phrases.focus()
+        phrases.highlighted = next(i for i, r in enumerate(phrases.rows) if r.phrase_id == CONTRADICTED)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: isinstance(app.screen, ClaimScreen))
+        await steady(pilot)
+
+    app = DraftingApp(SAMPLE_PATH, cursor_blink=False, autosave=0, start_section="III.2")
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@SIZES
+def test_phrase_list_with_a_contradicted_phrase_and_its_warning(snap_compare: Any, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Any) -> None:
+        app = pilot.app
+        await wait_settled(pilot)
+        app.draft.choose_phrase("III.2", CONTRADICTED)
+        app.schedule_preview(0)
+        await wait_settled(pilot)
+        phrases = app.query_one(PhraseList)
+        await wait_for(pilot, lambda: any(r.phrase_id == CONTRADICTED and r.included for r in phrases.rows))
+        phrases.focus()
+        phrases.highlighted = next(i for i, r in enumerate(phrases.rows) if r.phrase_id == CONTRADICTED)
+        explanation = app.query_one(PhraseExplanation)
+        await wait_for(pilot, lambda: "Trái với số liệu" in str(explanation.render()))
+        await steady(pilot)
+
+    app = DraftingApp(SAMPLE_PATH, cursor_blink=False, autosave=0, start_section="III.2")
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

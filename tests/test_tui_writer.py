@@ -320,21 +320,6 @@ async def test_a_suggestion_is_explained_in_words_from_the_figures() -> None:
         assert not re.search(r"so_lieu|\{\{|\{%|điều kiện “|is not none", shown)
 
 
-@async_test
-async def test_choosing_a_phrase_the_figures_do_not_show_warns() -> None:
-    app = sample_app(start_section="III.2")
-    async with app.run_test(size=SMALL, notifications=True) as pilot:
-        await wait_settled(pilot)
-        phrases = app.query_one(PhraseList)
-        await wait_for(pilot, lambda: bool(phrases.rows))
-        index = next(i for i, r in enumerate(phrases.rows) if r.phrase_id == "han_che.huy_sua_cao_hon_muc_toi_da")
-        phrases.focus()
-        phrases.highlighted = index
-        await pilot.press("space")
-        await wait_for(pilot, lambda: any("huy_sua_cao_hon" in (r.phrase_id or "") for r in app.draft.content("III.2")))
-        assert any(n.title == "Câu mẫu không hợp với số liệu" for n in app._notifications)
-
-
 def test_palette_previews_show_no_template_syntax() -> None:
     bank = Bank()
     for phrase in bank.phrases.values():
