@@ -77,7 +77,8 @@ async def drafting_times(runs: int) -> dict[str, list[float]]:
     from tui_helpers import wait_settled
 
     from drafting_tui.app import DraftingApp
-    from drafting_tui.screens import CheckScreen, HelpScreen
+    from drafting_tui.check_screen import CheckScreen
+    from drafting_tui.screens import HelpScreen
 
     app = DraftingApp(SAMPLE, cursor_blink=False, autosave=0)
     times: dict[str, list[float]] = {"section": [], "preview": [], "palette": [], "help": [], "check": []}

@@ -17,15 +17,17 @@ from textual.widgets import Header, Tree
 from drafting.bank.bank import Bank
 from drafting.editing.draft import Draft
 from drafting.errors import ProblemsError
+from drafting_tui.check_screen import CheckScreen
 from drafting_tui.commands import ActionCommands, Palette, PhraseCommands, SectionCommands
 from drafting_tui.editor import SectionEditor
 from drafting_tui.findings import Place, check_findings
 from drafting_tui.flows import Flows
+from drafting_tui.forms import render_heading
 from drafting_tui.layout import MainRow
 from drafting_tui.outline import OutlineTree
 from drafting_tui.preview import PreviewResult
 from drafting_tui.preview_pane import PreviewPane
-from drafting_tui.screens import CheckScreen, HelpScreen, MessageScreen
+from drafting_tui.screens import HelpScreen, MessageScreen
 from drafting_tui.targets import GotoSection
 from drafting_tui.texts import GENERAL, stylesheet
 from drafting_tui.widgets import KeyBar, ProblemsBar
@@ -319,7 +321,9 @@ class DraftingApp(App[None]):
     @work(thread=True, exclusive=True, group="check", description="kiểm tra")
     def run_checks(self) -> None:
         findings = check_findings(self.draft, self.bank)
-        self.call_from_thread(self.push_screen, CheckScreen(findings), self.goto_place)
+        order = (GENERAL, *self.outline.ids)
+        headings = {s.id: render_heading(s, self.draft.year) for s in self.outline.sections}
+        self.call_from_thread(self.push_screen, CheckScreen(findings, order, headings), self.goto_place)
 
     def action_help_quit(self) -> None:
         self.notify("Nhấn Ctrl+Q để thoát.", title="Thoát?")

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafting.bank.bank import Bank
+from drafting.composition.provenance import figure_title
 from drafting.editing.draft import Draft
 from drafting.errors import Problem, ProblemsError
+from drafting.vi.text import upper_first
 from drafting_tui.targets import FigureTarget, ListItemTarget, MovementTarget, RecipientsTarget, UnitTarget, YearTarget
 from drafting_tui.texts import GENERAL
 
@@ -59,11 +61,13 @@ def place_of(key: str, section: str, draft: Draft) -> Place:
         if figure.compared and not part:
             part = "ky_nay"
         widget = FigureTarget(figure.id, part).widget_id if figure.entered else ""  # type: ignore[arg-type]
-        return Place(figure.title, section or catalogue.group(figure.group).section, widget, figure.group)
+        title = figure_title(figure.title, draft.year)
+        return Place(title, section or catalogue.group(figure.group).section, widget, figure.group)
     if parts[0] == "so_lieu" and len(parts) == 2:
         group = next((g for g in catalogue.groups if g.id == parts[1]), None)
         if group is not None:
-            return Place(group.title, section or group.section, f"group-{group.id.replace('_', '-')}")
+            title = figure_title(group.title, draft.year)
+            return Place(title, section or group.section, f"group-{group.id.replace('_', '-')}")
     match = _ITEM.match(key)
     if match:
         name, index, field = match.group(1), int(match.group(2)), match.group(3) or ""
@@ -73,9 +77,10 @@ def place_of(key: str, section: str, draft: Draft) -> Place:
             label = f"Văn bản thứ {index + 1}" + (f" – {labels[field]}" if field in labels else "")
             return Place(label, section or "II.1", target.widget_id)
         row = next((r for r in draft.movements() if r.index == index), None)
+        name = figure_title(row.name, draft.year) if row is not None else ""  # names may say the year
         if row is not None and row.movement_id:
-            return Place(f"Phong trào “{row.name}”", section, MovementTarget(row.movement_id).widget_id)
-        name_text = f"Phong trào “{row.name}”" if row is not None else f"Phong trào thứ {index + 1}"
+            return Place(f"Phong trào “{name}”", section, MovementTarget(row.movement_id).widget_id)
+        name_text = f"Phong trào “{name}”" if row is not None else f"Phong trào thứ {index + 1}"
         return Place(name_text, section, ListItemTarget("phong_trao", index, field or "ket_qua").widget_id)
     if parts[0] == "noi_dung" and len(parts) > 1:
         sid = ".".join(parts[1:])
@@ -83,7 +88,8 @@ def place_of(key: str, section: str, draft: Draft) -> Place:
     return Place("", section)
 
 
-def _section_name(section: str) -> str:
+def section_name(section: str) -> str:
+    """How a writer names where a finding is: “Thông tin chung” or “Mục II.3”."""
     if not section or section == GENERAL or section == "don_vi":
         return "Thông tin chung"
     return f"Mục {section}"
@@ -124,8 +130,8 @@ def check_findings(draft: Draft, bank: Bank) -> list[WriterFinding]:
             place = place_of(finding.key, section, draft)
             if finding.section == "don_vi" and not place.section:
                 place = Place(place.label, GENERAL, place.widget_id)
-            text = _DATA_KEYS.sub("", finding.message)
-            if place.label and place.label.lower() not in text.lower():
+            text = _DATA_KEYS.sub("", finding.message).removeprefix(f"{section_name(place.section)}: ")
+            if place.label and place.label.lower() not in text.lower() and not place.label.startswith("Mục "):
                 text = f"{place.label}: {text}"
-            out.append(WriterFinding(kind, f"{_section_name(place.section)} – {text}", place))
+            out.append(WriterFinding(kind, upper_first(text), place))
     return out

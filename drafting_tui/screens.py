@@ -17,10 +17,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from drafting_tui.findings import Place, WriterFinding
 from drafting_tui.texts import EXPORT_FORMATS, KEYS_HELP
 
 T = TypeVar("T")
@@ -153,42 +151,6 @@ class MessageScreen(ReadOnlyScreen):
                     yield Static(self.note, classes="dialog-note", markup=False)
                 yield Static(Text("\n".join(self.lines) if self.lines else "Không có vấn đề nào."))
             yield self.buttons(("close", "Đóng"))
-
-
-class CheckScreen(Dialog[Place]):
-    """The check results, one a line by section; Enter on one goes to its field."""
-
-    def __init__(self, findings: Sequence[WriterFinding]) -> None:
-        super().__init__()
-        self.findings = list(findings)
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide", id="check"):
-            count = len(self.findings)
-            title = f"Kết quả kiểm tra: {count} điểm cần xem" if count else "Kết quả kiểm tra"
-            yield Label(title, classes="dialog-title")
-            if self.findings:
-                yield Static("↑ ↓ chọn, Enter: đi tới chỗ cần sửa", classes="hint")
-                options = [
-                    Option(Text.assemble((f"{f.kind}: ", "bold"), f.text), id=f"f{i}", disabled=not f.place.section)
-                    for i, f in enumerate(self.findings)
-                ]
-                yield OptionList(*options, id="findings", classes="dialog-list")
-            else:
-                yield Static("Không phát hiện vấn đề nào.", classes="dialog-body")
-            yield self.buttons(("close", "Đóng"))
-
-    def on_mount(self) -> None:
-        found = self.query("#findings")
-        (found.first() if found else self.query_one("#close", Button)).focus()
-
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.findings[int((event.option.id or "f0")[1:])].place)
-
-    @on(Button.Pressed, "#close")
-    def _close(self) -> None:
-        self.dismiss(None)
 
 
 class PathScreen(Dialog[Path | None]):

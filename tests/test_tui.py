@@ -15,9 +15,10 @@ from drafting.bank.bank import Bank
 from drafting.editing.draft import Draft
 from drafting.resources import SAMPLE_PATH
 from drafting_tui.app import DraftingApp
+from drafting_tui.check_screen import CheckScreen
 from drafting_tui.outline import OutlineTree
 from drafting_tui.phrases import PhraseList
-from drafting_tui.screens import CheckScreen, ConfirmScreen, ExportScreen, HelpScreen, MessageScreen, PathScreen
+from drafting_tui.screens import ConfirmScreen, ExportScreen, HelpScreen, MessageScreen, PathScreen
 from drafting_tui.targets import ListItemTarget, RemoveListItem
 from drafting_tui.texts import KEYS_HELP
 from drafting_tui.widgets import ActionButton, EditInput, FigureGroupBox, row_of

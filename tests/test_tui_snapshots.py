@@ -16,8 +16,9 @@ from tui_helpers import wait_for, wait_settled
 from drafting.editing.draft import Draft
 from drafting.resources import SAMPLE_PATH
 from drafting_tui.app import DraftingApp
+from drafting_tui.check_screen import CheckScreen
 from drafting_tui.phrases import PhraseExplanation, PhraseList
-from drafting_tui.screens import CheckScreen, ClaimScreen, HelpScreen
+from drafting_tui.screens import ClaimScreen, HelpScreen
 from drafting_tui.texts import GENERAL
 from drafting_tui.widgets import EditArea
 

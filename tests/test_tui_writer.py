@@ -13,16 +13,19 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.keys import _character_to_key
+from textual.widgets import OptionList
 from tui_helpers import async_test, copy_sample, wait_for, wait_settled
 
 from drafting.bank.bank import Bank
 from drafting.editing.draft import Draft
 from drafting.resources import SAMPLE_PATH
 from drafting_tui.app import DraftingApp
+from drafting_tui.check_screen import CheckScreen, counts_text, group_findings
 from drafting_tui.commands import plain_preview
+from drafting_tui.findings import check_findings
 from drafting_tui.outline import OutlineTree
 from drafting_tui.phrases import PhraseExplanation, PhraseList
-from drafting_tui.screens import CheckScreen, ConfirmScreen, ExportScreen, HelpScreen
+from drafting_tui.screens import ConfirmScreen, ExportScreen, HelpScreen
 from drafting_tui.texts import FOOTER_KEYS, GENERAL
 from drafting_tui.widgets import EditArea, EditInput, FigureGroupBox, KeyBar, row_of
 
@@ -286,17 +289,42 @@ async def test_check_findings_name_fields_by_label_and_jump_to_them() -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, CheckScreen), 30)
         screen = app.screen
         assert isinstance(screen, CheckScreen)
-        texts = [f.text for f in screen.findings]
-        assert texts and not any(re.search(r"so_lieu|don_vi\.|van_ban|\.yaml|:\d+:|loai:", t) for t in texts)
+        texts = [f.text for f in screen.findings] + [g.name for g in screen.groups]
+        assert texts and not any(re.search(r"so_lieu|don_vi\.|van_ban|\.yaml|:\d+:|loai:|\{\{|\{%", t) for t in texts)
         close = screen.query_one("#close")
         assert close.region.bottom <= SMALL[1]
-        wanted = next(i for i, f in enumerate(screen.findings) if "biên chế được giao" in f.text.lower())
-        options = screen.query_one("#findings")
-        options.highlighted = wanted  # type: ignore[attr-defined]
+        # A fresh file: one line per section with its counts, closed; the first is the unit's.
+        options = screen.query_one("#findings", OptionList)
+        assert options.option_count == len(screen.groups) < 25
+        assert str(options.get_option_at_index(0).prompt).startswith("▶ Thông tin chung: 7 còn thiếu")
+        section_i = next(i for i, g in enumerate(screen.groups) if g.name == "Mục I")
+        options.highlighted = section_i
+        await pilot.press("enter")  # opens the section's findings
+        await wait_for(pilot, lambda: options.option_count > len(screen.groups))
+        assert str(options.get_option_at_index(section_i).prompt).startswith("▼ Mục I: ")
+        wanted = next(
+            i for i, (g, f) in enumerate(screen.rows) if f is not None and "biên chế được giao" in f.text.lower()
+        )
+        options.highlighted = wanted
         await pilot.press("enter")
         target = "fig-to_chuc--bien_che_duoc_giao"
         await wait_for(pilot, lambda: app.focused is not None and app.focused.id == target, 10, "the field")
         assert app.section_id == "I" and inside(app.focused.region, app.editor.content_region)
+
+
+def test_findings_are_grouped_by_section_errors_first() -> None:
+    draft = Draft.new(2025)
+    draft.set_figure_text("to_chuc.bien_che_duoc_giao", "", "10")
+    draft.set_figure_text("to_chuc.hien_co", "", "12")  # more staff than posts: an error
+    findings = check_findings(draft, draft.bank)
+    groups = group_findings(findings, (GENERAL, *draft.outline.ids))
+    assert groups[0].name == "Mục I" and groups[0].has_errors and groups[0].open
+    assert groups[0].findings[0].kind == "Lỗi"
+    assert not any(g.open for g in groups[1:])
+    names = [g.name for g in groups[1:]]
+    assert names.index("Thông tin chung") < names.index("Mục II.3") < names.index("Mục IV.3")
+    assert sum(len(g.findings) for g in groups) == len(findings)
+    assert counts_text(findings).startswith("1 lỗi, ")
 
 
 # -- phrases -------------------------------------------------------------------------
