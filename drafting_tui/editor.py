@@ -40,8 +40,12 @@ if TYPE_CHECKING:
 EDIT_ERRORS = (ValueError, KeyError, IndexError, DraftingError)
 
 
-class SectionEditor(VerticalScroll):
-    """The fields of the current section."""
+class SectionEditor(VerticalScroll, can_focus=False):
+    """The fields of the current section.
+
+    Not focusable itself: a container that gains or loses the focus has every widget
+    under it styled again (Textual's focus-within), which took longer than building
+    a section; its fields take the focus and scroll it into view."""
 
     def __init__(self, draft: Draft, section_id: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
