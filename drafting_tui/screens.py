@@ -16,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
@@ -199,6 +200,15 @@ class PathScreen(Dialog[Path | None]):
         self.dismiss(path)
 
 
+class FormatButton(RadioButton):
+    """A format to export to: the chosen one shows ● and the others ○, not only a colour."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "●" if self.value else "○"
+        return super()._button
+
+
 class ExportScreen(Dialog[tuple[str, Path] | None]):
     """Choose the format and the file of an export."""
 
@@ -212,7 +222,7 @@ class ExportScreen(Dialog[tuple[str, Path] | None]):
             with RadioSet(id="format"):
                 for key, label in EXPORT_FORMATS:
                     disabled = key == "pdf" and not self.pdf_available
-                    yield RadioButton(
+                    yield FormatButton(
                         label + (" – chưa cài LibreOffice" if disabled else ""),
                         value=key == self.fmt,
                         disabled=disabled,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import RadioButton
 from tui_helpers import STARTUP_TIMEOUT, async_test, copy_sample, wait_for, wait_settled
 
 from drafting.bank.bank import Bank
@@ -445,6 +446,9 @@ async def test_export_markdown_from_the_palette(tmp_path: Path) -> None:
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
         assert app.screen.query_one("#export-path").value == str(tmp_path / "bao-cao.md")
+        # The chosen format reads without colours: ● on it, ○ on the others.
+        marks = {b.id: str(b.render()) for b in app.screen.query(RadioButton)}
+        assert marks["fmt-md"].startswith("▐●▌") and marks["fmt-docx"].startswith("▐○▌")
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.flows.export_count == 1, 60, "the export")
     assert "Án hình sự: thụ lý 1.412 vụ" in (tmp_path / "bao-cao.md").read_text(encoding="utf-8")
