@@ -57,6 +57,7 @@ class DraftingApp(App[None]):
         Binding("f4", "toggle_whole", "Toàn bộ", show=False),
         Binding("f5", "check", "Kiểm tra", show=False),
         Binding("f6", "cycle_pane", "Chuyển khung", show=False),
+        Binding("f7", "why", "Vì sao", show=False),
         Binding("escape", "focus_outline", "Về dàn ý", show=False),
         Binding("ctrl+p", "command_palette", "Lệnh", priority=True),
         Binding("ctrl+q", "quit", "Thoát", priority=True),
@@ -331,6 +332,20 @@ class DraftingApp(App[None]):
 
     def action_check(self) -> None:
         self.run_checks()
+
+    def action_why(self) -> None:
+        """Why each paragraph of the current section is there (F7), and its figures."""
+        from drafting_tui.why_screen import WhyScreen, section_reasons
+
+        if self.section_id == GENERAL:
+            self.notify("Hãy mở một mục của báo cáo (I, II, III…) rồi nhấn F7.", title="Vì sao có câu này")
+            return
+        try:
+            reasons = section_reasons(self.draft, self.section_id)
+        except ProblemsError:
+            self.notify("Dữ liệu chưa hợp lệ: hãy sửa các lỗi (F5) trước.", severity="error", title="Vì sao có câu này")
+            return
+        self.push_screen(WhyScreen(self.section_id, reasons), self.goto_place)
 
     @work(thread=True, exclusive=True, group="check", description="kiểm tra")
     def run_checks(self) -> None:

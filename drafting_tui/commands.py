@@ -43,7 +43,11 @@ def insert_phrase(app: DraftingApp, phrase_id: str) -> None:
     """Insert a phrase (found in the command palette) into the current section."""
     section_id = app.section_id
     if section_id == GENERAL or not app.outline.is_leaf(section_id):
-        app.notify("Hãy mở một mục lá của dàn ý trước khi chèn câu mẫu.", severity="warning", title="Chèn câu mẫu")
+        app.notify(
+            "Hãy mở trước mục sẽ nhận câu mẫu (một mục có câu mẫu gợi ý, như I hay II.3).",
+            severity="warning",
+            title="Chèn câu mẫu",
+        )
         return
     if change_content(app, lambda: app.draft.choose_phrase(section_id, phrase_id)):
         app.editor.sync_paragraphs()
@@ -144,7 +148,7 @@ class PhraseCommands(Provider):
             if score <= 0:
                 continue
             preview = plain_preview(phrase.variants[0], app.draft.year) if phrase.variants else ""
-            help_text = (f"vào mục {target} · " if leaf else "hãy mở một mục lá trước · ") + preview
+            help_text = (f"vào mục {target} · " if leaf else "hãy mở trước mục sẽ nhận câu · ") + preview
             yield Hit(
                 0.8 * score,
                 highlighted(self, query, text),
@@ -166,6 +170,7 @@ class ActionCommands(Provider):
             ("Xuất báo cáo Markdown (.md)", partial(app.action_export, "md"), ""),
             ("Xuất báo cáo PDF (.pdf)", partial(app.action_export, "pdf"), "cần LibreOffice"),
             ("Kiểm tra báo cáo", app.action_check, "Số liệu, tính nhất quán, mục còn thiếu (F5)"),
+            ("Vì sao có từng đoạn của mục", app.action_why, "Nhận định và số liệu của từng câu (F7)"),
             ("Nhập số liệu từ bảng tính (.xlsx, .csv)…", partial(open_import, app), "Từ mẫu hoặc theo bản đồ ô"),
             ("Xem trước toàn bộ báo cáo", app.action_toggle_whole, "F4"),
             ("Trợ giúp: các phím", app.action_help, "F1"),

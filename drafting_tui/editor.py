@@ -120,7 +120,9 @@ class SectionEditor(VerticalScroll, can_focus=False):
         if group:
             for box in self.query(FigureGroupBox):
                 if box.group_id == group and box.collapsed:
-                    box.collapsed = False
+                    box.collapsed = False  # its fields are made now: focused once mounted
+                    self.call_after_refresh(self.focus_field, widget_id)
+                    return True
         found = self.query(f"#{widget_id}")
         if not found:
             return False

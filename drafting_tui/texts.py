@@ -53,6 +53,7 @@ KEYS_HELP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("F4", "Xem trước: mục đang soạn ↔ toàn bộ báo cáo"),
             ("F5", "Kiểm tra báo cáo"),
             ("F6", "Chuyển giữa dàn ý, nội dung soạn và xem trước"),
+            ("F7", "Vì sao có từng đoạn của mục: nhận định, số liệu dùng (Enter: tới số liệu)"),
             ("Esc", "Về dàn ý (đóng hộp thoại khi đang mở)"),
             ("Ctrl+Q", "Thoát (hỏi trước nếu còn thay đổi chưa lưu)"),
             ("Ctrl+C", "Sao chép chữ đang chọn trong ô nhập"),
@@ -116,7 +117,8 @@ HELP_INTRO = "\n".join(
         "3. Ở “Câu mẫu gợi ý”: ↑ ↓ chọn câu, Space đưa vào hoặc bỏ ra. Dòng “Vì sao” cho biết câu được gợi ý "
         "theo số liệu nào. Câu “trái với số liệu” vẫn chọn được, nhưng bạn cần xác nhận (C); câu “cần bạn "
         "xác nhận” chỉ được gợi ý khi bạn xác nhận. Xác nhận được ghi vào tệp. Đoạn văn tự viết: “+ Thêm đoạn văn”.",
-        "4. F3 xem trước mục đang soạn, F4 xem cả báo cáo. Ở dàn ý: ✓ đủ, ◐ còn thiếu, ○ chưa nhập.",
+        "4. F3 xem trước mục đang soạn, F4 xem cả báo cáo, F7 cho biết vì sao có từng đoạn và số liệu nào "
+        "làm ra nó. Ở dàn ý: ✓ đủ, ◐ còn thiếu, ○ chưa nhập.",
         "5. Ctrl+S lưu tệp (lần đầu: gõ tên tệp). F5 kiểm tra: chọn một dòng, Enter để tới chỗ cần sửa.",
         "6. Ctrl+E xuất báo cáo ra Word; những chỗ còn thiếu được liệt kê trước khi xuất.",
         "Thay đổi được tự lưu vào một bản phụ sau vài giây; mở lại tệp sẽ được hỏi có khôi phục không.",

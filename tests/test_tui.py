@@ -657,3 +657,35 @@ async def test_the_shipped_stylesheet_is_loaded() -> None:
         assert outline.styles.width is not None and outline.styles.width.value == 32 and outline.region.width == 32
         keys = app.query_one("#keys")
         assert keys.region.bottom == SIZE[1] and keys.region.height == 1
+
+
+@async_test
+async def test_f7_says_why_each_paragraph_is_there_and_goes_to_its_figures() -> None:
+    from textual.widgets import OptionList
+
+    from drafting_tui.why_screen import WhyScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_settled(pilot)
+        app.goto_section("II.3")
+        await wait_for(pilot, lambda: app.section_id == "II.3" and app.editor_ready)
+        await pilot.press("f7")
+        await wait_for(pilot, lambda: isinstance(app.screen, WhyScreen))
+        screen = app.screen
+        assert isinstance(screen, WhyScreen)
+        reasons = " ".join(r.reason for r in screen.reasons)
+        assert "Viết từ số liệu bạn nhập" in reasons and "Câu mẫu" in reasons
+        assert "so_lieu" not in reasons and "{{" not in reasons
+        # A figure line reads as typed, is reached with ↓ and goes to its field.
+        options = screen.query_one(OptionList)
+        assert app.focused is options and options.highlighted is not None
+        wanted = "Án hình sự – thụ lý: 1.412 vụ (cùng kỳ: 1.318 vụ)"
+        lines = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        target = next(i for i, text in enumerate(lines) if wanted in text)
+        while options.highlighted < target:
+            await pilot.press("down")
+        assert options.highlighted == target
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, WhyScreen))
+        await wait_for(pilot, lambda: app.focused is not None and app.focused.id == FIGURE[1:])
