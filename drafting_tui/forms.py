@@ -170,7 +170,9 @@ class Forms:
             if spec.kind == "danh_sach":
                 recipients = spec.label
                 continue
-            field = EditInput(UnitTarget(spec.key), draft.unit_text(spec.key), placeholder=_placeholder(spec.hint))
+            # A date is typed here as the writer reads it (the hint is the data file's YAML form).
+            hint = "ngày/tháng/năm, ví dụ 05/01/2025" if spec.kind == "ngay" else _placeholder(spec.hint)
+            field = EditInput(UnitTarget(spec.key), draft.unit_text(spec.key), placeholder=hint)
             cells += [Static(spec.label, classes="cell-label"), field]
         widgets.append(FieldGrid(*cells, classes="field-form"))
         widgets.append(Static(recipients, classes="part-title"))

@@ -96,9 +96,22 @@ class FieldGrid(Grid):
                 self._labels[id(widget)] = label
             label.update(Text(message, style="bold"))
             label.display = True
+            self._fit(label, message)
         elif label is not None:
             label.display = False
             label.update("")
+
+    def _fit(self, label: Static, message: str) -> None:
+        """Hold a reason to the lines it takes across the row: Textual sizes a cell that
+        spans both columns by each column's width (blank lines under a sentence)."""
+        width = (self.size.width or self.app.size.width) - label.styles.gutter.width
+        lines = Text(message, style="bold").wrap(self.app.console, max(1, width))
+        label.styles.max_height = max(1, len(lines))
+
+    def on_resize(self) -> None:
+        for label in self._labels.values():
+            if label.display:
+                self._fit(label, str(label.render()))
 
     @property
     def error(self) -> str:
