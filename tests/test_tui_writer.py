@@ -201,7 +201,7 @@ async def test_a_date_error_goes_under_its_row_and_moves_no_label() -> None:
         error = row.query_one(".error")
         assert error.region.y > date.region.y and error.region.x < date.region.x  # its own row, under the field
         below = app.query_one("#unit-tham_quyen_ky")
-        assert below.region.y == error.region.bottom  # no blank line after it
+        assert error.region.height == 1 and below.region.y == error.region.bottom  # no blank line after it
 
 
 @async_test
