@@ -73,30 +73,35 @@ class WhyScreen(Dialog[Place]):
         with Vertical(classes="dialog wide", id="why"):
             yield Label(f"Vì sao có từng đoạn của mục {self.section_id}", classes="dialog-title")
             if self.reasons:
-                yield Static("↑ ↓ chọn · Enter trên một số liệu (→): tới ô nhập số liệu đó", classes="hint")
+                yield Static("↑ ↓ chọn · Enter: tới ô nhập số liệu (→) của đoạn", classes="hint")
                 yield OptionList(*self._options(), id="reasons", classes="dialog-list")
             else:
                 yield Static("Mục này chưa có đoạn nào.", classes="dialog-body")
             yield self.buttons(("close", "Đóng"))
 
     def _options(self) -> list[Option]:
+        """A paragraph, then why (in italics), then its figures; Enter on the paragraph or
+        its reason goes to its first figure."""
         options: list[Option] = []
         for n, reason in enumerate(self.reasons, 1):
             text = reason.text if len(reason.text) <= SHOWN_WORDS else reason.text[: SHOWN_WORDS - 1].rstrip() + "…"
-            options.append(Option(Text.assemble((f"{n}. ", "bold"), text), disabled=True))
-            options.append(Option(Text("   " + reason.reason, style="italic"), disabled=True))
+            first = reason.figures[0][1] if reason.figures else None
+            for prompt in (Text.assemble((f"{n}. ", "bold"), text), Text(reason.reason, style="italic")):
+                options.append(Option(prompt, id=self._place(first)))
             for line, place in reason.figures:
-                key = f"f{len(self.places)}"
-                self.places[key] = place
-                options.append(Option(Text.assemble("   → ", line), id=key, disabled=not place.section))
+                options.append(Option(Text.assemble("→ ", line), id=self._place(place)))
         return options
+
+    def _place(self, place: Place | None) -> str | None:
+        if place is None or not place.section:
+            return None
+        key = f"f{len(self.places)}"
+        self.places[key] = place
+        return key
 
     def on_mount(self) -> None:
         found = self.query("#reasons")
-        if found and self.places:
-            found.first().focus()
-        else:
-            self.query_one("#close", Button).focus()
+        (found.first() if found else self.query_one("#close", Button)).focus()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

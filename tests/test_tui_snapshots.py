@@ -102,6 +102,21 @@ def test_check_dialog(snap_compare: Any, size: tuple[int, int]) -> None:
 
 
 @SIZES
+def test_why_each_paragraph_is_there(snap_compare: Any, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Any) -> None:
+        from drafting_tui.why_screen import WhyScreen
+
+        await wait_settled(pilot)
+        await steady(pilot)
+        await pilot.press("f7")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, WhyScreen), 30)
+        await steady(pilot)
+
+    app = DraftingApp(SAMPLE_PATH, cursor_blink=False, autosave=0, start_section="I")
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@SIZES
 def test_documents_with_their_summaries(snap_compare: Any, size: tuple[int, int]) -> None:
     async def run_before(pilot: Any) -> None:
         app = pilot.app
