@@ -186,6 +186,17 @@ class DraftingApp(App[None]):
     def _draft_changed(self, _draft: Draft) -> None:
         self.call_later(self.update_title)
 
+    def use_draft(self, draft: Draft) -> None:
+        """Edit another draft (a new report): the editor, the problems and the outline follow."""
+        from drafting_tui.forms import Forms
+
+        self.draft.listeners.remove(self._draft_changed)
+        self.draft = self.editor.draft = self.query_one(ProblemsBar).draft = draft
+        self.editor.forms = Forms(draft)
+        draft.listeners.append(self._draft_changed)
+        self.year_changed()
+        self.show_section(GENERAL, focus="first")
+
     def year_changed(self) -> None:
         self.query_one(OutlineTree).set_year(self.draft.year)
         self.update_title()
@@ -331,6 +342,11 @@ class DraftingApp(App[None]):
 
     def action_save(self) -> None:
         self.flows.save()
+
+    def action_new_report(self) -> None:
+        from drafting_tui.new_report import NewReport
+
+        NewReport(self).start()
 
     def action_save_as(self) -> None:
         self.flows.save_as()

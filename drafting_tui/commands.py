@@ -164,6 +164,7 @@ class ActionCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
         app = cast("DraftingApp", self.app)
         return [
+            ("Báo cáo mới…", app.action_new_report, "Tạo tệp báo cáo mới cho năm nay"),
             ("Lưu", app.action_save, "Ghi bản nháp ra tệp (Ctrl+S)"),
             ("Lưu thành tệp khác…", app.action_save_as, "Chọn tên tệp mới"),
             ("Xuất báo cáo Word (.docx)", partial(app.action_export, "docx"), "Ctrl+E"),

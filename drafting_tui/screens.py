@@ -157,9 +157,10 @@ class MessageScreen(ReadOnlyScreen):
 class PathScreen(Dialog[Path | None]):
     """Ask for a file path (saving a new draft)."""
 
-    def __init__(self, title: str, default: Path, action: str = "Lưu") -> None:
+    def __init__(self, title: str, default: Path, action: str = "Lưu", new_file: bool = False) -> None:
         super().__init__()
         self.title_text, self.default, self.action = title, default, action
+        self.new_file = new_file  # a file that is there is refused, never written over
         self._confirm_overwrite: Path | None = None
 
     def compose(self) -> ComposeResult:
@@ -192,6 +193,9 @@ class PathScreen(Dialog[Path | None]):
             return
         if path.is_dir():
             error.update("Đây là thư mục; hãy ghi tên tệp.")
+            return
+        if path.exists() and self.new_file:
+            error.update(f"Tệp “{path}” đã có; hãy đặt tên khác.")
             return
         if path.exists() and self._confirm_overwrite != path:
             self._confirm_overwrite = path

@@ -46,7 +46,7 @@ KEYS_HELP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("Ctrl+S", "Lưu bản nháp (lần đầu: chọn nơi lưu)"),
             ("Ctrl+E", "Xuất báo cáo (Word, Markdown, PDF)"),
-            ("Ctrl+P", "Bảng lệnh: đi tới mục, tìm và chèn câu mẫu, lưu, xuất, kiểm tra"),
+            ("Ctrl+P", "Bảng lệnh: đi tới mục, tìm và chèn câu mẫu, báo cáo mới, lưu, xuất, kiểm tra"),
             ("F1 hoặc ?", "Trợ giúp (màn hình này)"),
             ("F2", "Hiện/ẩn dàn ý"),
             ("F3", "Hiện/ẩn xem trước"),

@@ -21,7 +21,7 @@ from drafting_tui.outline import OutlineTree
 from drafting_tui.phrases import PhraseList
 from drafting_tui.screens import ConfirmScreen, ExportScreen, HelpScreen, MessageScreen, PathScreen
 from drafting_tui.targets import ListItemTarget, RemoveListItem
-from drafting_tui.texts import KEYS_HELP
+from drafting_tui.texts import GENERAL, KEYS_HELP
 from drafting_tui.widgets import ActionButton, EditInput, FigureGroupBox, row_of
 
 SIZE = (120, 40)
@@ -689,3 +689,44 @@ async def test_f7_says_why_each_paragraph_is_there_and_goes_to_its_figures() -> 
         await pilot.press("enter")
         await wait_for(pilot, lambda: not isinstance(app.screen, WhyScreen))
         await wait_for(pilot, lambda: app.focused is not None and app.focused.id == FIGURE[1:])
+
+
+@async_test
+async def test_a_new_report_from_the_palette_saves_the_current_one_first(tmp_path: Path) -> None:
+    import datetime
+
+    path = copy_sample(tmp_path)
+    year = datetime.date.today().year
+    app = make_app(path, autosave=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_settled(pilot)
+        await open_group(pilot, app, "II.3", "an_hinh_su")
+        await type_into(pilot, app, FIGURE, "1.501")
+        await wait_for(pilot, lambda: app.draft.dirty)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"bao cao moi")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        app.screen.query_one("#choice-save").press()
+        await wait_for(pilot, lambda: isinstance(app.screen, PathScreen))
+        field = app.screen.query_one("#path")
+        assert field.value == str(tmp_path / f"bao-cao-{year}.yaml")
+        field.value = str(path)  # the report just saved: refused, never written over
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PathScreen)
+        assert "đã có" in str(app.screen.query_one("#path-error").render())
+        field.value = str(tmp_path / "moi.yaml")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.draft.path == tmp_path / "moi.yaml")
+        await wait_settled(pilot)
+        assert app.section_id == GENERAL and not app.draft.dirty
+        assert app.query_one("#unit-ten").value == ""
+        await type_into(pilot, app, "#unit-ten", "Tòa án nhân dân tỉnh Hòa Bình")
+        await wait_for(pilot, lambda: app.draft.dirty)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not app.draft.dirty)
+    assert "ky_nay: 1501" in path.read_text(encoding="utf-8")
+    text = (tmp_path / "moi.yaml").read_text(encoding="utf-8")
+    assert f"nam: {year}" in text and "Tòa án nhân dân tỉnh Hòa Bình" in text and "1501" not in text
