@@ -3,7 +3,6 @@ wired together; the dialogs around the file are in :mod:`drafting_tui.flows`."""
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar, cast
@@ -21,20 +20,18 @@ from drafting.errors import ProblemsError
 from drafting_tui.check_screen import CheckScreen
 from drafting_tui.commands import ActionCommands, Palette, PhraseCommands, SectionCommands
 from drafting_tui.editor import SectionEditor
-from drafting_tui.findings import Place, check_findings
+from drafting_tui.findings import Place, ProblemsBar, check_findings
 from drafting_tui.flows import Flows
 from drafting_tui.forms import render_heading
 from drafting_tui.layout import MainRow
+from drafting_tui.memory import restore_memory, settle_memory
 from drafting_tui.outline import OutlineTree
 from drafting_tui.preview import PreviewResult
 from drafting_tui.preview_pane import PreviewPane
 from drafting_tui.screens import HelpScreen, MessageScreen
 from drafting_tui.targets import GotoSection
 from drafting_tui.texts import GENERAL, stylesheet
-from drafting_tui.widgets import KeyBar, ProblemsBar
-
-GC_THRESHOLDS = (50_000, 20, 20)
-"""The garbage collector's thresholds while the editor runs (Python's default is 700, 10, 10)."""
+from drafting_tui.widgets import KeyBar
 
 
 class DraftingApp(App[None]):
@@ -96,8 +93,7 @@ class DraftingApp(App[None]):
         self.section_id = start_section
         self.whole = False
         self._started = False
-        self._memory_settled = False
-        self._gc_thresholds = gc.get_threshold()
+        self._gc_thresholds: tuple[int, int, int] | None = None  # set once start-up is frozen
         self.exiting = False
         self.flows = Flows(self)
         self.preview = PreviewPane(preview_delay, id="preview")
@@ -128,24 +124,7 @@ class DraftingApp(App[None]):
         if self.autosave_seconds > 0:
             self.set_interval(self.autosave_seconds, self.flows.autosave)
         self.draft.listeners.append(self._draft_changed)
-        for note in self.draft.notes:  # an older file, brought to the current format
-            self.notify(note, title="Tệp theo định dạng cũ", timeout=20)
-        if self.draft.problems:
-            where = self.draft.source or self.opened_path
-            self.push_screen(
-                MessageScreen(
-                    "Không mở được tệp dữ liệu",
-                    [p.message for p in self.draft.problems],
-                    note=(
-                        f"Tệp “{where}” không đọc được. Đã mở một bản nháp mới, chưa lưu; "
-                        "tệp gốc không bị thay đổi. Hãy sửa tệp bằng trình soạn thảo rồi mở lại."
-                    ),
-                )
-            )
-        elif Draft.has_recovery(self.draft.path) and (
-            self.draft.path is not None or self.opened_path is None or self.draft.source is not None
-        ):
-            self.flows.offer_restore()
+        self.flows.opened(self.opened_path)
 
     def _after_first_screen(self) -> None:
         if self._started:
@@ -271,18 +250,9 @@ class DraftingApp(App[None]):
         self.call_from_thread(self._settle_memory)
 
     def _settle_memory(self) -> None:
-        """Once the phrase bank and the file's document are read: what start-up made is
-        moved out of the garbage collector's sight (``gc.freeze``). They live as long as
-        the editor, and each full collection scanned them all again: 70–150 ms pauses in
-        the middle of a section switch or a dialog opening (bench_interactions' p95).
-        Collections then run less often (``GC_THRESHOLDS``): a section switch makes
-        thousands of objects, and a collection of the editor's widgets still took 50–130 ms.
-        Both are undone when the application closes."""
-        if self.phrases_loaded and self.draft.document_loaded and not self._memory_settled:
-            self._memory_settled = True
-            self._gc_thresholds = gc.get_threshold()
-            gc.freeze()
-            gc.set_threshold(*GC_THRESHOLDS)
+        """Once the phrase bank and the file's document are read (see :mod:`memory`)."""
+        if self.phrases_loaded and self.draft.document_loaded and self._gc_thresholds is None:
+            self._gc_thresholds = settle_memory()
 
     @work(thread=True, group="bank", description="tải kho câu mẫu")
     def _load_bank(self) -> None:
@@ -358,18 +328,9 @@ class DraftingApp(App[None]):
         self.run_checks()
 
     def action_why(self) -> None:
-        """Why each paragraph of the current section is there (F7), and its figures."""
-        from drafting_tui.why_screen import WhyScreen, section_reasons
+        from drafting_tui.why_screen import open_why
 
-        if self.section_id == GENERAL:
-            self.notify("Hãy mở một mục của báo cáo (I, II, III…) rồi nhấn F7.", title="Vì sao có câu này")
-            return
-        try:
-            reasons = section_reasons(self.draft, self.section_id)
-        except ProblemsError:
-            self.notify("Dữ liệu chưa hợp lệ: hãy sửa các lỗi (F5) trước.", severity="error", title="Vì sao có câu này")
-            return
-        self.push_screen(WhyScreen(self.section_id, reasons), self.goto_place)
+        open_why(self)
 
     @work(thread=True, exclusive=True, group="check", description="kiểm tra")
     def run_checks(self) -> None:
@@ -386,7 +347,6 @@ class DraftingApp(App[None]):
 
     def on_unmount(self) -> None:
         self.exiting = True
-        if self._memory_settled:
-            gc.set_threshold(*self._gc_thresholds)
-            gc.unfreeze()
+        if self._gc_thresholds is not None:
+            restore_memory(self._gc_thresholds)
         self.flows.on_exit()

@@ -4,8 +4,12 @@ editor shows (no data file path, no line number) and can jump to that field."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from rich.text import Text
+from textual.widgets import Static
 
 from drafting.bank.bank import Bank
 from drafting.composition.provenance import figure_title
@@ -135,3 +139,28 @@ def check_findings(draft: Draft, bank: Bank) -> list[WriterFinding]:
                 text = f"{place.label}: {text}"
             out.append(WriterFinding(kind, upper_first(text), place))
     return out
+
+
+class ProblemsBar(Static):
+    """How many problems the phrase bank, the data and the composition have, and the
+    first of them, each naming its field as the editor does (F5 lists them all)."""
+
+    def __init__(self, draft: Draft) -> None:
+        super().__init__("", id="problems")
+        self.draft = draft
+        self.problems: dict[str, tuple[Problem, ...]] = {"bank": (), "data": (), "composed": ()}
+        self.lines: tuple[str, ...] = ()
+
+    def show(self, **problems: Sequence[Problem]) -> None:
+        """Replace some of the lists: ``bank``, ``data``, ``composed``."""
+        self.problems.update({name: tuple(found) for name, found in problems.items()})
+        lines = (
+            *(problem_text(p, self.draft, in_bank=True) for p in self.problems["bank"]),
+            *(problem_text(p, self.draft) for p in (*self.problems["data"], *self.problems["composed"])),
+        )
+        if lines == self.lines:
+            return
+        self.lines = lines
+        self.display = bool(lines)
+        if lines:
+            self.update(Text.assemble((f"{len(lines)} vấn đề (F5 để xem chi tiết): ", "bold"), lines[0]))

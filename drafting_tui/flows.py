@@ -49,6 +49,30 @@ class Flows:
 
     # ------------------------------------------------------------------ recovery
 
+    def opened(self, opened_path: Path | None) -> None:
+        """What the writer must know about the file just opened: notes on an older format,
+        a file that could not be read, a recovery file to restore."""
+        from drafting.editing.draft import Draft
+
+        for note in self.draft.notes:  # an older file, brought to the current format
+            self.app.notify(note, title="Tệp theo định dạng cũ", timeout=20)
+        if self.draft.problems:
+            where = self.draft.source or opened_path
+            self.app.push_screen(
+                MessageScreen(
+                    "Không mở được tệp dữ liệu",
+                    [p.message for p in self.draft.problems],
+                    note=(
+                        f"Tệp “{where}” không đọc được. Đã mở một bản nháp mới, chưa lưu; "
+                        "tệp gốc không bị thay đổi. Hãy sửa tệp bằng trình soạn thảo rồi mở lại."
+                    ),
+                )
+            )
+        elif Draft.has_recovery(self.draft.path) and (
+            self.draft.path is not None or opened_path is None or self.draft.source is not None
+        ):
+            self.offer_restore()
+
     def offer_restore(self) -> None:
         recovery = self.draft.recovery_file
         try:

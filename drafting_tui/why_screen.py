@@ -5,7 +5,7 @@ each a line that goes to its field."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -18,8 +18,13 @@ from textual.widgets.option_list import Option
 from drafting.composition.provenance import figure_line, paragraph_provenance, table_provenance
 from drafting.document import Paragraph, Table
 from drafting.editing.draft import Draft
+from drafting.errors import ProblemsError
 from drafting_tui.findings import Place, place_of
 from drafting_tui.screens import Dialog
+from drafting_tui.texts import GENERAL
+
+if TYPE_CHECKING:
+    from drafting_tui.app import DraftingApp
 
 SHOWN_WORDS = 160
 """How much of a paragraph's text the list shows (the preview has the rest)."""
@@ -56,6 +61,20 @@ def section_reasons(draft: Draft, section_id: str) -> list[Reason]:
             )
             out.append(Reason(text, found.reason, figures))
     return out
+
+
+def open_why(app: DraftingApp) -> None:
+    """Why each paragraph of the current section is there (F7), and its figures."""
+    title = "Vì sao có câu này"
+    if app.section_id == GENERAL:
+        app.notify("Hãy mở một mục của báo cáo (I, II, III…) rồi nhấn F7.", title=title)
+        return
+    try:
+        reasons = section_reasons(app.draft, app.section_id)
+    except ProblemsError:
+        app.notify("Dữ liệu chưa hợp lệ: hãy sửa các lỗi (F5) trước.", severity="error", title=title)
+        return
+    app.push_screen(WhyScreen(app.section_id, reasons), app.goto_place)
 
 
 class WhyScreen(Dialog[Place]):

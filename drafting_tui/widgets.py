@@ -3,7 +3,7 @@ toggles, and one-line commands."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -17,8 +17,6 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 from textual.widgets.input import Selection
 
-from drafting.editing.draft import Draft
-from drafting.errors import Problem
 from drafting_tui.targets import Target
 from drafting_tui.texts import FOOTER_KEYS, paste_text
 
@@ -383,30 +381,3 @@ class KeyBar(Static):
             text.append(key, style="bold")
             text.append(" " + label)
         super().__init__(text, id="keys")
-
-
-class ProblemsBar(Static):
-    """How many problems the phrase bank, the data and the composition have, and the
-    first of them, each naming its field as the editor does (F5 lists them all)."""
-
-    def __init__(self, draft: Draft) -> None:
-        super().__init__("", id="problems")
-        self.draft = draft
-        self.problems: dict[str, tuple[Problem, ...]] = {"bank": (), "data": (), "composed": ()}
-        self.lines: tuple[str, ...] = ()
-
-    def show(self, **problems: Sequence[Problem]) -> None:
-        """Replace some of the lists: ``bank``, ``data``, ``composed``."""
-        from drafting_tui.findings import problem_text
-
-        self.problems.update({name: tuple(found) for name, found in problems.items()})
-        lines = (
-            *(problem_text(p, self.draft, in_bank=True) for p in self.problems["bank"]),
-            *(problem_text(p, self.draft) for p in (*self.problems["data"], *self.problems["composed"])),
-        )
-        if lines == self.lines:
-            return
-        self.lines = lines
-        self.display = bool(lines)
-        if lines:
-            self.update(Text.assemble((f"{len(lines)} vấn đề (F5 để xem chi tiết): ", "bold"), lines[0]))
