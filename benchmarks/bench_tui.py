@@ -72,12 +72,12 @@ class Timed(DraftingApp):
         self.set_interval(0.002, self.poll)
 
     def poll(self):
-        if self._reported and self.preview_ready and self.bank is not None:
+        if self._reported and self.preview.ready and self.phrases_loaded:
             os.write(1, b"PREVIEW\\n")
             self.exit()
 
     def ready(self):
-        if not self.editor_ready or not self.query("#editor EditInput"):
+        if not self.editor.ready or not self.query("#editor EditInput"):
             raise SystemExit("the editor is not on the first screen")
         self._reported = True
         os.write(1, b"READY\\n")
@@ -125,12 +125,9 @@ async def in_process(keys: int) -> tuple[list[float], list[float]]:
                 await pilot.pause(0.01)
 
         def settled() -> bool:
-            return bool(
-                app.editor_ready
-                and app.bank is not None
-                and app.preview_ready
-                and app.preview_version == app.draft.version
-            )
+            preview = app.preview
+            current = preview.version == app.draft.version
+            return bool(app.editor.ready and app.phrases_loaded and preview.ready and current)
 
         await until(settled)
         app.goto_section("II.3")
@@ -146,6 +143,7 @@ async def in_process(keys: int) -> tuple[list[float], list[float]]:
                 widget.value = str(10 + i % 80)
                 await until(settled)
                 await pilot.pause()
+                widget.action_end()  # the digit typed goes after the value (focus selects it all)
                 shown = asyncio.Event()
                 at: list[float] = []
 
@@ -157,18 +155,18 @@ async def in_process(keys: int) -> tuple[list[float], list[float]]:
                     if result.version == app.draft.version:
                         app.call_after_refresh(on_screen)
 
-                app.preview_listeners.append(listener)
+                app.preview.listeners.append(listener)
                 start = time.perf_counter()
                 await pilot.press("5")
                 await asyncio.wait_for(shown.wait(), 30)
                 times.append((at[0] - start) * 1000)
-                app.preview_listeners.remove(listener)
+                app.preview.listeners.remove(listener)
                 if f"{10 + i % 80}5" not in app.preview_plain() or expected not in app.preview_plain():
                     raise SystemExit("the preview does not show the typed figure")
 
         await measure(section_times, "Án hình sự: thụ lý")
         app.action_toggle_whole()
-        await until(lambda: settled() and app.last_preview is not None and app.last_preview.whole)
+        await until(lambda: settled() and app.preview.last is not None and app.preview.last.whole)
         await measure(whole_times, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     return section_times, whole_times
 

@@ -151,7 +151,11 @@ class Paragraph:
     the paragraph states (a figure is stated at most once per subsection); ``claim`` is
     the id of the claim a phrase words; ``item`` marks an entry of an enumerated list
     (documents, movements), to which the rule that no two paragraphs of a subsection
-    open with the same words does not apply.
+    open with the same words does not apply. ``source`` says where the paragraph comes
+    from, for a writer asking why it is there: ``so_lieu`` (written from the figures),
+    ``cau_mau`` (a phrase of the bank), ``tu_viet`` (the writer's own paragraph),
+    ``danh_sach:<list>`` (a list the writer entered, by its name in the outline, e.g.
+    ``danh_sach:van_ban_quan_triet``) or ``""`` (a heading of the outline, a gap).
 
     >>> Paragraph("[Chưa nhập: kiến nghị]").placeholder
     True
@@ -163,6 +167,7 @@ class Paragraph:
     figures: tuple[str, ...]
     claim: str
     item: bool
+    source: str
 
     def __init__(
         self,
@@ -171,6 +176,7 @@ class Paragraph:
         figures: tuple[str, ...] = (),
         claim: str = "",
         item: bool = False,
+        source: str = "",
     ) -> None:
         words = as_words(content)
         if placeholder and not words.is_gap:
@@ -179,6 +185,7 @@ class Paragraph:
         object.__setattr__(self, "figures", tuple(figures))
         object.__setattr__(self, "claim", claim)
         object.__setattr__(self, "item", item)
+        object.__setattr__(self, "source", source)
 
     @property
     def text(self) -> str:
@@ -210,7 +217,17 @@ class Paragraph:
             if last.endswith(CLOSING):
                 last = last[: -len(CLOSING)]
             parts[-1] = last.rstrip(".;:," + _BLANK)
-        return Paragraph(Words(*parts, CLOSING), figures=self.figures, claim=self.claim, item=self.item)
+        return self.from_source(self.source, Words(*parts, CLOSING))
+
+    def from_source(self, source: str, words: Words | None = None) -> Paragraph:
+        """This paragraph (or ``words`` in its place), saying where it comes from (see
+        :attr:`source`).
+
+        >>> Paragraph("Đã ban hành 02 văn bản.").from_source("danh_sach:van_ban_ban_hanh").source
+        'danh_sach:van_ban_ban_hanh'
+        """
+        words = self.words if words is None else words
+        return Paragraph(words, figures=self.figures, claim=self.claim, item=self.item, source=source)
 
 
 Cell = str | Gap

@@ -11,14 +11,50 @@ from rich.text import Text
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.widgets.option_list import Option
 
+from drafting_tui.forms import render_heading
 from drafting_tui.importing import open_import
+from drafting_tui.phrases import change_content
 from drafting_tui.texts import GENERAL
-from drafting_tui.widgets import render_heading
 
 if TYPE_CHECKING:
     from drafting_tui.app import DraftingApp
 
 # --------------------------------------------------------------------------- command palette
+
+
+def plain_preview(text: str, year: int, limit: int = 100) -> str:
+    """The start of a phrase's text as a writer reads it: the year filled in, the other
+    values the figures fill shown as “…”, no template syntax.
+
+    >>> plain_preview("Năm {{ nam }}, {% if x %}đơn vị {{ don_vi.ten }}{% endif %} đạt", 2025)
+    'Năm 2025, đơn vị … đạt'
+    """
+    import re
+
+    years = {"nam": year, "nam_truoc": year - 1, "nam_sau": year + 1}
+    text = re.sub(r"\{\{\s*(nam|nam_truoc|nam_sau)\s*\}\}", lambda m: str(years[m.group(1)]), text)
+    text = re.sub(r"\{\{.*?\}\}", "…", text, flags=re.S)
+    text = re.sub(r"\{%.*?%\}|\{#.*?#\}", "", text, flags=re.S)
+    text = " ".join(text.split())
+    return text[:limit] + ("…" if len(text) > limit else "")
+
+
+def insert_phrase(app: DraftingApp, phrase_id: str) -> None:
+    """Insert a phrase (found in the command palette) into the current section."""
+    section_id = app.section_id
+    if section_id == GENERAL or not app.outline.is_leaf(section_id):
+        app.notify(
+            "Hãy mở trước mục sẽ nhận câu mẫu (một mục có câu mẫu gợi ý, như I hay II.3).",
+            severity="warning",
+            title="Chèn câu mẫu",
+        )
+        return
+    if change_content(app, lambda: app.draft.choose_phrase(section_id, phrase_id)):
+        app.editor.sync_paragraphs()
+        app.schedule_preview(0)
+        phrase = app.bank.get(phrase_id)
+        name = phrase.description if phrase is not None and phrase.description else phrase_id
+        app.notify(f"Đã chèn câu mẫu “{name}” vào mục {section_id}.", title="Chèn câu mẫu")
 
 
 def fold(text: str) -> str:
@@ -106,17 +142,17 @@ class PhraseCommands(Provider):
         leaf = target != GENERAL and app.outline.is_leaf(target)
         for phrase in app.bank.phrases.values():
             text = f"Chèn câu mẫu: {phrase.description or phrase.id}"
-            score = match_score(query, f"{text} {phrase.id}")
+            score = match_score(query, text)
             if score <= 0:
                 score = 0.5 * match_score(query, phrase.variants[0] if phrase.variants else "")
             if score <= 0:
                 continue
-            preview = phrase.variants[0][:100] if phrase.variants else ""
-            help_text = (f"vào mục {target} · " if leaf else "hãy mở một mục lá trước · ") + preview
+            preview = plain_preview(phrase.variants[0], app.draft.year) if phrase.variants else ""
+            help_text = (f"vào mục {target} · " if leaf else "hãy mở trước mục sẽ nhận câu · ") + preview
             yield Hit(
                 0.8 * score,
                 highlighted(self, query, text),
-                partial(app.insert_phrase, phrase.id),
+                partial(insert_phrase, app, phrase.id),
                 text=text,
                 help=help_text,
             )
@@ -128,12 +164,14 @@ class ActionCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
         app = cast("DraftingApp", self.app)
         return [
+            ("Báo cáo mới…", app.action_new_report, "Tạo tệp báo cáo mới cho năm nay"),
             ("Lưu", app.action_save, "Ghi bản nháp ra tệp (Ctrl+S)"),
             ("Lưu thành tệp khác…", app.action_save_as, "Chọn tên tệp mới"),
             ("Xuất báo cáo Word (.docx)", partial(app.action_export, "docx"), "Ctrl+E"),
             ("Xuất báo cáo Markdown (.md)", partial(app.action_export, "md"), ""),
             ("Xuất báo cáo PDF (.pdf)", partial(app.action_export, "pdf"), "cần LibreOffice"),
             ("Kiểm tra báo cáo", app.action_check, "Số liệu, tính nhất quán, mục còn thiếu (F5)"),
+            ("Vì sao có từng đoạn của mục", app.action_why, "Nhận định và số liệu của từng câu (F7)"),
             ("Nhập số liệu từ bảng tính (.xlsx, .csv)…", partial(open_import, app), "Từ mẫu hoặc theo bản đồ ô"),
             ("Xem trước toàn bộ báo cáo", app.action_toggle_whole, "F4"),
             ("Trợ giúp: các phím", app.action_help, "F1"),

@@ -8,26 +8,23 @@ saves as usual. "Xem trước" shows the report without changing anything.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from drafting.errors import DraftingError, ProblemsError
+from drafting_tui.screens import Dialog
 
 if TYPE_CHECKING:
     from drafting_tui.app import DraftingApp
 
 
-class ImportScreen(ModalScreen[None]):
+class ImportScreen(Dialog[None]):
     """Ask for the workbook (and a map), show the report, import on request."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Đóng")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
@@ -39,10 +36,9 @@ class ImportScreen(ModalScreen[None]):
             yield Checkbox("Thay các giá trị đã có mà khác bảng tính", id="import-overwrite")
             with VerticalScroll(classes="dialog-list"):
                 yield Static("", id="import-report")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Xem trước", id="import-preview")
-                yield Button("Nhập", id="import-apply", variant="primary")
-                yield Button("Đóng", id="import-close")
+            yield self.buttons(
+                ("import-preview", "Xem trước"), ("import-apply", "Nhập"), ("import-close", "Đóng"), primary=1
+            )
 
     def on_mount(self) -> None:
         self.query_one("#import-book", Input).focus()

@@ -141,6 +141,8 @@ class PreviewResult:
     marks: dict[str, SectionMark] = field(default_factory=dict)
     rows: list[PhraseRow] | None = None
     seconds: float = 0.0
+    invalid: bool = False
+    """The draft did not validate: ``problems`` say why and no chunk was composed."""
 
     @property
     def text(self) -> str:

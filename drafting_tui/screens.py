@@ -1,36 +1,74 @@
-"""Dialogs: questions, messages, file names, export, help."""
+"""Dialogs: questions, messages, file names, export, help, check results.
+
+Every dialog fits the screen: its body scrolls, its buttons stay visible, ← and → move
+between the buttons and Esc cancels.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
-from rich.table import Table as RichTable
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import (
-    Button,
-    Input,
-    Label,
-    RadioButton,
-    RadioSet,
-    Static,
-)
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from drafting_tui.texts import EXPORT_FORMATS, KEYS_HELP
 
-# --------------------------------------------------------------------------- modal screens
+T = TypeVar("T")
 
 
-class ConfirmScreen(ModalScreen[str]):
+class Dialog(ModalScreen[T]):
+    """A dialog: Esc cancels (dismisses with ``None``), ← → move between the buttons."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Đóng"),
+        Binding("left", "button(-1)", "Nút trước", show=False),
+        Binding("right", "button(1)", "Nút sau", show=False),
+        Binding("pagedown", "scroll_body('page_down')", "Trang sau", show=False),
+        Binding("pageup", "scroll_body('page_up')", "Trang trước", show=False),
+        Binding("down", "scroll_body('down')", "Xuống", show=False),
+        Binding("up", "scroll_body('up')", "Lên", show=False),
+    ]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_button(self, step: int) -> None:
+        buttons = [b for b in self.query(Button) if b.focusable]
+        if not buttons:
+            return
+        focused = self.focused
+        index = buttons.index(focused) if focused in buttons else (-1 if step > 0 else 0)
+        buttons[(index + step) % len(buttons)].focus()
+
+    def action_scroll_body(self, direction: str) -> None:
+        """Scroll the dialog's body whatever is focused (its buttons, usually)."""
+        for body in self.query(VerticalScroll):
+            getattr(body, f"scroll_{direction}")(animate=False)
+            return
+
+    @staticmethod
+    def buttons(*choices: tuple[str, str], primary: int = 0) -> Horizontal:
+        """The row of buttons (``(id, label)``), always visible at the dialog's foot."""
+        return Horizontal(
+            *(
+                Button(label, id=key, variant="primary" if i == primary else "default", compact=True)
+                for i, (key, label) in enumerate(choices)
+            ),
+            classes="dialog-buttons",
+        )
+
+
+class ConfirmScreen(Dialog[str]):
     """A question with buttons; dismisses with the chosen button's id (``""`` on Esc)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss('')", "Đóng")]
 
     def __init__(self, title: str, message: str, choices: Sequence[tuple[str, str]]) -> None:
         super().__init__()
@@ -39,23 +77,57 @@ class ConfirmScreen(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.message, classes="dialog-body")
-            with Horizontal(classes="dialog-buttons"):
-                for i, (key, label) in enumerate(self.choices):
-                    yield Button(label, id=f"choice-{key}", variant="primary" if i == 0 else "default")
+            with VerticalScroll(classes="dialog-list"):
+                yield Static(self.message, classes="dialog-body", markup=False)
+            yield self.buttons(*((f"choice-{key}", label) for key, label in self.choices))
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss("")
 
     @on(Button.Pressed)
     def _chosen(self, event: Button.Pressed) -> None:
         self.dismiss((event.button.id or "").removeprefix("choice-"))
 
 
-class ReadOnlyScreen(ModalScreen[None]):
-    """A dialog to read, closed by Escape or its “Đóng” button (``#close``, focused)."""
+class ClaimScreen(Dialog[tuple[str, str]]):
+    """The writer's word on what a phrase says: a message, a reason to keep in the file
+    (optional) and buttons; dismisses with (the chosen button's key, the reason), or
+    ``("", "")`` on Esc."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Đóng")]
+    def __init__(self, title: str, message: str, choices: Sequence[tuple[str, str]], reason: str = "") -> None:
+        super().__init__()
+        self.title_text, self.message, self.choices, self.reason = title, message, choices, reason
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="claim"):
+            yield Label(self.title_text, classes="dialog-title")
+            with VerticalScroll(classes="dialog-list"):
+                yield Static(self.message, classes="dialog-body", markup=False)
+            yield Label("Lý do (ghi vào tệp, không bắt buộc):", classes="reason-label")
+            yield Input(self.reason, placeholder="ví dụ: số liệu chưa phản ánh hết", id="reason", compact=True)
+            yield self.buttons(*((f"choice-{key}", label) for key, label in self.choices))
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(("", ""))
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.query(Button).first().press()
+
+    @on(Button.Pressed)
+    def _chosen(self, event: Button.Pressed) -> None:
+        key = (event.button.id or "").removeprefix("choice-")
+        self.dismiss((key, self.query_one("#reason", Input).value.strip()))
+
+
+class ReadOnlyScreen(Dialog[None]):
+    """A dialog to read, closed by Escape or its “Đóng” button (``#close``, focused)."""
 
     def on_mount(self) -> None:
         self.query_one("#close", Button).focus()
@@ -66,7 +138,7 @@ class ReadOnlyScreen(ModalScreen[None]):
 
 
 class MessageScreen(ReadOnlyScreen):
-    """A read-only list of messages (problems, check results)."""
+    """A read-only list of messages (problems)."""
 
     def __init__(self, title: str, lines: Iterable[str], note: str = "") -> None:
         super().__init__()
@@ -75,22 +147,20 @@ class MessageScreen(ReadOnlyScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(self.title_text, classes="dialog-title")
-            if self.note:
-                yield Static(self.note, classes="dialog-note")
             with VerticalScroll(classes="dialog-list"):
+                if self.note:
+                    yield Static(self.note, classes="dialog-note", markup=False)
                 yield Static(Text("\n".join(self.lines) if self.lines else "Không có vấn đề nào."))
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Đóng", id="close", variant="primary")
+            yield self.buttons(("close", "Đóng"))
 
 
-class PathScreen(ModalScreen[Path | None]):
+class PathScreen(Dialog[Path | None]):
     """Ask for a file path (saving a new draft)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Hủy")]
-
-    def __init__(self, title: str, default: Path, action: str = "Lưu") -> None:
+    def __init__(self, title: str, default: Path, action: str = "Lưu", new_file: bool = False) -> None:
         super().__init__()
         self.title_text, self.default, self.action = title, default, action
+        self.new_file = new_file  # a file that is there is refused, never written over
         self._confirm_overwrite: Path | None = None
 
     def compose(self) -> ComposeResult:
@@ -99,9 +169,7 @@ class PathScreen(ModalScreen[Path | None]):
             yield Label("Tên tệp:")
             yield Input(str(self.default), id="path")
             yield Static("", id="path-error", classes="error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(self.action, id="ok", variant="primary")
-                yield Button("Hủy", id="cancel")
+            yield self.buttons(("ok", self.action), ("cancel", "Hủy"))
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -126,6 +194,9 @@ class PathScreen(ModalScreen[Path | None]):
         if path.is_dir():
             error.update("Đây là thư mục; hãy ghi tên tệp.")
             return
+        if path.exists() and self.new_file:
+            error.update(f"Tệp “{path}” đã có; hãy đặt tên khác.")
+            return
         if path.exists() and self._confirm_overwrite != path:
             self._confirm_overwrite = path
             error.update(f"Tệp “{path}” đã có. Nhấn {self.action} lần nữa để ghi đè.")
@@ -133,10 +204,17 @@ class PathScreen(ModalScreen[Path | None]):
         self.dismiss(path)
 
 
-class ExportScreen(ModalScreen[tuple[str, Path] | None]):
-    """Choose the format and the file of an export."""
+class FormatButton(RadioButton):
+    """A format to export to: the chosen one shows ● and the others ○, not only a colour."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Hủy")]
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "●" if self.value else "○"
+        return super()._button
+
+
+class ExportScreen(Dialog[tuple[str, Path] | None]):
+    """Choose the format and the file of an export."""
 
     def __init__(self, base: Path, fmt: str, pdf_available: bool) -> None:
         super().__init__()
@@ -148,7 +226,7 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
             with RadioSet(id="format"):
                 for key, label in EXPORT_FORMATS:
                     disabled = key == "pdf" and not self.pdf_available
-                    yield RadioButton(
+                    yield FormatButton(
                         label + (" – chưa cài LibreOffice" if disabled else ""),
                         value=key == self.fmt,
                         disabled=disabled,
@@ -157,9 +235,7 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
             yield Label("Tên tệp:")
             yield Input(str(self.base.with_suffix("." + self.fmt)), id="export-path")
             yield Static("", id="export-error", classes="error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Xuất", id="ok", variant="primary")
-                yield Button("Hủy", id="cancel")
+            yield self.buttons(("ok", "Xuất"), ("cancel", "Hủy"))
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
@@ -185,25 +261,26 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
 
 
 class HelpScreen(ReadOnlyScreen):
-    """Every key of the application."""
+    """How to use the editor, and every key."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "dismiss", "Đóng", show=False),
-        Binding("question_mark", "dismiss", "Đóng", show=False),
+        Binding("f1", "cancel", "Đóng", show=False),
+        Binding("question_mark", "cancel", "Đóng", show=False),
     ]
 
     def compose(self) -> ComposeResult:
-        table = RichTable(show_header=False, box=None, padding=(0, 1), expand=True)
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        for title, keys in KEYS_HELP:
-            table.add_row(Text(title, style="bold underline"), "")
-            for key, what in keys:
-                table.add_row(key, what)
-            table.add_row("", "")
+        from drafting_tui.texts import HELP_INTRO
+
+        # Plain text in two columns (lighter to lay out than a table of forty rows).
+        keys = Text(HELP_INTRO + "\n")
+        width = max(cell_len(key) for _, rows in KEYS_HELP for key, _ in rows) + 2
+        for title, rows in KEYS_HELP:
+            keys.append(f"\n{title}\n", style="bold underline")
+            for key, what in rows:
+                keys.append(key + " " * (width - cell_len(key)), style="bold")
+                keys.append(what + "\n")
         with Vertical(classes="dialog wide", id="help"):
-            yield Label("Trợ giúp – các phím", classes="dialog-title")
-            with VerticalScroll(classes="dialog-list"):
-                yield Static(table)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Đóng", id="close", variant="primary")
+            yield Label("Trợ giúp", classes="dialog-title")
+            with VerticalScroll(classes="dialog-list", id="help-body"):
+                yield Static(keys)
+            yield self.buttons(("close", "Đóng"))

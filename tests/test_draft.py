@@ -356,6 +356,8 @@ def test_phrase_rows_show_states_reasons_and_variants(copy: Path) -> None:
     false = by_id["han_che.huy_sua_cao_hon_muc_toi_da"]
     assert false.state == "trai_so_lieu" and false.reason.startswith("Trái với số liệu")
     assert by_id["han_che.binh_xet_ne_nang"].state == "can_xac_nhan"
+    # Why, worded from the figures: never a YAML path or a template.
+    assert not any("so_lieu" in r.reason or "{" in r.reason for r in rows)
     assert all(r.shown for r in rows if r.included)
 
 

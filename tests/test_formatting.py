@@ -343,7 +343,8 @@ def test_format_short_date(d: datetime.date, expected: str) -> None:
         (10, "BC-TA", "Số: 10/BC-TA"),
         (15, "BC-TA", "Số: 15/BC-TA"),
         (123, "BC-TANDTC", "Số: 123/BC-TANDTC"),
-        ("5", "BC-TA", "Số: 5/BC-TA"),  # a string is used as given
+        ("5", "BC-TA", "Số: 05/BC-TA"),  # digits typed as text are a number below 10 (#14)
+        ("5a", "BC-TA", "Số: 5a/BC-TA"),  # any other string is used as given
         (" 07a ", " BC-TA ", "Số: 07a/BC-TA"),
         (12, "/BC-TA", "Số: 12/BC-TA"),
         ("", "BC-TA", "Số:      /BC-TA"),

@@ -39,14 +39,7 @@ async def wait_for(
 
 def settled(app: Any) -> bool:
     """The editor is built, the bank loaded and the preview shows the current draft."""
-    return bool(
-        app.editor_ready
-        and app.bank is not None
-        and app.preview_ready
-        and app.preview_version == app.draft.version
-        and app.details_version == app.draft.version
-        and app._preview_timer is None
-    )
+    return bool(app.editor.ready and app.phrases_loaded and app.preview.settled)
 
 
 async def wait_settled(pilot: Any, timeout: float = STARTUP_TIMEOUT) -> None:
@@ -57,8 +50,8 @@ async def wait_settled(pilot: Any, timeout: float = STARTUP_TIMEOUT) -> None:
         timeout,
         lambda: (
             "the editor and the preview: "
-            f"editor {app.editor_ready}, bank {app.bank is not None}, preview {app.preview_ready} "
-            f"v{app.preview_version}/{app.details_version}/{app.draft.version}, timer {app._preview_timer}, "
+            f"editor {app.editor.ready}, phrases {app.phrases_loaded}, preview {app.preview.ready} "
+            f"v{app.preview.version}/{app.preview.details_version}/{app.draft.version}, timer {app.preview.timer}, "
             f"screen {app.screen}"
         ),
     )

@@ -21,7 +21,7 @@ def level_warnings(report: ReportData, bank: Bank) -> list[Finding]:
     if level is None:
         line = places.line("don_vi", LEVEL_KEY) or places.line("don_vi")
         message = (
-            f"chưa chọn cấp đơn vị (don_vi.cap): câu văn viết chung cho mọi cấp, mọi nhóm số liệu đều bắt buộc; "
+            f"chưa chọn cấp đơn vị: câu văn viết chung cho mọi cấp, mọi nhóm số liệu đều bắt buộc; "
             f"năm {year} chọn một trong: {levels.choices(year)}"
         )
         return [Finding(source, line, key_path("don_vi", LEVEL_KEY), "don_vi", message)]
@@ -65,13 +65,12 @@ def target_warnings(report: ReportData, bank: Bank) -> list[Finding]:
         message = f"năm {year} chưa có chỉ tiêu {names}: các tỷ lệ này không được đối chiếu với chỉ tiêu"
     unconfirmed = [t for t in catalogue.targets.unconfirmed(year) if t.id in absent]
     if unconfirmed:
-        message += "; có giá trị chưa xác nhận nên không dùng (căn cứ ghi ở chi_tieu.yaml): " + ", ".join(
+        message += "; giá trị chưa xác nhận từ văn bản công bố nên không dùng: " + ", ".join(
             f"{t.label} {format_percent(t.value)}" for t in unconfirmed
         )
     message += (
-        f". Để đối chiếu, ghi chỉ tiêu năm {year} kèm văn bản nguồn vào tệp chi_tieu.yaml trong thư mục kho câu mẫu"
-        " riêng của đơn vị (phrasebank/README.md, mục “Chỉ tiêu theo năm”), hoặc vào tệp dữ liệu: chi_tieu: "
-        "{nguon: “Chỉ thị số … của Chánh án Tòa án nhân dân tối cao”, " + f"{absent[0]}: …}}"
+        f". Để đối chiếu, ghi chỉ tiêu năm {year} kèm văn bản nguồn vào kho câu mẫu riêng của đơn vị"
+        " hoặc vào tệp dữ liệu (hướng dẫn: phrasebank/README.md, mục “Chỉ tiêu theo năm”)"
     )
     line = report.locations.line("chi_tieu") or report.locations.line("nam")
     return [Finding(report.source, line, "chi_tieu", "II.3", message)]

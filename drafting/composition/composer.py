@@ -123,10 +123,8 @@ class Composer:
         for name in section.lists:
             spec, part = self.bank.schema.view(name)
             builder = LIST_BUILDERS.get(spec.key)
-            if builder is not None:
-                blocks.extend(builder(report, self.outline, name))
-            else:
-                blocks.extend(list_paragraphs(report, self.outline, spec, part))
+            made = builder(report, self.outline, name) if builder else list_paragraphs(report, self.outline, spec, part)
+            blocks.extend(p if p.placeholder else p.from_source(f"danh_sach:{name}") for p in made)
         if section.table is not None:
             table = figure_table(section.table, self.catalogue, self.views, report.year, report.options)
             if table is not None:
@@ -194,13 +192,14 @@ class Composer:
         current = ""
         for item in rendered:
             if isinstance(item, FreeText):
-                out.append(Paragraph(_bulleted(bullet, item.text)))
+                out.append(Paragraph(_bulleted(bullet, item.text), source="tu_viet"))
                 continue
             tag = next((t for t in item.phrase.tags if t in tags), "")
             if tag and tag != current:
                 out.append(Paragraph(f"- {tags[tag]}"))
                 current = tag
-            out.append(Paragraph(_bulleted(bullet, item.text), figures=item.figures, claim=item.phrase.claim))
+            paragraph = Paragraph(_bulleted(bullet, item.text), figures=item.figures, claim=item.phrase.claim)
+            out.append(paragraph.from_source("cau_mau"))
         return out
 
     def build_section(self, section: OutlineSection, problems: list[Problem]) -> Section:

@@ -121,7 +121,7 @@ class _Words:
         elif isinstance(atom, TargetsAtom):
             out.append("chưa đủ số liệu để biết các chỉ tiêu có đạt hay không")
         elif isinstance(atom, LevelAtom):
-            out.append("chưa chọn cấp đơn vị (don_vi.cap)")
+            out.append("chưa chọn cấp đơn vị")
         return out or ["chưa đủ số liệu"]
 
     def atom(self, atom: Atom) -> str:
@@ -157,7 +157,7 @@ class _Words:
             return f"đạt {len(targets.met)}/{known} chỉ tiêu; chưa đạt: {missed}"
         if isinstance(atom, LevelAtom):
             level = self.composer.bank.levels.get(self.composer.report.level)
-            return f"đơn vị là {level.name}" if level is not None else "chưa chọn cấp đơn vị (don_vi.cap)"
+            return f"đơn vị là {level.name}" if level is not None else "chưa chọn cấp đơn vị"
         assert isinstance(atom, YearAtom)
         return f"năm báo cáo là {self.composer.report.year}"
 

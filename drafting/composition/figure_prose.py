@@ -186,7 +186,9 @@ def figure_paragraphs(
             paragraphs[-1][2].extend(stated)
         else:
             paragraphs.append((group.paragraph, [sentence], list(stated)))
-    out = [FigureParagraph(name, Paragraph(" ".join(s), figures=tuple(f))) for name, s, f in paragraphs]
+    out = [
+        FigureParagraph(name, Paragraph(" ".join(s), figures=tuple(f), source="so_lieu")) for name, s, f in paragraphs
+    ]
     return out, empty
 
 

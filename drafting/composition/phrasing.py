@@ -22,6 +22,7 @@ from drafting.bank.sandbox import TemplateProblem, render
 from drafting.errors import Problem
 from drafting.files.fields import did_you_mean
 from drafting.report import ContentItem, FreeText, PhraseChoice
+from drafting.vi.text import upper_first
 
 OPENER_WORDS = 2
 
@@ -123,7 +124,7 @@ def render_items(
                 continue
             for variant in wanted:
                 try:
-                    text = render(phrase.variants[variant], context).strip()
+                    text = upper_first(render(phrase.variants[variant], context).strip())
                 except TemplateProblem as exc:
                     message = variant_failure(variant, exc.message, figures)
                     problems.append(Problem(phrase.file, phrase.line, "", message, phrase_id=phrase.id))

@@ -77,6 +77,12 @@ class PhraseRow:
     state: str = "co_the_chon"
     """The claim's state: goi_y, co_the_chon, trai_so_lieu, can_xac_nhan or chua_du_so_lieu
     (:data:`drafting.composition.content.STATE_LABELS`); ``reason`` says why."""
+    claim: str = ""
+    """The claim the phrase words (``""``: none)."""
+    word: str = ""
+    """The writer's word on that claim (``xac_nhan``): ``da_xac_nhan`` (confirmed),
+    ``khong_dung`` (denied), ``can_xac_nhan_lai`` (confirmed against figures that have
+    changed since) or ``""`` (none)."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,11 @@ def phrase_rows(composer: Composer, section_id: str) -> list[PhraseRow]:
             reason = "không có câu mẫu này"
             return PhraseRow(pid, absent, "", included, False, reason, 0, None, pinned, "", position, chosen)
         suggestion = phrase_suggestion(composer, phrase)
+        status = composer.plan.status(phrase.claim)
+        word = ""
+        if status is not None and status.confirmation is not None:
+            confirmation = status.confirmation
+            word = "khong_dung" if confirmation.denied else "can_xac_nhan_lai" if status.stale else "da_xac_nhan"
         reason = suggestion.reason if phrase.section == section_id else "câu của mục khác"
         r = shown.get(pid)
         return PhraseRow(
@@ -142,6 +153,8 @@ def phrase_rows(composer: Composer, section_id: str) -> list[PhraseRow]:
             position,
             chosen,
             suggestion.state,
+            phrase.claim,
+            word,
         )
 
     for position, item in enumerate(effective):

@@ -11,6 +11,18 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def upper_first(text: str) -> str:
+    """A sentence's first letter in capitals (a phrase may start with a name that is
+    lower case where no value was entered: “đơn vị”).
+
+    >>> upper_first("đơn vị là cơ quan xét xử")
+    'Đơn vị là cơ quan xét xử'
+    >>> upper_first("- các văn bản")
+    '- các văn bản'
+    """
+    return text[:1].upper() + text[1:] if text[:1].isalpha() else text
+
+
 def format_doc_number(number: int | str, symbol: str) -> str:
     """The "Số: …" line: numbers below 10 take a leading zero.
 
@@ -23,6 +35,8 @@ def format_doc_number(number: int | str, symbol: str) -> str:
     'Số: 15/BC-TA'
     >>> format_doc_number(" 07a ", "BC-TA")
     'Số: 07a/BC-TA'
+    >>> format_doc_number("7", "BC-TA")
+    'Số: 07/BC-TA'
     >>> format_doc_number("", "BC-TA")
     'Số:      /BC-TA'
     """
@@ -33,6 +47,8 @@ def format_doc_number(number: int | str, symbol: str) -> str:
         text = number.strip()
         if not text:
             return nfc(f"Số:      /{symbol}")
+        if text.isdigit() and 0 < int(text) < 10:
+            text = f"{int(text):02d}"
     elif isinstance(number, int) and not isinstance(number, bool):
         if number <= 0:
             raise ValueError(f"số văn bản phải là số nguyên dương, không phải {number}")
