@@ -116,7 +116,7 @@ class Bank:
     def __reduce__(self) -> tuple[object, ...]:
         # Another process (batch rendering) rebuilds the bank from its layers and loads
         # the parts it needs (from the disk cache) rather than receiving them pickled.
-        return (_rebuild, (self.overlays, self.base, self.style))
+        return (_rebuild, (self.overlays, self.base, self.style, tuple(layer.digest for layer in self.layers)))
 
     def __repr__(self) -> str:
         return f"Bank({', '.join(map(str, self.layers))})"
@@ -241,8 +241,17 @@ class Bank:
         return phrases
 
 
-def _rebuild(overlays: tuple[Path, ...], base: Path, style: bool) -> Bank:
-    return Bank(*overlays, base=base, style=style)
+_REBUILT: dict[tuple[object, ...], Bank] = {}
+"""Banks unpickled in this process, by their layers and the layers' content digests: the
+jobs of a batch share their worker's bank instead of loading it again for each file."""
+
+
+def _rebuild(overlays: tuple[Path, ...], base: Path, style: bool, digests: tuple[str, ...] = ()) -> Bank:
+    key = (overlays, base, style, digests)
+    bank = _REBUILT.get(key)
+    if bank is None or tuple(layer.digest for layer in bank.layers) != digests:
+        bank = _REBUILT[key] = Bank(*overlays, base=base, style=style)
+    return bank
 
 
 def load_bank(*overlays: Path | str, style: bool = False) -> Bank:
