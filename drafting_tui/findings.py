@@ -20,8 +20,11 @@ from drafting_tui.targets import FigureTarget, ListItemTarget, MovementTarget, R
 from drafting_tui.texts import GENERAL
 
 _ITEM = re.compile(r"^(van_ban|phong_trao)\[(\d+)\](?:\.(\w+))?")
-_DATA_KEYS = re.compile(r"\s*\([a-z_]+(?:, [a-z_]+: [a-z_]+)?\)")
-"""A data file's keys in a message, for whoever edits the file (“(van_ban, loai: ban_hanh)”)."""
+_DATA_KEYS = re.compile(r"\s*\([^()]*\b[a-z0-9]+_[a-z0-9_]*\b[^()]*\)")
+"""A data file's keys in a message, for whoever edits the file (“(van_ban, loai: ban_hanh)”,
+“(khóa xac_nhan, kèm lý do)”): a bracket with a snake_case word, which Vietnamese never has."""
+_PHRASE_ID = re.compile(r"“[a-z0-9_]+(?:\.[a-z0-9_]+)+” \(([^()]*)\)")
+"""A phrase named by its id and its claim (“uu_diem.x” (tỷ lệ …)): the writer reads the claim."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +137,8 @@ def check_findings(draft: Draft, bank: Bank) -> list[WriterFinding]:
             place = place_of(finding.key, section, draft)
             if finding.section == "don_vi" and not place.section:
                 place = Place(place.label, GENERAL, place.widget_id)
-            text = _DATA_KEYS.sub("", finding.message).removeprefix(f"{section_name(place.section)}: ")
+            text = _DATA_KEYS.sub("", _PHRASE_ID.sub(r"“\1”", finding.message))
+            text = text.removeprefix(f"{section_name(place.section)}: ")
             if place.label and place.label.lower() not in text.lower() and not place.label.startswith("Mục "):
                 text = f"{place.label}: {text}"
             out.append(WriterFinding(kind, upper_first(text), place))

@@ -73,7 +73,7 @@ def test_the_confirmation_is_stored_in_the_data_file(kept: Path) -> None:
     assert reread.confirmations["han_che.tranh_tung"].denied
     assert reread.confirmations["uu_diem.huy_sua_trong_chi_tieu"].reason.startswith("Số liệu hủy, sửa")
     composer = Composer.create(reread, default_bank())
-    assert explain_claim(composer, "han_che.tranh_tung") == "Người viết đã ghi là không đúng với đơn vị (khóa xac_nhan)"
+    assert explain_claim(composer, "han_che.tranh_tung") == "Người viết đã ghi là không đúng với đơn vị"
     assert "han_che.tranh_tung" not in composer.plan.sections["III.2"]
     with pytest.raises(KeyError):
         draft.confirm_claim("han_che.khong_co_that")

@@ -299,7 +299,7 @@ async def test_check_findings_name_fields_by_label_and_jump_to_them() -> None:
         screen = app.screen
         assert isinstance(screen, CheckScreen)
         texts = [f.text for f in screen.findings] + [g.name for g in screen.groups]
-        assert texts and not any(re.search(r"so_lieu|don_vi\.|van_ban|\.yaml|:\d+:|loai:|\{\{|\{%", t) for t in texts)
+        assert texts and not any(re.search(r"so_lieu|xac_nhan|noi_dung|van_ban|don_vi\.|\.yaml|:\d+:|loai:|\{\{|\{%", t) for t in texts)
         close = screen.query_one("#close")
         assert close.region.bottom <= SMALL[1]
         # A fresh file: one line per section with its counts, closed; the first is the unit's.
@@ -476,3 +476,16 @@ async def test_after_a_palette_jump_space_chooses_a_phrase() -> None:
         before = [r.included for r in phrases.rows]
         await pilot.press("space")
         await wait_for(pilot, lambda: [r.included for r in phrases.rows] != before)
+
+
+def test_a_contradicted_phrase_is_named_by_its_claim_in_the_findings() -> None:
+    """F5 on a file keeping a phrase the figures contradict: the writer reads the claim,
+    not the phrase's id or the data file's keys (#14)."""
+    from drafting.editing.draft import Draft
+    from drafting_tui.findings import check_findings
+
+    draft = Draft.open(Path(__file__).parent / "scenarios" / "10_giu_cau_trai_so_lieu.yaml")
+    texts = [f.text for f in check_findings(draft, draft.bank) if "trái với số liệu" in f.text]
+    assert texts
+    for text in texts:
+        assert not re.search(r"“[a-z_]+\.[a-z0-9_]+”|xac_nhan|khóa", text), text

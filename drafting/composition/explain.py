@@ -210,7 +210,7 @@ def explain_status(composer: Composer, status: ClaimStatus) -> str:
     claims = composer.bank.claims
     confirmation = status.confirmation
     if status.claim.basis == "xac_nhan" and confirmation is not None and confirmation.denied:
-        return "Người viết đã ghi là không đúng với đơn vị (khóa xac_nhan)"
+        return "Người viết đã ghi là không đúng với đơn vị"
     if status.stale:
         return "Số liệu đã thay đổi kể từ khi người viết xác nhận; cần xác nhận lại"
     if status.contradicted:
