@@ -90,10 +90,13 @@ class SectionEditor(VerticalScroll, can_focus=False):
         if generation != self._generation:
             return
         scroll = self.scroll_y
-        await self.remove_children()
-        if generation != self._generation:
-            return
-        await self.mount_all(self.widgets_of(self.section_id))
+        # No repaint while the old widgets go and the new ones are mounted: the screen was
+        # laid out again with half a section each time its refresh timer fired meanwhile.
+        with self.app.batch_update():
+            await self.remove_children()
+            if generation != self._generation:
+                return
+            await self.mount_all(self.widgets_of(self.section_id))
         self.editing_from = 10**6
         self.ready = True
         if keep_scroll:
