@@ -241,14 +241,15 @@ class Forms:
             def field(key: str, value: str, placeholder: str, classes: str, index: int = row.index) -> EditInput:
                 return EditInput(ListItemTarget("van_ban", index, key), value, placeholder=placeholder, classes=classes)
 
-            line = Horizontal(
+            # One grid a row (number, date, “Xóa”; the summary under them): no inner container.
+            row_widget = FieldRow(
                 field("so", row.number, "số, ký hiệu", "doc-number"),
                 field("ngay", row.date, "ngày/tháng/năm", "doc-date"),
                 ActionButton("Xóa", partial(RemoveListItem, "van_ban", row.index), classes="delete"),
-                classes="field-line",
+                field("trich_yeu", row.summary, "trích yếu", "doc-summary"),
+                classes="doc-row",
             )
-            summary = field("trich_yeu", row.summary, "trích yếu", "doc-summary")
-            widgets.append(FieldRow(line, summary, classes="doc-row"))
+            widgets.append(row_widget)
         # In the order a writer fills them: number, date, summary, then “Thêm” (or Enter).
         form = FieldRow(
             Horizontal(
