@@ -251,18 +251,12 @@ class Forms:
             )
             widgets.append(row_widget)
         # In the order a writer fills them: number, date, summary, then “Thêm” (or Enter).
-        form = FieldRow(
-            Horizontal(
-                LightInput(placeholder="số, ký hiệu", classes="doc-number new-so"),
-                LightInput(placeholder="ngày/tháng/năm", classes="doc-date new-ngay"),
-                classes="field-line",
-            ),
-            Horizontal(
-                LightInput(placeholder="trích yếu văn bản mới (loại và nội dung)", classes="doc-summary new-trich"),
-                ActionButton("Thêm", lambda: AddListItem("van_ban", kind, form), classes="add"),
-                classes="field-line",
-            ),
-            classes="list-new",
+        form = FieldRow(  # a grid: number, date; summary, “Thêm”
+            LightInput(placeholder="số, ký hiệu", classes="doc-number new-so"),
+            LightInput(placeholder="ngày/tháng/năm", classes="doc-date new-ngay"),
+            LightInput(placeholder="trích yếu văn bản mới (loại và nội dung)", classes="doc-summary new-trich"),
+            ActionButton("Thêm", lambda: AddListItem("van_ban", kind, form), classes="add"),
+            classes="list-new doc-form",
             id=f"new-{name.replace('_', '-')}",
         )
         return [*widgets, form]
