@@ -188,8 +188,10 @@ class DraftingApp(App[None]):
             section_id = GENERAL
         self.section_id = section_id
         self.query_one(OutlineTree).show(section_id)
-        self.editor.show(section_id, focus)
-        self.schedule_preview(0)
+        # The preview is composed once the editor is on screen: its worker thread would
+        # otherwise share the interpreter with building the editor (twice as slow).
+        self.preview.hold()
+        self.editor.show(section_id, focus, then=lambda: self.schedule_preview(0))
 
     def goto_section(self, section_id: str) -> None:
         self.show_section(section_id, focus="first")

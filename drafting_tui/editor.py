@@ -55,6 +55,7 @@ class SectionEditor(VerticalScroll, can_focus=False):
         self.ready = False
         self.editing_from = 10**6  # free paragraphs from this index are built as text areas
         self._generation = 0
+        self._after_shown: list[Callable[[], object]] = []
 
     @property
     def editor_app(self) -> DraftingApp:
@@ -73,10 +74,15 @@ class SectionEditor(VerticalScroll, can_focus=False):
 
     # ------------------------------------------------------------------ building
 
-    def show(self, section_id: str, focus: str = "", keep_scroll: bool = False) -> None:
-        """Build the editor of a section (``focus``: ``first``, ``paragraph-last`` or a widget id)."""
+    def show(
+        self, section_id: str, focus: str = "", keep_scroll: bool = False, then: Callable[[], object] | None = None
+    ) -> None:
+        """Build the editor of a section (``focus``: ``first``, ``paragraph-last`` or a widget id);
+        ``then`` runs once it is on screen (even when a later build replaced this one)."""
         self.section_id = section_id
         self.ready = False
+        if then is not None:
+            self._after_shown.append(then)
         self._generation += 1
         self.call_later(self._build, self._generation, focus, keep_scroll)
 
@@ -84,10 +90,13 @@ class SectionEditor(VerticalScroll, can_focus=False):
         if generation != self._generation:
             return
         scroll = self.scroll_y
-        await self.remove_children()
-        if generation != self._generation:
-            return
-        await self.mount_all(self.widgets_of(self.section_id))
+        # No repaint while the old widgets go and the new ones are mounted: the screen was
+        # laid out again with half a section each time its refresh timer fired meanwhile.
+        with self.app.batch_update():
+            await self.remove_children()
+            if generation != self._generation:
+                return
+            await self.mount_all(self.widgets_of(self.section_id))
         self.editing_from = 10**6
         self.ready = True
         if keep_scroll:
@@ -103,6 +112,9 @@ class SectionEditor(VerticalScroll, can_focus=False):
                 self.call_after_refresh(self.scroll_to_widget, areas[-1], animate=False)
         elif focus:
             self.focus_field(focus)
+        after, self._after_shown = self._after_shown, []
+        for callback in after:
+            self.call_after_refresh(callback)
 
     def rebuild(self, focus: str = "") -> None:
         """Build the current section again (after rows were added or removed)."""

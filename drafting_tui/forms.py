@@ -39,6 +39,7 @@ from drafting_tui.widgets import (
     GuidanceToggle,
     LightInput,
     ParagraphView,
+    RowsGrid,
 )
 
 
@@ -236,32 +237,28 @@ class Forms:
         """The documents of one kind (``van_ban_<kind>``) and a form to add one."""
         kind = name.removeprefix("van_ban_")
         widgets: list[Widget] = [Static(self.draft.schema.view_label(name), classes="part-title")]
+        cells: list[Widget] = []
         for row in self.draft.documents(kind):
 
             def field(key: str, value: str, placeholder: str, classes: str, index: int = row.index) -> EditInput:
                 return EditInput(ListItemTarget("van_ban", index, key), value, placeholder=placeholder, classes=classes)
 
-            line = Horizontal(
+            # One grid for the list: number, date, “Xóa”; the summary under them.
+            cells += [
                 field("so", row.number, "số, ký hiệu", "doc-number"),
                 field("ngay", row.date, "ngày/tháng/năm", "doc-date"),
                 ActionButton("Xóa", partial(RemoveListItem, "van_ban", row.index), classes="delete"),
-                classes="field-line",
-            )
-            summary = field("trich_yeu", row.summary, "trích yếu", "doc-summary")
-            widgets.append(FieldRow(line, summary, classes="doc-row"))
+                field("trich_yeu", row.summary, "trích yếu", "doc-summary row-end"),
+            ]
+        if cells:
+            widgets.append(RowsGrid(*cells, classes="doc-rows"))
         # In the order a writer fills them: number, date, summary, then “Thêm” (or Enter).
-        form = FieldRow(
-            Horizontal(
-                LightInput(placeholder="số, ký hiệu", classes="doc-number new-so"),
-                LightInput(placeholder="ngày/tháng/năm", classes="doc-date new-ngay"),
-                classes="field-line",
-            ),
-            Horizontal(
-                LightInput(placeholder="trích yếu văn bản mới (loại và nội dung)", classes="doc-summary new-trich"),
-                ActionButton("Thêm", lambda: AddListItem("van_ban", kind, form), classes="add"),
-                classes="field-line",
-            ),
-            classes="list-new",
+        form = FieldRow(  # a grid: number, date; summary, “Thêm”
+            LightInput(placeholder="số, ký hiệu", classes="doc-number new-so"),
+            LightInput(placeholder="ngày/tháng/năm", classes="doc-date new-ngay"),
+            LightInput(placeholder="trích yếu văn bản mới (loại và nội dung)", classes="doc-summary new-trich"),
+            ActionButton("Thêm", lambda: AddListItem("van_ban", kind, form), classes="add"),
+            classes="list-new doc-form",
             id=f"new-{name.replace('_', '-')}",
         )
         return [*widgets, form]

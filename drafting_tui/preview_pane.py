@@ -100,11 +100,17 @@ class PreviewPane(VerticalScroll):
 
     # ------------------------------------------------------------------ requests
 
-    def schedule(self, delay: float | None = None) -> None:
-        """Recompose after ``delay`` seconds without edits (the pane's delay by default)."""
+    def hold(self) -> None:
+        """Mark the preview out of date until :meth:`schedule` starts it again (a section
+        switch: the preview is composed once the editor is on screen)."""
         if self.timer is not None:
             self.timer.stop()
+            self.timer = None
         self.ready = False
+
+    def schedule(self, delay: float | None = None) -> None:
+        """Recompose after ``delay`` seconds without edits (the pane's delay by default)."""
+        self.hold()
         wait = self.delay if delay is None else delay
         if wait > 0:
             self.timer = self.set_timer(wait, self._start)

@@ -79,6 +79,7 @@ class FieldGrid(Grid):
     a value is refused takes a whole row under its field, so no label moves sideways."""
 
     DEFAULT_CSS = "FieldGrid { grid-size: 2; grid-columns: 22 1fr; grid-rows: auto; height: auto; }"
+    SPAN = 2  # the columns a reason spans
 
     def __init__(self, *children: Widget, **kwargs: Any) -> None:
         super().__init__(*children, **kwargs)
@@ -89,7 +90,7 @@ class FieldGrid(Grid):
         if message:
             if label is None:
                 label = Static("", classes="error")
-                label.styles.column_span = 2
+                label.styles.column_span = self.SPAN
                 self.mount(label, after=widget)
                 self._labels[id(widget)] = label
             label.update(Text(message, style="bold"))
@@ -115,6 +116,34 @@ class FieldGrid(Grid):
     def error(self) -> str:
         """The first reason shown (``""`` when none)."""
         return next((str(label.render()) for label in self._labels.values() if label.display), "")
+
+
+class RowsGrid(FieldGrid):
+    """Rows of three cells (number, date, “Xóa”) each with a cell across them under it
+    (``.row-end``, the summary): one grid for a whole list instead of a container a row.
+    The reason a value of a row is refused goes under the row."""
+
+    # A row of cells takes two lines (a blank line above it), the cell under it one.
+    DEFAULT_CSS = "RowsGrid { grid-size: 3; grid-columns: 1fr 17 7; grid-rows: 2 1; height: auto; }"
+    SPAN = 3
+
+    def __init__(self, *children: Widget, **kwargs: Any) -> None:
+        super().__init__(*children, **kwargs)
+        self._row_errors: dict[int, dict[int, str]] = {}
+
+    def set_error(self, widget: Widget, message: str | None) -> None:
+        children = list(self.children)
+        start = children.index(widget) if widget in children else 0
+        end = next((w for w in children[start:] if w.has_class("row-end")), widget)
+        errors = self._row_errors.setdefault(id(end), {})
+        if message:
+            errors[id(widget)] = message
+        else:
+            errors.pop(id(widget), None)
+        super().set_error(end, next(iter(errors.values()), None))
+        label = self._labels.get(id(end))
+        if label is not None:
+            label.styles.row_span = 2  # the lines of two rows: the rows after it keep their heights
 
 
 def row_of(widget: Widget) -> FieldRow | FieldGrid | None:

@@ -490,3 +490,33 @@ def test_a_contradicted_phrase_is_named_by_its_claim_in_the_findings() -> None:
     assert texts
     for text in texts:
         assert not re.search(r"“[a-z_]+\.[a-z0-9_]+”|xac_nhan|khóa", text), text
+
+
+@async_test
+async def test_a_date_error_in_a_document_row_goes_under_that_row() -> None:
+    """II.1's documents are one grid: the reason a date is refused goes under its row (its
+    summary), the next row keeps its place under it, and the reason goes when corrected."""
+    app = sample_app(start_section="II.1")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_settled(pilot)
+        date = app.query_one("#van-ban-0-ngay", EditInput)
+        summary = app.query_one("#van-ban-0-trich-yeu", EditInput)
+        following = app.query_one("#van-ban-1-so", EditInput)
+        date.focus()
+        await pilot.pause()
+        date.select_all()
+        await pilot.press(*"31/02/2024")
+        await wait_for(pilot, lambda: date.has_class("invalid"))
+        row = row_of(date)
+        assert row is not None and "không có thật" in row.error
+        await pilot.pause()
+        error = row.query_one(".error")
+        assert error.region.y == summary.region.bottom and error.region.x <= app.query_one("#van-ban-0-so").region.x
+        assert following.region.height == 1 and following.region.y > error.region.y
+        assert all(w.region.height == 1 for w in (date, summary, following))
+        date.select_all()
+        await pilot.press(*"15/06/2022")
+        await wait_for(pilot, lambda: not date.has_class("invalid"))
+        await pilot.pause()
+        assert not row.error and not error.display
+        assert following.region.y == summary.region.bottom + 1  # the blank line above a row, as before
