@@ -16,7 +16,6 @@ from textual.widgets import Header, Tree
 
 from drafting.bank.bank import Bank
 from drafting.editing.draft import Draft
-from drafting.errors import ProblemsError
 from drafting_tui.check_screen import CheckScreen
 from drafting_tui.commands import ActionCommands, Palette, PhraseCommands, SectionCommands
 from drafting_tui.editor import SectionEditor
@@ -24,11 +23,11 @@ from drafting_tui.findings import Place, ProblemsBar, check_findings
 from drafting_tui.flows import Flows
 from drafting_tui.forms import render_heading
 from drafting_tui.layout import MainRow
-from drafting_tui.memory import restore_memory, settle_memory
 from drafting_tui.outline import OutlineTree
 from drafting_tui.preview import PreviewResult
 from drafting_tui.preview_pane import PreviewPane
-from drafting_tui.screens import HelpScreen, MessageScreen
+from drafting_tui.screens import HelpScreen
+from drafting_tui.startup import Startup
 from drafting_tui.targets import GotoSection
 from drafting_tui.texts import GENERAL, stylesheet
 from drafting_tui.widgets import KeyBar
@@ -84,16 +83,13 @@ class DraftingApp(App[None]):
         self.opened_path = Path(path) if path is not None else None
         self.bank: Bank = self.draft.bank
         self.outline = self.bank.outline
-        self.phrases_loaded = False  # the phrases are loaded by a worker after the first screen
-        self._given_bank = bank is not None
+        self.startup = Startup(self, bank_given=bank is not None)  # the phrases follow the first screen
         self.cursor_blink_enabled = cursor_blink
         self.autosave_seconds = self.AUTOSAVE_SECONDS if autosave is None else autosave
         if start_section != GENERAL and start_section not in self.outline.ids:
             start_section = GENERAL
         self.section_id = start_section
         self.whole = False
-        self._started = False
-        self._gc_thresholds: tuple[int, int, int] | None = None  # set once start-up is frozen
         self.exiting = False
         self.flows = Flows(self)
         self.preview = PreviewPane(preview_delay, id="preview")
@@ -119,26 +115,17 @@ class DraftingApp(App[None]):
         self.query_one(OutlineTree).show(self.section_id)
         # The phrase bank (and with it the preview) follows the first screen. (A screen pushed
         # meanwhile receives after-refresh callbacks and may drop them: the timer makes sure.)
-        self.call_after_refresh(self._after_first_screen)
-        self.set_timer(0.5, self._after_first_screen)
+        self.call_after_refresh(self.startup.after_first_screen)
+        self.set_timer(0.5, self.startup.after_first_screen)
         if self.autosave_seconds > 0:
             self.set_interval(self.autosave_seconds, self.flows.autosave)
         self.draft.listeners.append(self._draft_changed)
         self.flows.opened(self.opened_path)
 
-    def _after_first_screen(self) -> None:
-        if self._started:
-            return
-        self._started = True
-        self.query_one(OutlineTree).show(self.section_id)
-        if self.narrow and self.screen is self.screen_stack[0]:
-            self.editor.focus_first()  # the outline is hidden: the first field, not the guidance
-        if not self.draft.document_loaded:
-            self._load_document()
-        if self._given_bank:
-            self._bank_ready()
-        else:
-            self._load_bank()
+    @property
+    def phrases_loaded(self) -> bool:
+        """Whether the phrase bank is loaded (after the first screen)."""
+        return self.startup.phrases_loaded
 
     @property
     def main_row(self) -> MainRow:
@@ -240,39 +227,6 @@ class DraftingApp(App[None]):
         if result.rows is not None:
             self.editor.set_phrase_rows(result.section_id, result.rows)
 
-    # ------------------------------------------------------------------ loading
-
-    @work(thread=True, group="document", description="đọc tệp để sửa")
-    def _load_document(self) -> None:
-        try:
-            self.draft.load_document()
-        except ProblemsError as exc:
-            screen = MessageScreen("Không sửa được tệp này", [p.message for p in exc.problems])
-            self.call_from_thread(self.push_screen, screen)
-        self.call_from_thread(self._settle_memory)
-
-    def _settle_memory(self) -> None:
-        """Once the phrase bank and the file's document are read (see :mod:`memory`)."""
-        if self.phrases_loaded and self.draft.document_loaded and self._gc_thresholds is None:
-            self._gc_thresholds = settle_memory()
-
-    @work(thread=True, group="bank", description="tải kho câu mẫu")
-    def _load_bank(self) -> None:
-        _ = self.bank.phrase_set  # loaded here, off the event loop
-        self.call_from_thread(self._bank_ready)
-
-    def _bank_ready(self) -> None:
-        self.phrases_loaded = True
-        self._settle_memory()
-        if self.bank.problems:
-            self.notify(
-                f"Kho câu mẫu có {len(self.bank.problems)} lỗi; các câu mẫu lỗi được bỏ qua (F5 để xem).",
-                severity="warning",
-                title="Kho câu mẫu",
-            )
-        self.query_one(ProblemsBar).show(bank=self.bank.problems)
-        self.schedule_preview(0)
-
     # ------------------------------------------------------------------ actions
 
     def action_help(self) -> None:
@@ -349,6 +303,5 @@ class DraftingApp(App[None]):
 
     def on_unmount(self) -> None:
         self.exiting = True
-        if self._gc_thresholds is not None:
-            restore_memory(self._gc_thresholds)
+        self.startup.on_exit()
         self.flows.on_exit()
