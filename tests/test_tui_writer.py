@@ -477,6 +477,7 @@ async def test_after_a_palette_jump_space_chooses_a_phrase() -> None:
         before = [r.included for r in phrases.rows]
         await pilot.press("space")
         await wait_for(pilot, lambda: [r.included for r in phrases.rows] != before)
+        assert [r.included for r in phrases.rows] != before
 
 
 def test_a_contradicted_phrase_is_named_by_its_claim_in_the_findings() -> None:

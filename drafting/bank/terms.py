@@ -15,9 +15,9 @@ from drafting.files.yamlio import read_yaml_file
 class Terms:
     """Forbidden variants of terms of art, each with its right form.
 
-    >>> terms = Terms((("hoà giải", "hòa giải"),))
-    >>> terms.misuses("Đã Hoà giải thành.")
-    [('hoà giải', 'hòa giải')]
+    >>> terms = Terms((("chiến sỹ thi đua", "chiến sĩ thi đua"),))
+    >>> terms.misuses("Danh hiệu Chiến sỹ thi đua cơ sở.")
+    [('chiến sỹ thi đua', 'chiến sĩ thi đua')]
     """
 
     pairs: tuple[tuple[str, str], ...] = ()
